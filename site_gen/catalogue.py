@@ -1,0 +1,1078 @@
+"""Every message a unit or a maintainer reads, keyed by a stable code.
+
+Each entry has a severity, a short title and a message template in
+Vietnamese and in English, with the same placeholders in both (a test checks
+it). Rules also carry a description of what they check (``about``), printed
+by ``site-gen rules`` and in the documentation. Nobody writes a message
+string at the call site: code raises a code and parameters; :func:`render`
+turns them into words.
+
+Parameter naming drives formatting: ``*_date`` is an ISO date shown as
+dd/mm/yyyy; ``*_list`` is a list joined with commas; ``*_type`` is a JSON
+type name; a name ending in a vocabulary name (``classification``,
+``session``, ``role_group``, ``kind``, ...) is a code shown with its label.
+When a ``suggestion`` parameter is present, the "did you mean" sentence is
+appended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from site_gen.problems import Problem, Severity
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Entry:
+    severity: Severity
+    title_vi: str
+    text_vi: str
+    title_en: str
+    text_en: str
+    about_vi: str = ""
+    about_en: str = ""
+
+
+def _e(severity: Severity, vi: tuple[str, str], en: tuple[str, str], about: tuple[str, str] = ("", "")) -> Entry:
+    return Entry(severity, vi[0], vi[1], en[0], en[1], about[0], about[1])
+
+
+CATALOGUE: dict[str, Entry] = {
+    # -- the file itself ------------------------------------------------------
+    "file.too-large": _e(
+        E,
+        ("Tệp quá lớn", "Tệp nặng {size} byte, vượt giới hạn {limit} byte của một hồ sơ; hãy tách thành nhiều tệp."),
+        ("File too large", "The file has {size} bytes, over the {limit}-byte limit for one record; split it."),
+    ),
+    "file.bom": _e(
+        E,
+        (
+            "Tệp có ký tự BOM",
+            "Tệp bắt đầu bằng dấu BOM (byte order mark); hãy lưu lại dạng UTF-8 không BOM "
+            "(trong Notepad: Lưu thành… › Mã hóa: UTF-8).",
+        ),
+        ("Byte-order mark", "The file starts with a byte-order mark; save it as UTF-8 without BOM."),
+    ),
+    "file.encoding": _e(
+        E,
+        (
+            "Tệp không phải UTF-8",
+            "Tệp không mã hóa UTF-8 (byte lỗi ở vị trí {offset}); hãy lưu lại với mã hóa UTF-8 "
+            "để giữ đúng chữ tiếng Việt.",
+        ),
+        ("Not UTF-8", "The file is not valid UTF-8 (bad byte at offset {offset}); save it as UTF-8."),
+    ),
+    "file.unreadable": _e(
+        E,
+        ("Không đọc được tệp", "Không đọc được tệp: {detail}."),
+        ("Unreadable file", "The file cannot be read: {detail}."),
+    ),
+    "file.ignored": _e(
+        W,
+        (
+            "Tệp không được xử lý",
+            "Tệp này không có đuôi .yaml hay .yml nên không được kiểm tra và không xuất hiện trên trang; "
+            "nếu là hồ sơ, hãy đổi đuôi thành .yaml.",
+        ),
+        (
+            "File not processed",
+            "This file does not end in .yaml or .yml, so it is neither checked nor published; "
+            "if it is a record, rename it to .yaml.",
+        ),
+    ),
+    # -- YAML syntax ------------------------------------------------------------
+    "yaml.empty": _e(
+        E,
+        ("Tệp rỗng", "Tệp không có nội dung; hãy điền hồ sơ hoặc xóa tệp."),
+        ("Empty file", "The file holds no record; fill it in or delete it."),
+    ),
+    "yaml.tab": _e(
+        E,
+        (
+            "Thụt lề bằng phím Tab",
+            "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách (mỗi cấp 2 dấu cách).",
+        ),
+        ("Tab indentation", "This line is indented with a tab; YAML allows only spaces for indentation."),
+    ),
+    "yaml.unclosed-quote": _e(
+        E,
+        ("Thiếu dấu nháy đóng", "Chuỗi mở dấu nháy ở đây nhưng không có dấu nháy đóng."),
+        ("Unclosed quote", "A quoted string starts here and is never closed."),
+    ),
+    "yaml.colon": _e(
+        E,
+        (
+            "Dấu hai chấm không hợp lệ",
+            "Dấu hai chấm ở đây không hợp lệ: nếu nội dung có dấu \": \" hãy đặt cả nội dung trong dấu nháy kép, "
+            "nếu không hãy kiểm tra thụt lề của dòng.",
+        ),
+        (
+            "Misplaced colon",
+            "A colon is not allowed here: quote a text that contains \": \", or check this line's indentation.",
+        ),
+    ),
+    "yaml.indent": _e(
+        E,
+        (
+            "Thụt lề không đúng",
+            "Thụt lề của dòng này không khớp với các dòng cùng cấp; các trường cùng cấp phải thẳng hàng.",
+        ),
+        ("Bad indentation", "This line's indentation does not match its siblings; keys of one level must align."),
+    ),
+    "yaml.syntax": _e(
+        E,
+        ("Lỗi cú pháp YAML", "Lỗi cú pháp YAML ({detail})."),
+        ("YAML syntax error", "YAML syntax error ({detail})."),
+    ),
+    "yaml.control-char": _e(
+        E,
+        ("Ký tự điều khiển", "Tệp có ký tự điều khiển không hợp lệ ({char}); thường do dán từ Word hay Excel, hãy xóa nó."),
+        ("Control character", "The file holds a control character ({char}); remove it."),
+    ),
+    "yaml.duplicate-key": _e(
+        E,
+        (
+            "Trường bị lặp",
+            "Trường \"{key}\" đã có ở dòng {first_line}; mỗi trường chỉ được ghi một lần, hãy gộp hoặc xóa một chỗ.",
+        ),
+        ("Duplicate key", "Key \"{key}\" already appears on line {first_line}; keep only one."),
+    ),
+    "yaml.anchor": _e(
+        E,
+        ("Không dùng neo YAML", "Không dùng neo YAML (&{name}); hãy viết đầy đủ giá trị."),
+        ("YAML anchor", "YAML anchors (&{name}) are not allowed; write the value out."),
+    ),
+    "yaml.alias": _e(
+        E,
+        ("Không dùng tham chiếu YAML", "Không dùng tham chiếu YAML (*{name}); hãy viết đầy đủ giá trị."),
+        ("YAML alias", "YAML aliases (*{name}) are not allowed; write the value out."),
+    ),
+    "yaml.tag": _e(
+        E,
+        ("Không dùng thẻ YAML", "Không dùng thẻ YAML ({tag}); hãy viết giá trị thường."),
+        ("YAML tag", "YAML tags ({tag}) are not allowed; write a plain value."),
+    ),
+    "yaml.multi-document": _e(
+        E,
+        ("Nhiều hồ sơ trong một tệp", "Tệp có nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ chứa một hồ sơ."),
+        ("Several documents", "The file holds several YAML documents (---); keep one record per file."),
+    ),
+    "yaml.directive": _e(
+        E,
+        ("Không dùng chỉ thị YAML", "Không dùng chỉ thị %YAML hay %TAG; hãy xóa dòng này."),
+        ("YAML directive", "%YAML and %TAG directives are not allowed; remove this line."),
+    ),
+    "yaml.too-deep": _e(
+        E,
+        ("Lồng quá sâu", "Dữ liệu lồng nhau quá {limit} cấp; hồ sơ không cần sâu như vậy."),
+        ("Nested too deep", "Values are nested more than {limit} levels deep."),
+    ),
+    "yaml.complex-key": _e(
+        E,
+        ("Tên trường không hợp lệ", "Tên trường phải là chữ, không được là danh sách hay nhóm trường."),
+        ("Complex key", "A key must be a plain text, not a list or a mapping."),
+    ),
+    # -- the record as a whole --------------------------------------------------
+    "record.not-mapping": _e(
+        E,
+        ("Hồ sơ phải là các trường", "Hồ sơ phải là các cặp \"tên trường: giá trị\", bắt đầu bằng dòng kind: ..."),
+        ("Not a mapping", "A record must be a mapping of \"key: value\" pairs starting with kind: ..."),
+    ),
+    "record.kind-missing": _e(
+        E,
+        ("Thiếu loại hồ sơ", "Hồ sơ thiếu trường kind (loại hồ sơ); các loại: {kinds_list}."),
+        ("Missing kind", "The record has no kind; known kinds: {kinds_list}."),
+    ),
+    "record.kind-unknown": _e(
+        E,
+        ("Loại hồ sơ không có", "Không có loại hồ sơ \"{value}\"; các loại: {kinds_list}."),
+        ("Unknown kind", "There is no record kind \"{value}\"; known kinds: {kinds_list}."),
+    ),
+    # -- schema keywords ----------------------------------------------------------
+    "schema.required": _e(
+        E,
+        ("Thiếu trường bắt buộc", "Thiếu trường bắt buộc \"{field}\" ({key})."),
+        ("Missing field", "Required field \"{key}\" ({field}) is missing."),
+    ),
+    "schema.unknown-key": _e(
+        E,
+        ("Trường không có trong mẫu", "Trường \"{key}\" không có trong mẫu hồ sơ; các trường được phép: {allowed_list}."),
+        ("Unknown field", "Field \"{key}\" is not part of this record; allowed: {allowed_list}."),
+    ),
+    "schema.type": _e(
+        E,
+        ("Sai kiểu dữ liệu", "\"{field}\" ({key}) phải là {expected_type}, đang là {actual_type} {value}."),
+        ("Wrong type", "\"{key}\" ({field}) must be {expected_type}, not {actual_type} {value}."),
+    ),
+    "schema.type-quote": _e(
+        E,
+        (
+            "Cần đặt trong dấu nháy",
+            "\"{field}\" ({key}) phải là chữ; hãy viết trong dấu nháy kép: \"{value}\" (không có dấu nháy, "
+            "YAML hiểu {value} là một con số).",
+        ),
+        ("Needs quotes", "\"{key}\" ({field}) must be text; write it in double quotes: \"{value}\"."),
+    ),
+    "schema.enum": _e(
+        E,
+        ("Giá trị không hợp lệ", "\"{field}\" ({key}) không nhận giá trị {value}; chọn một trong: {allowed_list}."),
+        ("Value not allowed", "\"{key}\" ({field}) cannot be {value}; choose one of: {allowed_list}."),
+    ),
+    "schema.const": _e(
+        E,
+        ("Giá trị cố định", "\"{field}\" ({key}) phải là {expected}, đang là {value}."),
+        ("Fixed value", "\"{key}\" ({field}) must be {expected}, not {value}."),
+    ),
+    "schema.pattern": _e(
+        E,
+        ("Sai định dạng", "\"{field}\" ({key}) không đúng định dạng: {value}. {description}"),
+        ("Bad format", "\"{key}\" ({field}) does not match the expected form: {value}. {description}"),
+    ),
+    "schema.format": _e(
+        E,
+        ("Ngày không hợp lệ", "\"{field}\" ({key}) phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-02-15; đang là {value}."),
+        ("Invalid date", "\"{key}\" ({field}) must be a date written YYYY-MM-DD, e.g. 2025-02-15; found {value}."),
+    ),
+    "schema.format-dmy": _e(
+        E,
+        (
+            "Ngày viết sai thứ tự",
+            "\"{field}\" ({key}) phải viết dạng NĂM-THÁNG-NGÀY: hãy sửa {value} thành {iso}.",
+        ),
+        ("Date order", "\"{key}\" ({field}) must be written YYYY-MM-DD: change {value} to {iso}."),
+    ),
+    "schema.format-impossible": _e(
+        E,
+        ("Ngày không có thật", "\"{field}\" ({key}): ngày {value} không có trên lịch."),
+        ("Impossible date", "\"{key}\" ({field}): {value} is not a day of the calendar."),
+    ),
+    "schema.minimum": _e(
+        E,
+        ("Giá trị quá nhỏ", "\"{field}\" ({key}) phải từ {limit} trở lên, đang là {value}."),
+        ("Too small", "\"{key}\" ({field}) must be at least {limit}, not {value}."),
+    ),
+    "schema.maximum": _e(
+        E,
+        ("Giá trị quá lớn", "\"{field}\" ({key}) không được quá {limit}, đang là {value}."),
+        ("Too large", "\"{key}\" ({field}) must be at most {limit}, not {value}."),
+    ),
+    "schema.min-length": _e(
+        E,
+        ("Chưa điền", "\"{field}\" ({key}) không được để trống."),
+        ("Empty text", "\"{key}\" ({field}) must not be empty."),
+    ),
+    "schema.max-length": _e(
+        E,
+        ("Quá dài", "\"{field}\" ({key}) dài {length} ký tự, tối đa {limit}."),
+        ("Too long", "\"{key}\" ({field}) has {length} characters, at most {limit}."),
+    ),
+    "schema.min-items": _e(
+        E,
+        ("Danh sách thiếu phần tử", "\"{field}\" ({key}) cần ít nhất {limit} mục, đang có {count}."),
+        ("Too few items", "\"{key}\" ({field}) needs at least {limit} items, has {count}."),
+    ),
+    "schema.max-items": _e(
+        E,
+        ("Danh sách quá dài", "\"{field}\" ({key}) chỉ được có tối đa {limit} mục, đang có {count}."),
+        ("Too many items", "\"{key}\" ({field}) may have at most {limit} items, has {count}."),
+    ),
+    "schema.unique-items": _e(
+        E,
+        ("Phần tử bị lặp", "\"{field}\" ({key}) có giá trị {value} lặp lại; mỗi giá trị chỉ ghi một lần."),
+        ("Repeated item", "\"{key}\" ({field}) lists {value} more than once."),
+    ),
+    "schema.multiple-of": _e(
+        E,
+        ("Số lẻ quá nhiều", "\"{field}\" ({key}) chỉ được có tối đa hai chữ số thập phân, đang là {value}."),
+        ("Too many decimals", "\"{key}\" ({field}) may have at most two decimals, not {value}."),
+    ),
+    "schema.min-properties": _e(
+        E,
+        ("Chưa điền mục nào", "\"{field}\" ({key}) cần ít nhất {limit} mục. {description}"),
+        ("Empty mapping", "\"{key}\" ({field}) needs at least {limit} entries. {description}"),
+    ),
+    "schema.max-properties": _e(
+        E,
+        ("Điền quá nhiều mục", "\"{field}\" ({key}) chỉ được có {limit} mục, đang có {count}. {description}"),
+        ("Too many entries", "\"{key}\" ({field}) may have {limit} entries, has {count}. {description}"),
+    ),
+    "schema.any-of": _e(
+        E,
+        ("Không đúng dạng nào", "\"{field}\" ({key}) phải là một trong các dạng: {options_list}; đang là {value}."),
+        ("No form matches", "\"{key}\" ({field}) must be one of: {options_list}; found {value}."),
+    ),
+    "schema.one-of": _e(
+        E,
+        ("Không đúng dạng nào", "\"{field}\" ({key}) phải đúng một trong các dạng: {options_list}; đang là {value}."),
+        ("No form matches", "\"{key}\" ({field}) must match exactly one of: {options_list}; found {value}."),
+    ),
+    "schema.other": _e(
+        E,
+        ("Không hợp lệ", "\"{field}\" ({key}) không hợp lệ theo quy định {keyword} của mẫu hồ sơ."),
+        ("Invalid", "\"{key}\" ({field}) breaks the schema rule {keyword}."),
+    ),
+    # -- rules: the register and ownership --------------------------------------
+    "rule.organisation-missing": _e(
+        E,
+        ("Chưa có hồ sơ tổ chức", "Kho chưa có hồ sơ tổ chức (kind: organisation); hãy tạo bằng lệnh site-gen new organisation."),
+        ("No organisation", "The repository has no organisation record (kind: organisation)."),
+        ("Kho dữ liệu phải có đúng một hồ sơ tổ chức.", "The repository must hold exactly one organisation record."),
+    ),
+    "rule.organisation-duplicate": _e(
+        E,
+        ("Nhiều hồ sơ tổ chức", "Kho đã có hồ sơ tổ chức khác ({other_file}); chỉ được có một."),
+        ("Several organisations", "Another organisation record exists ({other_file}); keep one."),
+        ("Kho dữ liệu chỉ có một hồ sơ tổ chức.", "The repository holds only one organisation record."),
+    ),
+    "rule.duplicate-id": _e(
+        E,
+        ("Mã bị trùng", "Mã \"{id}\" đã được dùng cho hồ sơ {other_file}; mỗi mã chỉ dùng một lần."),
+        ("Duplicate id", "Id \"{id}\" is already used by {other_file}."),
+        (
+            "Mã của đơn vị, cán bộ, kế hoạch, mô hình, khảo sát là duy nhất trong loại của nó.",
+            "Ids of units, cadres, plans, good models and surveys are unique within their kind.",
+        ),
+    ),
+    "rule.unknown-folder": _e(
+        E,
+        (
+            "Thư mục không phải đơn vị",
+            "Thư mục \"{folder}\" không phải mã đơn vị nào trong sổ đăng ký; mỗi hồ sơ nằm trong "
+            "submissions/<mã đơn vị sở hữu>/.",
+        ),
+        ("Unknown folder", "Folder \"{folder}\" is not the id of any registered unit."),
+        (
+            "Thư mục cấp đầu dưới submissions/ là mã đơn vị sở hữu hồ sơ.",
+            "The first folder under submissions/ is the id of the unit that owns the record.",
+        ),
+    ),
+    "rule.owner-mismatch": _e(
+        E,
+        (
+            "Hồ sơ nằm sai thư mục",
+            "Hồ sơ này thuộc đơn vị \"{owner}\" nhưng nằm trong thư mục \"{folder}\"; hãy chuyển sang submissions/{owner}/.",
+        ),
+        ("Wrong folder", "This record belongs to unit \"{owner}\" but sits in folder \"{folder}\"."),
+        (
+            "Hồ sơ cán bộ, đăng ký, báo cáo quý, báo cáo khắc phục, khảo sát nằm trong thư mục của đơn vị có hồ sơ đó.",
+            "Cadre, registration, report, progress and survey records sit in the folder of the unit they belong to.",
+        ),
+    ),
+    "rule.register-folder": _e(
+        E,
+        (
+            "Sổ đăng ký nằm sai thư mục",
+            "Hồ sơ tổ chức và đơn vị do \"{owner}\" quản lý; hãy chuyển tệp sang submissions/{owner}/ (đang ở \"{folder}\").",
+        ),
+        ("Register in wrong folder", "The register is kept by \"{owner}\"; move this file out of \"{folder}\"."),
+        (
+            "Hồ sơ tổ chức và sổ đăng ký đơn vị nằm trong thư mục của đơn vị quản lý sổ.",
+            "The organisation and unit records sit in the folder of the register's owner.",
+        ),
+    ),
+    "rule.plan-folder": _e(
+        W,
+        (
+            "Văn bản nằm ở thư mục đơn vị cơ sở",
+            "Kế hoạch, kết quả kiểm tra thường do ban, văn phòng hoặc Thường trực lập; thư mục \"{folder}\" "
+            "là của {unit_type}.",
+        ),
+        ("Plan outside a department", "Plans and inspection records are kept by departments; \"{folder}\" is a {unit_type}."),
+        (
+            "Kế hoạch, kết quả kiểm tra nằm trong thư mục của ban, văn phòng hoặc Thường trực.",
+            "Plans and inspection records sit in a department, office or leadership folder.",
+        ),
+    ),
+    "rule.ref-unit": _e(
+        E,
+        ("Không có đơn vị", "Không có đơn vị mã \"{id}\" trong sổ đăng ký."),
+        ("Unknown unit", "There is no unit \"{id}\" in the register."),
+        ("Mọi mã đơn vị được nhắc tới đều có trong sổ đăng ký.", "Every unit id used exists in the register."),
+    ),
+    "rule.ref-cadre": _e(
+        E,
+        ("Không có cán bộ", "Không có cán bộ mã \"{id}\" trong danh sách cán bộ."),
+        ("Unknown cadre", "There is no cadre \"{id}\"."),
+        ("Mọi mã cán bộ được nhắc tới đều có hồ sơ cán bộ.", "Every cadre id used has a cadre record."),
+    ),
+    "rule.ref-plan": _e(
+        E,
+        ("Không có kế hoạch", "Không có {plan_kind} mã \"{id}\"."),
+        ("Unknown plan", "There is no {plan_kind} \"{id}\"."),
+        ("Mọi mã kế hoạch được nhắc tới đều có hồ sơ kế hoạch đúng loại.", "Every plan id used exists, of the right kind."),
+    ),
+    "rule.ref-category": _e(
+        E,
+        ("Nội dung không có trong kế hoạch", "Kế hoạch \"{plan}\" không có nội dung mã \"{code}\"; các mã: {codes_list}."),
+        ("Unknown category", "Plan \"{plan}\" has no category \"{code}\"; codes: {codes_list}."),
+        ("Mã nội dung đi cơ sở có trong kế hoạch.", "Content categories exist in the plan."),
+    ),
+    "rule.ref-topic": _e(
+        E,
+        ("Chuyên đề không có", "Nội dung \"{category}\" không có chuyên đề mã \"{code}\"; các mã: {codes_list}."),
+        ("Unknown topic", "Category \"{category}\" has no topic \"{code}\"; codes: {codes_list}."),
+        ("Mã chuyên đề thuộc đúng nội dung trong kế hoạch.", "Topics belong to their category in the plan."),
+    ),
+    "rule.ref-team": _e(
+        E,
+        ("Không có đoàn kiểm tra", "Kế hoạch kiểm tra \"{plan}\" không có đoàn mã \"{id}\"."),
+        ("Unknown team", "Inspection plan \"{plan}\" has no team \"{id}\"."),
+        ("Đoàn kiểm tra được nhắc tới có trong kế hoạch kiểm tra.", "Inspection teams exist in their plan."),
+    ),
+    "rule.ref-shortcoming": _e(
+        E,
+        ("Không có khuyết điểm", "Kế hoạch khắc phục \"{plan}\" không có khuyết điểm mã \"{id}\"."),
+        ("Unknown shortcoming", "Remediation plan \"{plan}\" has no shortcoming \"{id}\"."),
+        ("Khuyết điểm được nhắc tới có trong kế hoạch khắc phục.", "Shortcomings exist in their remediation plan."),
+    ),
+    "rule.ref-action": _e(
+        E,
+        ("Không có việc", "Kế hoạch khắc phục \"{plan}\" không có việc mã \"{id}\"."),
+        ("Unknown action", "Remediation plan \"{plan}\" has no action \"{id}\"."),
+        ("Việc được nhắc tới có trong kế hoạch khắc phục.", "Actions exist in their remediation plan."),
+    ),
+    "rule.ref-model": _e(
+        E,
+        ("Không có mô hình", "Không có hồ sơ mô hình, cách làm hay mã \"{id}\"."),
+        ("Unknown good model", "There is no good-model record \"{id}\"."),
+        ("Mô hình được nhắc tới có hồ sơ mô hình.", "Good models referred to have a record."),
+    ),
+    "rule.ref-sector": _e(
+        E,
+        ("Không có khu vực", "Tổ chức không có khu vực mã \"{id}\"; các mã: {codes_list}."),
+        ("Unknown sector", "The organisation has no sector \"{id}\"; codes: {codes_list}."),
+        ("Khu vực được nhắc tới có trong hồ sơ tổ chức.", "Sectors exist in the organisation record."),
+    ),
+    "rule.ref-survey": _e(
+        E,
+        ("Không có khảo sát", "Không có hồ sơ khảo sát giữa nhiệm kỳ mã \"{id}\"."),
+        ("Unknown survey", "There is no mid-term survey \"{id}\"."),
+        ("Khảo sát được nhắc tới có hồ sơ.", "Surveys referred to have a record."),
+    ),
+    "rule.unit-parent-cycle": _e(
+        E,
+        ("Cấp trên vòng tròn", "Đơn vị cấp trên của \"{id}\" quay vòng lại chính nó: {chain_list}."),
+        ("Parent cycle", "The parents of \"{id}\" loop back to it: {chain_list}."),
+        ("Chuỗi đơn vị cấp trên không quay vòng.", "The chain of parent units has no loop."),
+    ),
+    "rule.approvers-submitters-overlap": _e(
+        W,
+        (
+            "Người nộp trùng người duyệt",
+            "{owners_list} vừa là người nộp vừa là người duyệt của đơn vị; người nộp và người duyệt phải thuộc "
+            "hai nhóm khác nhau để mỗi thay đổi có người thứ hai duyệt.",
+        ),
+        ("Submitters approve", "{owners_list} both submit and approve for this unit; keep them in separate teams."),
+        (
+            "Nhóm nộp hồ sơ và nhóm duyệt của một đơn vị khác nhau.",
+            "A unit's submitters and approvers are different teams.",
+        ),
+    ),
+    # -- rules: periods and days -------------------------------------------------
+    "rule.period-order": _e(
+        E,
+        ("Ngày bắt đầu sau ngày kết thúc", "Ngày bắt đầu {from_date} sau ngày kết thúc {to_date}."),
+        ("Period reversed", "The start {from_date} is after the end {to_date}."),
+        ("Ngày bắt đầu không sau ngày kết thúc.", "A period starts on or before it ends."),
+    ),
+    "rule.period-window": _e(
+        E,
+        (
+            "Ngoài thời gian kế hoạch",
+            "Khoảng {from_date} – {to_date} nằm ngoài thời gian thực hiện kế hoạch ({window_from_date} – {window_to_date}).",
+        ),
+        ("Outside the plan's window", "{from_date} – {to_date} lies outside the plan's window ({window_from_date} – {window_to_date})."),
+        ("Thời gian đăng ký và đi cơ sở nằm trong thời gian thực hiện kế hoạch.", "Periods lie inside the plan's window."),
+    ),
+    "rule.days-exceed-period": _e(
+        E,
+        (
+            "Số ngày vượt thời gian",
+            "Ghi {days} ngày nhưng từ {from_date} đến {to_date} chỉ có {span} ngày (tính cả hai đầu).",
+        ),
+        ("Too many days", "{days} days, but {from_date} to {to_date} holds only {span} days (inclusive)."),
+        (
+            "Số ngày đi không vượt số ngày của khoảng thời gian, tính cả ngày đầu và ngày cuối.",
+            "Days never exceed the days of the period, counted inclusively.",
+        ),
+    ),
+    "rule.registration-overlap": _e(
+        E,
+        ("Dòng đăng ký trùng thời gian", "Dòng này trùng thời gian với dòng {other_row} ({other_from_date} – {other_to_date})."),
+        ("Overlapping rows", "This row overlaps row {other_row} ({other_from_date} – {other_to_date})."),
+        ("Các dòng đăng ký của một cán bộ không trùng thời gian.", "A cadre's registration rows never overlap."),
+    ),
+    "rule.visit-overlap": _e(
+        E,
+        (
+            "Chuyến đi trùng thời gian",
+            "Chuyến đi của {cadre} trùng thời gian với chuyến đi {other_from_date} – {other_to_date} đã báo cáo ở {other_file}.",
+        ),
+        ("Overlapping visits", "This visit of {cadre} overlaps the visit {other_from_date} – {other_to_date} in {other_file}."),
+        ("Các chuyến đi đã báo cáo của một cán bộ không trùng thời gian.", "A cadre's reported visits never overlap."),
+    ),
+    "rule.report-quarter": _e(
+        E,
+        (
+            "Chuyến đi không thuộc quý",
+            "Chuyến đi kết thúc ngày {to_date}, không thuộc quý {quarter} ({quarter_from_date} – {quarter_to_date}); "
+            "hãy báo cáo ở quý kết thúc chuyến đi.",
+        ),
+        ("Visit outside the quarter", "The visit ends on {to_date}, outside quarter {quarter} ({quarter_from_date} – {quarter_to_date})."),
+        ("Mỗi chuyến đi được báo cáo trong quý nó kết thúc.", "A visit is reported in the quarter in which it ends."),
+    ),
+    "rule.visit-after-submission": _e(
+        E,
+        ("Báo cáo chuyến đi chưa xong", "Chuyến đi kết thúc ngày {to_date}, sau ngày nộp báo cáo {submitted_date}."),
+        ("Visit after the report", "The visit ends on {to_date}, after the report was submitted on {submitted_date}."),
+        ("Báo cáo chỉ ghi những chuyến đi đã kết thúc.", "A report lists only visits that have ended."),
+    ),
+    # -- rules: the plan's requirements -----------------------------------------
+    "rule.category-role": _e(
+        W,
+        (
+            "Nội dung ngoài định hướng",
+            "Nội dung \"{category}\" không thuộc các nội dung tập trung của nhóm {role_group} ({focus_list}).",
+        ),
+        ("Outside the group's focus", "Category \"{category}\" is not among the focus of group {role_group} ({focus_list})."),
+        (
+            "Nội dung đăng ký, báo cáo thuộc định hướng nội dung của nhóm đối tượng của cán bộ.",
+            "Registered and reported categories fit the cadre's role group.",
+        ),
+    ),
+    "rule.role-group-not-covered": _e(
+        W,
+        (
+            "Nhóm đối tượng không có trong kế hoạch",
+            "Kế hoạch \"{plan}\" không quy định cho nhóm {role_group}; cán bộ này không thuộc diện của kế hoạch.",
+        ),
+        ("Group not covered", "Plan \"{plan}\" sets no rules for group {role_group}."),
+        (
+            "Cán bộ đăng ký thuộc một nhóm đối tượng kế hoạch có quy định.",
+            "A registering cadre belongs to a group the plan covers.",
+        ),
+    ),
+    "rule.registration-min-days": _e(
+        E,
+        ("Đăng ký chưa đủ số ngày", "Bản đăng ký có {planned} ngày, chưa đủ tối thiểu {minimum} ngày trong năm."),
+        ("Too few days planned", "The registration plans {planned} days, fewer than the minimum {minimum}."),
+        (
+            "Cán bộ không được miễn đăng ký ít nhất số ngày tối thiểu của nhóm.",
+            "A cadre who is not exempt plans at least the group's minimum days.",
+        ),
+    ),
+    "rule.registration-min-trips": _e(
+        E,
+        (
+            "Đăng ký chưa đủ số đợt",
+            "Bản đăng ký có {trips} đợt từ {min_days_per_trip} ngày trở lên, chưa đủ {min_trips} đợt theo kế hoạch.",
+        ),
+        ("Too few trips planned", "The registration has {trips} trips of {min_days_per_trip}+ days, fewer than {min_trips}."),
+        (
+            "Chuyên viên đăng ký đủ số đợt tối thiểu, mỗi đợt đủ số ngày tối thiểu.",
+            "A specialist plans the minimum number of trips of the minimum length.",
+        ),
+    ),
+    "rule.visit-unregistered": _e(
+        W,
+        (
+            "Chuyến đi không đăng ký",
+            "Chuyến đi {from_date} – {to_date} (nội dung {category}) của {cadre} không khớp dòng đăng ký nào.",
+        ),
+        ("Unregistered visit", "The visit {from_date} – {to_date} (category {category}) of {cadre} matches no registration row."),
+        (
+            "Chuyến đi đã báo cáo khớp một dòng đăng ký cùng nội dung, cùng thời gian; nếu không, được đánh dấu "
+            "là không đăng ký.",
+            "A reported visit matches a registration row of the same category and period, or is shown as unregistered.",
+        ),
+    ),
+    "rule.registration-missing": _e(
+        W,
+        ("Chưa đăng ký", "Cán bộ {cadre} thuộc diện thực hiện kế hoạch \"{plan}\" nhưng chưa có bản đăng ký."),
+        ("Not registered", "Cadre {cadre} is subject to plan \"{plan}\" but has no registration."),
+        ("Mỗi cán bộ thuộc diện thực hiện có bản đăng ký.", "Every cadre subject to a plan has a registration."),
+    ),
+    "rule.registration-exempt": _e(
+        E,
+        ("Cán bộ được miễn vẫn đăng ký", "Cán bộ này được miễn đi cơ sở năm {year} nhưng vẫn có bản đăng ký."),
+        ("Exempt but registered", "This cadre is exempt for {year} but has a registration."),
+        ("Cán bộ được miễn trong năm không có bản đăng ký.", "An exempt cadre has no registration."),
+    ),
+    "rule.exemption-reason": _e(
+        E,
+        ("Lý do miễn không có trong kế hoạch", "Kế hoạch \"{plan}\" không miễn cho lý do \"{reason}\"."),
+        ("Reason not accepted", "Plan \"{plan}\" does not accept exemption reason \"{reason}\"."),
+        ("Lý do miễn thuộc các trường hợp kế hoạch năm đó cho phép.", "An exemption reason is one the year's plan accepts."),
+    ),
+    "rule.exemption-duplicate": _e(
+        E,
+        ("Miễn hai lần một năm", "Năm {year} đã có một dòng miễn khác; mỗi năm chỉ ghi một lần."),
+        ("Exempt twice", "Year {year} already has an exemption."),
+        ("Mỗi năm một cán bộ có nhiều nhất một dòng miễn.", "A cadre has at most one exemption a year."),
+    ),
+    "rule.registration-duplicate": _e(
+        E,
+        ("Đăng ký hai lần", "Cán bộ này đã có bản đăng ký cho kế hoạch này ở {other_file}; hãy sửa bản đó thay vì nộp bản mới."),
+        ("Registered twice", "This cadre already has a registration for this plan in {other_file}."),
+        ("Mỗi cán bộ có một bản đăng ký cho mỗi kế hoạch.", "One registration per cadre and plan."),
+    ),
+    "rule.report-duplicate": _e(
+        E,
+        ("Báo cáo quý bị trùng", "Đơn vị đã có báo cáo quý {quarter} cho kế hoạch này ở {other_file}."),
+        ("Duplicate report", "The unit already has a quarter {quarter} report for this plan in {other_file}."),
+        ("Mỗi đơn vị có một báo cáo cho mỗi quý của mỗi kế hoạch.", "One report per unit, plan and quarter."),
+    ),
+    "rule.report-cadre-unit": _e(
+        E,
+        (
+            "Cán bộ không thuộc đơn vị báo cáo",
+            "Cán bộ \"{cadre}\" thuộc đơn vị \"{cadre_unit}\", không thuộc đơn vị báo cáo \"{unit}\".",
+        ),
+        ("Cadre of another unit", "Cadre \"{cadre}\" belongs to \"{cadre_unit}\", not to the reporting unit \"{unit}\"."),
+        ("Báo cáo quý của đơn vị chỉ ghi cán bộ của đơn vị đó.", "A unit's report lists only its own cadres."),
+    ),
+    "rule.late": _e(
+        W,
+        ("Nộp trễ hạn", "Nộp ngày {submitted_date}, trễ hạn (hạn cuối {deadline_date})."),
+        ("Late", "Submitted on {submitted_date}, after the deadline ({deadline_date} at the latest)."),
+        (
+            "Hồ sơ nộp sau hạn (đăng ký, báo cáo quý, khảo sát, báo cáo khắc phục) được đánh dấu trễ với cả hai ngày.",
+            "A record submitted after its deadline is flagged late, with both dates.",
+        ),
+    ),
+    "rule.approval-order": _e(
+        E,
+        ("Duyệt trước khi nộp", "Ngày phê duyệt {approved_date} trước ngày nộp {submitted_date}."),
+        ("Approved before submitted", "Approved on {approved_date}, before it was submitted on {submitted_date}."),
+        ("Ngày phê duyệt không trước ngày nộp.", "Approval is not dated before submission."),
+    ),
+    "rule.approver-unit": _e(
+        W,
+        ("Người duyệt khác đơn vị", "Người phê duyệt \"{approver}\" không phải lãnh đạo đơn vị \"{unit}\" của cán bộ."),
+        ("Approver of another unit", "Approver \"{approver}\" is not a leader of the cadre's unit \"{unit}\"."),
+        ("Bản đăng ký do lãnh đạo ban, văn phòng của cán bộ phê duyệt.", "A registration is approved by a leader of the cadre's unit."),
+    ),
+    # -- rules: inspections ------------------------------------------------------------
+    "rule.team-double-booked": _e(
+        E,
+        ("Đoàn kiểm tra trùng lịch", "Đoàn \"{team}\" đã có lịch kiểm tra {session} ngày {date} ở dòng {other_row}."),
+        ("Team double-booked", "Team \"{team}\" is already booked on {date}, {session} (row {other_row})."),
+        ("Một đoàn kiểm tra không có hai lịch trong cùng một buổi.", "No inspection team is booked twice in one session."),
+    ),
+    "rule.member-double-booked": _e(
+        E,
+        (
+            "Thành viên trùng lịch",
+            "Cán bộ \"{cadre}\" thuộc cả đoàn \"{team}\" và đoàn \"{other_team}\", cả hai có lịch {session} ngày {date}.",
+        ),
+        ("Member double-booked", "Cadre \"{cadre}\" is in teams \"{team}\" and \"{other_team}\", both booked on {date}, {session}."),
+        ("Một cán bộ không ở hai đoàn cùng làm việc một buổi.", "No cadre sits in two teams working in the same session."),
+    ),
+    "rule.schedule-duplicate-unit": _e(
+        E,
+        ("Đơn vị có hai lịch", "Đơn vị \"{unit}\" đã có lịch kiểm tra ở dòng {other_row}."),
+        ("Unit scheduled twice", "Unit \"{unit}\" is already scheduled on row {other_row}."),
+        ("Mỗi đơn vị có đúng một lịch kiểm tra.", "Every scheduled unit is scheduled once."),
+    ),
+    "rule.schedule-sector": _e(
+        E,
+        ("Đơn vị ngoài khu vực kiểm tra", "Đơn vị \"{unit}\" thuộc khu vực \"{sector}\", không nằm trong các khu vực của kế hoạch."),
+        ("Unit outside the sectors", "Unit \"{unit}\" belongs to sector \"{sector}\", which the plan does not inspect."),
+        ("Đơn vị có lịch kiểm tra thuộc khu vực được kiểm tra.", "Scheduled units belong to the sectors inspected."),
+    ),
+    "rule.result-not-scheduled": _e(
+        E,
+        ("Kết quả cho đơn vị không có lịch", "Đơn vị \"{unit}\" không có trong lịch của kế hoạch kiểm tra \"{plan}\"."),
+        ("Result without schedule", "Unit \"{unit}\" is not in the schedule of inspection plan \"{plan}\"."),
+        ("Kết quả kiểm tra là của một đơn vị có lịch kiểm tra.", "An inspection result is for a scheduled unit."),
+    ),
+    "rule.result-team-mismatch": _e(
+        E,
+        ("Sai đoàn kiểm tra", "Kết quả ghi đoàn \"{team}\" nhưng lịch giao cho đoàn \"{scheduled_team}\"."),
+        ("Wrong team", "The result names team \"{team}\" but the schedule assigned \"{scheduled_team}\"."),
+        ("Đoàn ghi trong kết quả là đoàn có lịch với đơn vị.", "The result's team is the scheduled team."),
+    ),
+    "rule.result-date-mismatch": _e(
+        W,
+        ("Kiểm tra khác ngày theo lịch", "Kiểm tra ngày {date}, khác ngày theo lịch {scheduled_date}."),
+        ("Date differs from schedule", "Inspected on {date}, not on the scheduled {scheduled_date}."),
+        ("Ngày kiểm tra khác lịch được nêu ra để theo dõi việc điều chỉnh lịch.", "A date different from the schedule is shown."),
+    ),
+    "rule.result-duplicate": _e(
+        E,
+        ("Kết quả bị trùng", "Đơn vị này đã có kết quả kiểm tra của kế hoạch này ở {other_file}."),
+        ("Duplicate result", "This unit already has a result for this plan in {other_file}."),
+        ("Mỗi đơn vị có một kết quả cho mỗi kế hoạch kiểm tra.", "One result per unit and inspection plan."),
+    ),
+    "rule.result-missing": _e(
+        W,
+        ("Chưa có kết quả kiểm tra", "Đơn vị \"{unit}\" có lịch kiểm tra nhưng chưa có thông báo kết quả."),
+        ("Result missing", "Unit \"{unit}\" was scheduled but has no result yet."),
+        ("Mỗi đơn vị có lịch kiểm tra có thông báo kết quả.", "Every scheduled unit has a result."),
+    ),
+    "rule.documents-late": _e(
+        W,
+        (
+            "Gửi tài liệu trễ",
+            "Tài liệu nhận ngày {received_date}, chỉ {days} ngày trước buổi kiểm tra {visit_date}; kế hoạch yêu cầu "
+            "ít nhất {required} ngày (đơn vị không được kiểm tra và không được khiếu nại).",
+        ),
+        ("Documents late", "Documents arrived on {received_date}, {days} days before the visit on {visit_date}; {required} required."),
+        (
+            "Tài liệu đến trước buổi kiểm tra ít nhất số ngày kế hoạch quy định.",
+            "Documents arrive at least the required days before the visit.",
+        ),
+    ),
+    "rule.documents-missing": _e(
+        W,
+        ("Chưa ghi ngày nhận tài liệu", "Đơn vị đã được kiểm tra nhưng chưa ghi ngày thư ký đoàn nhận tài liệu."),
+        ("Documents date missing", "The unit was inspected but the date its documents arrived is not recorded."),
+        ("Kết quả đã kiểm tra có ngày nhận tài liệu.", "An inspected result records when its documents arrived."),
+    ),
+    "rule.score-sum": _e(
+        E,
+        ("Điểm cuối cùng sai", "Điểm cuối cùng {final} khác điểm chấm cộng thưởng trừ điểm trừ ({expected})."),
+        ("Final score wrong", "Final score {final} differs from assessed + bonus - penalty ({expected})."),
+        ("Điểm cuối cùng bằng điểm chấm cộng điểm thưởng trừ điểm trừ.", "Final = assessed + bonus - penalty."),
+    ),
+    "rule.department-score-sum": _e(
+        E,
+        ("Tổng điểm các ban sai", "Tổng điểm các ban chấm là {total}, khác điểm chấm {assessed}."),
+        ("Department scores don't add up", "Departments' scores add up to {total}, not the assessed {assessed}."),
+        ("Điểm chấm bằng tổng điểm các ban chấm.", "The assessed score is the sum of the departments' scores."),
+    ),
+    "rule.department-score-late": _e(
+        W,
+        ("Chấm điểm sau buổi kiểm tra", "Ban \"{unit}\" nhập điểm ngày {entered_date}, sau buổi kiểm tra {visit_date}."),
+        ("Scored after the visit", "Department \"{unit}\" entered its score on {entered_date}, after the visit on {visit_date}."),
+        ("Các ban chấm điểm trực tuyến xong trước buổi kiểm tra.", "Departments score online before the visit."),
+    ),
+    "rule.classification-threshold": _e(
+        E,
+        (
+            "Xếp loại không khớp điểm",
+            "Điểm cuối cùng {score} ứng với mức \"{expected_classification}\" theo thang của kế hoạch, "
+            "không phải \"{classification}\".",
+        ),
+        ("Classification vs score", "A final score of {score} means \"{expected_classification}\", not \"{classification}\"."),
+        ("Xếp loại khớp điểm cuối cùng theo thang xếp loại của kế hoạch.", "The classification agrees with the plan's thresholds."),
+    ),
+    "rule.thresholds-order": _e(
+        E,
+        ("Thang xếp loại sai thứ tự", "Thang xếp loại phải giảm dần: xuất sắc > tốt > hoàn thành, và không vượt điểm tối đa."),
+        ("Thresholds out of order", "Thresholds must decrease: excellent > good > complete, within the maximum."),
+        ("Thang xếp loại giảm dần và không vượt điểm tối đa.", "Classification thresholds decrease and stay within the maximum."),
+    ),
+    "rule.rank-duplicate": _e(
+        E,
+        ("Thứ hạng bị trùng", "Hạng {rank} trong khu vực \"{sector}\" đã trao cho đơn vị \"{other_unit}\"."),
+        ("Duplicate rank", "Rank {rank} in sector \"{sector}\" is already held by \"{other_unit}\"."),
+        ("Thứ hạng trong một khu vực không trùng nhau.", "Ranks in a sector are unique."),
+    ),
+    "rule.rank-order": _e(
+        E,
+        (
+            "Thứ hạng không theo điểm",
+            "Hạng {rank} với {score} điểm nhưng \"{other_unit}\" hạng {other_rank} chỉ có {other_score} điểm.",
+        ),
+        ("Ranks against scores", "Rank {rank} with {score} points, yet \"{other_unit}\" ranks {other_rank} with {other_score}."),
+        ("Thứ hạng trong khu vực theo thứ tự điểm cuối cùng.", "Ranks in a sector follow the final scores."),
+    ),
+    "rule.rank-gap": _e(
+        W,
+        ("Thứ hạng bị khuyết", "Thứ hạng trong khu vực \"{sector}\" chưa liên tục từ 1: {ranks_list}."),
+        ("Gaps in ranks", "Ranks in sector \"{sector}\" do not run from 1 without gaps: {ranks_list}."),
+        ("Thứ hạng trong khu vực chạy liên tục từ 1.", "Ranks in a sector run 1, 2, 3... without gaps."),
+    ),
+    "rule.model-source-mismatch": _e(
+        W,
+        ("Mô hình ghi nơi phát hiện khác", "Mô hình \"{model}\" ghi nơi phát hiện khác buổi kiểm tra này."),
+        ("Model found elsewhere", "Good model \"{model}\" says it was found elsewhere than this inspection."),
+        ("Mô hình ghi trong kết quả kiểm tra có nơi phát hiện là buổi kiểm tra đó.", "Models listed in a result were found in that inspection."),
+    ),
+    "rule.reflection-missing": _e(
+        W,
+        ("Thiếu bài thu hoạch", "Thành viên \"{member}\" của đoàn chưa có bài thu hoạch sau buổi kiểm tra."),
+        ("Reflection missing", "Team member \"{member}\" has not handed in a reflection report."),
+        (
+            "Khi kế hoạch yêu cầu, mọi thành viên đoàn (trừ trưởng đoàn) nộp bài thu hoạch.",
+            "When the plan asks for it, every team member except the leader writes a reflection.",
+        ),
+    ),
+    # -- rules: remediation ------------------------------------------------------
+    "rule.shortcoming-no-action": _e(
+        E,
+        (
+            "Khuyết điểm chưa có giải pháp",
+            "Khuyết điểm \"{id}\" chưa có việc cụ thể nào có đơn vị chủ trì và thời hạn.",
+        ),
+        ("Shortcoming without action", "Shortcoming \"{id}\" has no action with a lead unit and a deadline."),
+        (
+            "Mỗi khuyết điểm có ít nhất một việc cụ thể có đơn vị chủ trì và thời hạn.",
+            "Every shortcoming has at least one action with a lead unit and a deadline.",
+        ),
+    ),
+    "rule.progress-action-mismatch": _e(
+        E,
+        ("Việc không thuộc khuyết điểm", "Việc \"{action}\" không thuộc nhóm giải pháp nào khắc phục khuyết điểm \"{shortcoming}\"."),
+        ("Action of another shortcoming", "Action \"{action}\" belongs to no solution group for shortcoming \"{shortcoming}\"."),
+        ("Việc được báo cáo thuộc nhóm giải pháp của đúng khuyết điểm.", "Reported actions belong to the shortcoming's solution groups."),
+    ),
+    "rule.progress-unit-role": _e(
+        W,
+        (
+            "Đơn vị không được giao",
+            "Đơn vị \"{unit}\" không chủ trì hay phối hợp việc nào của khuyết điểm \"{shortcoming}\".",
+        ),
+        ("Unit not assigned", "Unit \"{unit}\" neither leads nor co-operates on any action of shortcoming \"{shortcoming}\"."),
+        ("Đơn vị báo cáo tiến độ là đơn vị chủ trì hoặc phối hợp.", "Progress is reported by a lead or co-operating unit."),
+    ),
+    # -- rules: good models and surveys --------------------------------------------
+    "rule.model-source-visit": _e(
+        E,
+        ("Không có chuyến đi", "Cán bộ \"{cadre}\" không có chuyến đi đã báo cáo nào vào ngày {date}."),
+        ("No such visit", "Cadre \"{cadre}\" has no reported visit on {date}."),
+        ("Mô hình phát hiện qua chuyến đi ứng với một chuyến đi đã báo cáo.", "A model found on a visit points at a reported visit."),
+    ),
+    "rule.model-source-inspection": _e(
+        E,
+        ("Không có buổi kiểm tra", "Không có kết quả kiểm tra đơn vị \"{unit}\" trong kế hoạch \"{plan}\"."),
+        ("No such inspection", "There is no result for unit \"{unit}\" in inspection plan \"{plan}\"."),
+        ("Mô hình phát hiện qua kiểm tra ứng với một kết quả kiểm tra.", "A model found in an inspection points at a result."),
+    ),
+    "rule.target-inconsistent": _e(
+        W,
+        (
+            "Mức hoàn thành không khớp số liệu",
+            "Chỉ tiêu {code}: mức \"{completion}\" không khớp số đã đạt {achieved}/{target}.",
+        ),
+        ("Completion vs figures", "Target {code}: level \"{completion}\" does not fit {achieved}/{target}."),
+        ("Mức độ hoàn thành chỉ tiêu khớp số liệu đã đạt.", "A target's completion level agrees with its figures."),
+    ),
+    "rule.creativity-counts": _e(
+        E,
+        (
+            "Số liệu sáng tạo không hợp lý",
+            "Số ý tưởng được hỗ trợ ({supported}) hay được tuyên dương ({commended}) không thể nhiều hơn tổng số ý tưởng ({ideas}).",
+        ),
+        ("Creativity figures", "Supported ({supported}) or commended ({commended}) ideas cannot exceed all ideas ({ideas})."),
+        ("Số ý tưởng được hỗ trợ, tuyên dương không vượt tổng số ý tưởng.", "Supported and commended ideas never exceed all ideas."),
+    ),
+    "rule.term-order": _e(
+        E,
+        ("Nhiệm kỳ sai", "Năm bắt đầu nhiệm kỳ {start} sau năm kết thúc {end}."),
+        ("Term reversed", "The term starts in {start}, after it ends in {end}."),
+        ("Năm bắt đầu nhiệm kỳ không sau năm kết thúc.", "A term does not start after it ends."),
+    ),
+    # -- set-up and usage (exit 2) ---------------------------------------------------
+    "setup.no-root": _e(
+        E,
+        ("Không có thư mục", "Không tìm thấy thư mục kho dữ liệu {path}."),
+        ("No root", "Repository folder {path} not found."),
+    ),
+    "setup.no-submissions": _e(
+        E,
+        ("Không có thư mục hồ sơ", "Không có thư mục hồ sơ {path}; hãy chạy lệnh trong kho dữ liệu hoặc dùng --root."),
+        ("No submissions", "There is no submissions folder {path}; run in a data repository or pass --root."),
+    ),
+    "setup.no-schemas": _e(
+        E,
+        ("Không có thư mục mẫu", "Không có thư mục mẫu hồ sơ (JSON Schema) {path}."),
+        ("No schemas", "There is no schemas folder {path}."),
+    ),
+    "setup.missing-schema": _e(
+        E,
+        ("Thiếu mẫu hồ sơ", "Thiếu tệp mẫu hồ sơ {path}."),
+        ("Missing schema", "Schema file {path} is missing."),
+    ),
+    "setup.bad-schema": _e(
+        E,
+        ("Mẫu hồ sơ hỏng", "Tệp mẫu hồ sơ {path} không dùng được: {detail}."),
+        ("Broken schema", "Schema {path} is unusable: {detail}."),
+    ),
+    "setup.bad-path": _e(
+        E,
+        ("Đường dẫn ngoài kho", "Đường dẫn {path} không nằm trong kho dữ liệu."),
+        ("Path outside", "Path {path} is not inside the repository."),
+    ),
+    "setup.usage": _e(
+        E,
+        ("Sai cách dùng lệnh", "{detail}"),
+        ("Usage", "{detail}"),
+    ),
+    "setup.exists": _e(
+        E,
+        ("Tệp đã có", "Tệp {path} đã có; dùng --force để ghi đè."),
+        ("File exists", "{path} already exists; use --force to overwrite."),
+    ),
+    "setup.no-plan": _e(
+        E,
+        ("Không có kế hoạch năm", "Không có kế hoạch đi cơ sở nào cho năm {year}."),
+        ("No plan for the year", "There is no field-visit plan for {year}."),
+    ),
+    "setup.check-failed": _e(
+        E,
+        ("Hồ sơ còn lỗi", "Hồ sơ còn {errors} lỗi; chạy site-gen check để xem và sửa trước."),
+        ("Records have errors", "The records have {errors} errors; run site-gen check first."),
+    ),
+}
+
+# Words used around messages, by language.
+UI: dict[str, dict[str, str]] = {
+    "vi": {
+        "error": "lỗi",
+        "warning": "cảnh báo",
+        "summary": "Tổng hợp: {errors} lỗi, {warnings} cảnh báo trong {files} tệp; đã kiểm tra {checked} tệp hồ sơ.",
+        "clean": "Không có lỗi: đã kiểm tra {checked} tệp hồ sơ.",
+        "by_code": "Theo mã lỗi:",
+        "suggest": " Có phải ý bạn là \"{suggestion}\"?",
+        "suggest_field": " Có phải ý bạn là \"{suggestion}\" ({suggestion_field})?",
+        "none": "(không)",
+    },
+    "en": {
+        "error": "error",
+        "warning": "warning",
+        "summary": "Summary: {errors} errors, {warnings} warnings in {files} files; {checked} record files checked.",
+        "clean": "No errors: {checked} record files checked.",
+        "by_code": "By code:",
+        "suggest": " Did you mean \"{suggestion}\"?",
+        "suggest_field": " Did you mean \"{suggestion}\" ({suggestion_field})?",
+        "none": "(none)",
+    },
+}
+
+TYPE_NAMES = {
+    "vi": {
+        "string": "chữ",
+        "integer": "số nguyên",
+        "number": "số",
+        "boolean": "true hoặc false",
+        "object": "nhóm trường",
+        "array": "danh sách",
+        "null": "để trống",
+    },
+    "en": {
+        "string": "text",
+        "integer": "an integer",
+        "number": "a number",
+        "boolean": "true or false",
+        "object": "a mapping",
+        "array": "a list",
+        "null": "empty",
+    },
+}
+
+VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
+    "classification": {
+        "excellent": ("Hoàn thành xuất sắc nhiệm vụ", "excellent"),
+        "good": ("Hoàn thành tốt nhiệm vụ", "good"),
+        "complete": ("Hoàn thành nhiệm vụ", "complete"),
+        "incomplete": ("Không hoàn thành nhiệm vụ", "incomplete"),
+    },
+    "session": {"morning": ("buổi sáng", "morning"), "afternoon": ("buổi chiều", "afternoon")},
+    "role_group": {
+        "standing": ("Thường trực", "standing committee"),
+        "leader": ("Lãnh đạo ban, văn phòng", "department heads"),
+        "specialist": ("Chuyên viên", "specialists"),
+    },
+    "completion": {
+        "exceeded": ("Vượt chỉ tiêu", "exceeded"),
+        "achieved": ("Đạt chỉ tiêu", "achieved"),
+        "partial": ("Đạt một phần", "partial"),
+        "not-started": ("Chưa thực hiện", "not started"),
+    },
+    "unit_type": {
+        "leadership": ("Thường trực", "leadership"),
+        "department": ("ban chuyên môn", "department"),
+        "office": ("văn phòng", "office"),
+        "district": ("huyện, thị, thành đoàn", "district union"),
+        "affiliated": ("đoàn trực thuộc", "affiliated union"),
+        "service": ("đơn vị sự nghiệp", "public service unit"),
+        "grassroots": ("cơ sở Đoàn", "grassroots unit"),
+        "branch": ("chi đoàn", "branch"),
+    },
+    "plan_kind": {
+        "field-visit-plan": ("kế hoạch đi cơ sở", "field-visit plan"),
+        "inspection-plan": ("kế hoạch kiểm tra", "inspection plan"),
+        "remediation-plan": ("kế hoạch khắc phục", "remediation plan"),
+    },
+}
+
+
+def lookup(code: str) -> Entry:
+    return CATALOGUE[code]
+
+
+def severity_of(code: str) -> Severity:
+    return CATALOGUE[code].severity
+
+
+def format_date(value: Any) -> str:
+    text = str(value)
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+    return text
+
+
+def short(value: Any, limit: int = 60) -> str:
+    """A value as the unit typed it, quoted when it is a text, shortened."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[: limit - 1] + "…"
+        return f"\"{text}\""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)):
+        import json
+
+        text = json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+    return str(value)
+
+
+def _format_param(name: str, value: Any, lang: str) -> str:
+    index = 0 if lang == "vi" else 1
+    if name == "date" or name.endswith("_date"):
+        return format_date(value)
+    if name.endswith("_list"):
+        items = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+        return ", ".join(items) if items else UI[lang]["none"]
+    if name.endswith("_type"):
+        return TYPE_NAMES[lang].get(str(value), str(value))
+    if name == "value":
+        return short(value)
+    for vocab, table in VOCABULARY.items():
+        if name == vocab or name.endswith("_" + vocab):
+            pair = table.get(str(value))
+            return pair[index] if pair else str(value)
+    if isinstance(value, float):
+        return short(value)
+    return str(value)
+
+
+def render(problem: Problem, lang: str = "vi") -> tuple[str, str]:
+    """The title and the message of a problem, in ``lang`` ("vi" or "en")."""
+    return render_code(problem.code, problem.args, lang)
+
+
+def render_code(code: str, params: dict[str, Any], lang: str = "vi") -> tuple[str, str]:
+    entry = CATALOGUE[code]
+    values = {name: _format_param(name, value, lang) for name, value in params.items()}
+    title, template = (entry.title_vi, entry.text_vi) if lang == "vi" else (entry.title_en, entry.text_en)
+    text = template.format_map(_Missing(values))
+    if "suggestion" in params and params["suggestion"]:
+        key = "suggest_field" if params.get("suggestion_field") else "suggest"
+        text += UI[lang][key].format_map(_Missing(values))
+    return title, text
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

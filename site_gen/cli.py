@@ -1,0 +1,165 @@
+"""The ``site-gen`` command. ``main(argv) -> int`` is the one entry point.
+
+Exit codes: 0 no errors (warnings allowed), 1 the submissions have errors,
+2 a broken set-up or a wrong command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from site_gen import __version__
+from site_gen.catalogue import render_code
+from site_gen.errors import SetupError
+
+_ARGPARSE_VI = (
+    (re.compile(r"unrecognized arguments: (.*)"), "không nhận ra tham số: {0}"),
+    (re.compile(r"the following arguments are required: (.*)"), "thiếu tham số bắt buộc: {0}"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), "tham số {0}: không có lựa chọn {1} (chọn một trong: {2})"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), "tham số {0}: giá trị {2} không hợp lệ"),
+    (re.compile(r"argument (\S+): expected one argument"), "tham số {0} cần một giá trị"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with its complaints in Vietnamese and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        lang = "en" if "--lang=en" in sys.argv or ("--lang" in sys.argv and "en" in sys.argv) else "vi"
+        text = message
+        if lang == "vi":
+            for pattern, template in _ARGPARSE_VI:
+                match = pattern.fullmatch(message)
+                if match:
+                    text = template.format(*match.groups())
+                    break
+        _, rendered = render_code("setup.usage", {"detail": text}, lang)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {rendered}\n")
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", default=".", help="thư mục kho dữ liệu (mặc định: thư mục hiện tại)")
+    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ thông báo (mặc định: vi)")
+    return common
+
+
+def build_parser() -> Parser:
+    common = _common()
+    parser = Parser(
+        prog="site-gen",
+        description="Kiểm tra hồ sơ đi cơ sở, kiểm tra, khắc phục khuyết điểm và tính số liệu báo cáo.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"site-gen {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="LỆNH")
+    sub.required = True
+
+    check = sub.add_parser("check", parents=[common], help="kiểm tra mọi hồ sơ, báo lỗi theo tệp và dòng")
+    check.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="chỉ báo lỗi của các tệp, thư mục này")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text", help="dạng kết quả")
+    check.add_argument("--no-cache", action="store_true", help="không dùng bộ nhớ đệm .site-gen-cache")
+    check.set_defaults(func=cmd_check)
+
+    stats = sub.add_parser("stats", parents=[common], help="số liệu thực hiện chủ trương \"1+2\" của một năm")
+    stats.add_argument("--year", type=int, required=True, help="năm, ví dụ 2025")
+    stats.add_argument("--format", choices=("json", "text"), default="text", help="dạng kết quả")
+    stats.set_defaults(func=cmd_stats)
+
+    new = sub.add_parser("new", parents=[common], help="tạo tệp hồ sơ mới theo mẫu, đủ mọi trường, có chú thích")
+    new.add_argument("kind", metavar="LOẠI", help="loại hồ sơ, ví dụ registration")
+    new.add_argument("--unit", help="mã đơn vị sở hữu hồ sơ (thư mục)")
+    new.add_argument("--id", help="mã của hồ sơ mới (cán bộ, đơn vị, kế hoạch, mô hình...)")
+    new.add_argument("--cadre", help="mã cán bộ (bản đăng ký)")
+    new.add_argument("--plan", help="mã kế hoạch")
+    new.add_argument("--year", type=int, help="năm")
+    new.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="quý (báo cáo quý)")
+    new.add_argument("--date", help="ngày (báo cáo khắc phục), dạng 2025-04-05")
+    new.add_argument("--out", help="đường dẫn tệp (mặc định: theo bố cục thư mục chuẩn)")
+    new.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
+    new.add_argument("--stdout", action="store_true", help="in ra màn hình thay vì ghi tệp")
+    new.set_defaults(func=cmd_new)
+
+    rules = sub.add_parser("rules", parents=[common], help="danh mục quy tắc kiểm tra chéo")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="dạng kết quả")
+    rules.add_argument("--all", action="store_true", help="gồm cả các mã lỗi tệp, YAML và mẫu hồ sơ")
+    rules.set_defaults(func=cmd_rules)
+    return parser
+
+
+def _root(args: argparse.Namespace) -> Path:
+    root = Path(args.root)
+    if not root.is_dir():
+        raise SetupError("setup.no-root", path=str(root))
+    return root.resolve()
+
+
+def _relative_paths(root: Path, paths: Sequence[str]) -> list[str]:
+    out = []
+    for raw in paths:
+        full = Path(raw) if os.path.isabs(raw) else Path.cwd() / raw
+        try:
+            out.append(full.resolve().relative_to(root).as_posix())
+        except ValueError:
+            raise SetupError("setup.bad-path", path=raw) from None
+    return out
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from site_gen.checker import check_repository
+    from site_gen.report import FORMATTERS, select
+
+    root = _root(args)
+    wanted = _relative_paths(root, args.paths)
+    result = check_repository(root, use_cache=not args.no_cache)
+    problems = select(result.problems, wanted)
+    sys.stdout.write(FORMATTERS[args.format](problems, result.checked, args.lang))
+    return 1 if any(p.severity.value == "error" for p in problems) else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from site_gen.stats import compute, to_json, to_text
+
+    root = _root(args)
+    figures = compute(root, args.year)
+    sys.stdout.write(to_json(figures) if args.format == "json" else to_text(figures, args.lang))
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from site_gen.scaffold import new_record
+
+    root = _root(args)
+    return new_record(root, args)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from site_gen.ruledoc import rules_output
+
+    sys.stdout.write(rules_output(args.format, args.lang, include_all=args.all))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    lang = getattr(args, "lang", "vi")
+    try:
+        result: Any = args.func(args)
+        return int(result)
+    except SetupError as exc:
+        _, message = render_code(exc.code, exc.params, lang)
+        print(f"site-gen: {message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,46 @@
+"""Find the record files of a repository (the only place that lists the disk)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SUBMISSIONS = "submissions"
+RECORD_SUFFIXES = (".yaml", ".yml")
+# Files a unit may keep beside its records without them being records.
+QUIET_SUFFIXES = (".md",)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file under submissions/: its repository-relative POSIX path and its stat."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def discover(root: Path) -> tuple[list[Found], list[str]]:
+    """Record files and other (ignored, reported) files under ``root/submissions``, sorted."""
+    base = root / SUBMISSIONS
+    records: list[Found] = []
+    others: list[str] = []
+    stack = [(str(base), SUBMISSIONS)]
+    while stack:
+        directory, relative = stack.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                rel = f"{relative}/{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, rel))
+                elif entry.name.endswith(RECORD_SUFFIXES):
+                    info = entry.stat()
+                    records.append(Found(rel, info.st_size, info.st_mtime_ns))
+                elif not entry.name.endswith(QUIET_SUFFIXES):
+                    others.append(rel)
+    records.sort(key=lambda found: found.path)
+    others.sort()
+    return records, others

@@ -1,0 +1,242 @@
+"""Records and the context: the validated data, indexed for rules, figures and pages.
+
+A :class:`Record` is one file that passed its schema; it remembers its file,
+so a rule that finds a problem has the place for free. The :class:`Context`
+holds the reference data that every rule may read (the organisation, the
+register of units, cadres, plans, good models and surveys) with the lookups
+rules and figures share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+DISTRICT_TYPES = frozenset({"district", "affiliated"})
+LEADING_TYPES = frozenset({"leadership", "department", "office"})
+PLAN_KINDS = ("field-visit-plan", "inspection-plan", "remediation-plan")
+
+
+@dataclass(slots=True, eq=False)
+class Record:
+    file: str
+    kind: str
+    data: dict[str, Any]
+
+    @property
+    def folder(self) -> str:
+        """The owning unit's folder: the first folder under submissions/."""
+        parts = self.file.split("/")
+        return parts[1] if len(parts) > 2 else ""
+
+    @property
+    def id(self) -> str:
+        value = self.data.get("id")
+        return value if isinstance(value, str) else ""
+
+    def __repr__(self) -> str:
+        return f"Record({self.kind}, {self.file})"
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def span_days(start: str, end: str) -> int:
+    """Days from ``start`` to ``end``, both counted (01/06 to 15/06 is 15)."""
+    return (day(end) - day(start)).days + 1
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    first_month = 3 * (quarter - 1) + 1
+    start = dt.date(year, first_month, 1)
+    end = dt.date(year + (quarter == 4), 1 if quarter == 4 else first_month + 3, 1) - dt.timedelta(days=1)
+    return start, end
+
+
+def last_day(deadline: dict[str, Any]) -> dt.date:
+    """The last day a deadline allows: the day itself, or the day before for "trước ngày"."""
+    date = day(deadline["date"])
+    return date - dt.timedelta(days=1) if deadline.get("strict") else date
+
+
+def quarterly_deadline(plan: dict[str, Any], quarter: int) -> dt.date:
+    """Last day to submit form 3 for a quarter: before day N of the quarter's last month."""
+    rule = plan["deadlines"]["quarterly_report"]
+    month = 3 * quarter
+    date = dt.date(plan["year"], month, rule["day_of_last_month"])
+    return date - dt.timedelta(days=1) if rule.get("strict", True) else date
+
+
+class Context:
+    """The reference data, indexed. Built only from records that passed their schema."""
+
+    def __init__(self, records: Iterable[Record], broken: dict[str, set[str]] | None = None) -> None:
+        self.broken: dict[str, set[str]] = broken or {}
+        self.organisations: list[Record] = []
+        self.units: dict[str, Record] = {}
+        self.cadres: dict[str, Record] = {}
+        self.plans: dict[str, dict[str, Record]] = {kind: {} for kind in PLAN_KINDS}
+        self.models: dict[str, Record] = {}
+        self.surveys: dict[str, Record] = {}
+        self.duplicates: list[tuple[Record, Record]] = []
+        tables = {
+            "unit": self.units,
+            "cadre": self.cadres,
+            "good-model": self.models,
+            "midterm-survey": self.surveys,
+            **self.plans,
+        }
+        for record in sorted(records, key=lambda r: r.file):
+            if record.kind == "organisation":
+                self.organisations.append(record)
+                continue
+            table = tables.get(record.kind)
+            if table is None:
+                continue
+            first = table.get(record.id)
+            if first is not None:
+                self.duplicates.append((record, first))
+            else:
+                table[record.id] = record
+        self._district: dict[str, str | None] = {}
+
+    # -- presence -------------------------------------------------------------
+
+    @property
+    def org(self) -> Record | None:
+        return self.organisations[0] if self.organisations else None
+
+    def known(self, kind: str, ident: str) -> bool:
+        """True when a record of ``kind`` has this id, valid or not (broken ones are reported already)."""
+        table: dict[str, Record] | None
+        table = {
+            "unit": self.units,
+            "cadre": self.cadres,
+            "good-model": self.models,
+            "midterm-survey": self.surveys,
+        }.get(kind) or self.plans.get(kind)
+        return (table is not None and ident in table) or ident in self.broken.get(kind, set())
+
+    def plan(self, kind: str, ident: str) -> Record | None:
+        return self.plans[kind].get(ident)
+
+    def sector_ids(self) -> list[str]:
+        org = self.org
+        return [sector["id"] for sector in org.data["sectors"]] if org else []
+
+    # -- units --------------------------------------------------------------------
+
+    def unit_type(self, ident: str) -> str:
+        unit = self.units.get(ident)
+        return str(unit.data["type"]) if unit else ""
+
+    def unit_name(self, ident: str) -> str:
+        unit = self.units.get(ident)
+        return str(unit.data["name"]) if unit else ident
+
+    def district_of(self, ident: str) -> str | None:
+        """The district-level union (or directly affiliated union) a unit lies in, or None."""
+        if ident in self._district:
+            return self._district[ident]
+        found: str | None = None
+        probe: str | None = ident
+        seen: set[str] = set()
+        while probe and probe not in seen:
+            seen.add(probe)
+            unit = self.units.get(probe)
+            if unit is None:
+                break
+            if unit.data["type"] in DISTRICT_TYPES:
+                found = probe
+                break
+            probe = unit.data.get("parent")
+        self._district[ident] = found
+        return found
+
+    def sector_of(self, ident: str) -> str | None:
+        probe: str | None = ident
+        seen: set[str] = set()
+        while probe and probe not in seen:
+            seen.add(probe)
+            unit = self.units.get(probe)
+            if unit is None:
+                return None
+            if unit.data.get("sector"):
+                return str(unit.data["sector"])
+            probe = unit.data.get("parent")
+        return None
+
+    # -- cadres and plans ----------------------------------------------------------
+
+    def exemption(self, cadre: str, year: int) -> str | None:
+        record = self.cadres.get(cadre)
+        if record is None:
+            return None
+        for item in record.data.get("exemptions", []):
+            if item["year"] == year:
+                return str(item["reason"])
+        return None
+
+    def role_rules(self, plan: Record, group: str) -> dict[str, Any] | None:
+        for rules in plan.data["role_groups"]:
+            if rules["group"] == group:
+                return dict(rules)
+        return None
+
+    def min_days(self, plan: Record, group: str) -> int:
+        rules = self.role_rules(plan, group) or {}
+        return int(rules.get("min_days", plan.data["min_days"]))
+
+    def active_in(self, cadre: Record, year: int) -> bool:
+        joined = cadre.data.get("joined")
+        left = cadre.data.get("left")
+        if joined and day(joined).year > year:
+            return False
+        return not (left and day(left).year < year)
+
+    def in_scope(self, cadre: Record, plan: Record) -> bool:
+        """The plan applies to this cadre: the membership and role group are covered, and they worked that year."""
+        applies = plan.data.get("applies_to")
+        if applies and not set(applies) & set(cadre.data.get("memberships", [])):
+            return False
+        if self.role_rules(plan, cadre.data["role_group"]) is None:
+            return False
+        return self.active_in(cadre, plan.data["year"])
+
+    def is_subject(self, cadre: Record, plan: Record) -> bool:
+        """In scope and not exempt: the cadre must reach the minimum."""
+        return self.in_scope(cadre, plan) and self.exemption(cadre.id, plan.data["year"]) is None
+
+    def plans_for_year(self, kind: str, year: int) -> list[Record]:
+        return [plan for plan in self.plans[kind].values() if plan.data["year"] == year]
+
+    def leaders_of(self, unit: str) -> set[str]:
+        return {
+            ident
+            for ident, cadre in self.cadres.items()
+            if cadre.data["unit"] == unit and cadre.data["role_group"] in ("leader", "standing")
+        }
+
+    def category_codes(self, plan: Record) -> list[str]:
+        return [category["code"] for category in plan.data["categories"]]
+
+    def category(self, plan: Record, code: str) -> dict[str, Any] | None:
+        for category in plan.data["categories"]:
+            if category["code"] == code:
+                return dict(category)
+        return None
+
+    def schedule_row(self, plan: Record, unit: str) -> tuple[int, dict[str, Any]] | None:
+        for index, row in enumerate(plan.data["schedule"]):
+            if row["unit"] == unit:
+                return index, row
+        return None
+
+    def team(self, plan: Record, ident: str) -> dict[str, Any] | None:
+        for team in plan.data["teams"]:
+            if team["id"] == ident:
+                return dict(team)
+        return None

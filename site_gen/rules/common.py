@@ -1,0 +1,63 @@
+"""Helpers shared by the rule modules: reference checks with "did you mean"."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from site_gen.model import Context, Record
+from site_gen.problems import Problem
+from site_gen.rules import problem
+
+
+def _close(ident: str, options: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(ident, list(options), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def unit_ref(ctx: Context, record: Record, ident: Any, *pointer: str | int) -> Iterator[Problem]:
+    if isinstance(ident, str) and not ctx.known("unit", ident):
+        yield problem(record, "rule.ref-unit", *pointer, id=ident, suggestion=_close(ident, ctx.units) or "")
+
+
+def cadre_ref(ctx: Context, record: Record, ident: Any, *pointer: str | int) -> Iterator[Problem]:
+    if isinstance(ident, str) and not ctx.known("cadre", ident):
+        yield problem(record, "rule.ref-cadre", *pointer, id=ident, suggestion=_close(ident, ctx.cadres) or "")
+
+
+def plan_ref(ctx: Context, record: Record, kind: str, ident: str, *pointer: str | int) -> Iterator[Problem]:
+    if not ctx.known(kind, ident):
+        yield problem(
+            record, "rule.ref-plan", *pointer, id=ident, plan_kind=kind, suggestion=_close(ident, ctx.plans[kind]) or ""
+        )
+
+
+def units_refs(ctx: Context, record: Record, idents: Iterable[str], *pointer: str | int) -> Iterator[Problem]:
+    for index, ident in enumerate(idents):
+        yield from unit_ref(ctx, record, ident, *pointer, index)
+
+
+def document_refs(ctx: Context, record: Record) -> Iterator[Problem]:
+    document = record.data.get("document")
+    if not document:
+        return
+    for key in ("issuer_unit", "drafted_by"):
+        if key in document:
+            yield from unit_ref(ctx, record, document[key], "document", key)
+    signer = document["signer"].get("cadre")
+    if signer:
+        yield from cadre_ref(ctx, record, signer, "document", "signer", "cadre")
+
+
+def duplicate_ids(record: Record, items: list[dict[str, Any]], *pointer: str | int) -> Iterator[Problem]:
+    """Ids unique inside a list of objects of one record (teams, shortcomings, actions)."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            yield problem(record, "rule.duplicate-id", *pointer, index, "id", id=ident, other_file=f"{record.file} #{seen[ident] + 1}")
+        else:
+            seen[ident] = index

@@ -1,0 +1,217 @@
+"""Rules on inspection results and the rankings of one inspection plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from site_gen.model import LEADING_TYPES, Context, Record, day
+from site_gen.problems import Problem
+from site_gen.rules import PartitionKey, check, problem
+from site_gen.rules.common import cadre_ref, plan_ref, unit_ref
+from site_gen.rules.register import folder_problems, team_people
+
+CLASS_ORDER = ("excellent", "good", "complete")
+
+
+def classify(score: float, thresholds: dict[str, Any]) -> str:
+    for level in CLASS_ORDER:
+        if score >= thresholds[level]:
+            return level
+    return "incomplete"
+
+
+def _points(items: list[dict[str, Any]]) -> float:
+    return float(sum(item["points"] for item in items))
+
+
+@check(
+    "record",
+    (
+        "rule.ref-plan",
+        "rule.ref-unit",
+        "rule.ref-team",
+        "rule.ref-cadre",
+        "rule.ref-model",
+        "rule.unknown-folder",
+        "rule.plan-folder",
+        "rule.result-not-scheduled",
+        "rule.result-team-mismatch",
+        "rule.result-date-mismatch",
+        "rule.documents-late",
+        "rule.documents-missing",
+        "rule.score-sum",
+        "rule.department-score-sum",
+        "rule.department-score-late",
+        "rule.classification-threshold",
+        "rule.model-source-mismatch",
+        "rule.reflection-missing",
+    ),
+    kinds=("inspection-result",),
+)
+def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
+    data = record.data
+    yield from plan_ref(ctx, record, "inspection-plan", data["plan"], "plan")
+    yield from unit_ref(ctx, record, data["unit"], "unit")
+    yield from folder_problems(ctx, record, None)
+    kind = ctx.unit_type(record.folder)
+    if kind and kind not in LEADING_TYPES:
+        yield problem(record, "rule.plan-folder", folder=record.folder, unit_type=kind)
+    yield from _scores(ctx, record)
+    for index, item in enumerate(data.get("reflections", [])):
+        yield from cadre_ref(ctx, record, item["member"], "reflections", index, "member")
+    for index, ident in enumerate(data.get("good_models", [])):
+        model = ctx.models.get(ident)
+        if model is None:
+            if not ctx.known("good-model", ident):
+                yield problem(record, "rule.ref-model", "good_models", index, id=ident)
+        elif model.data["found_in"].get("inspection") != {"plan": data["plan"], "unit": data["unit"]}:
+            yield problem(record, "rule.model-source-mismatch", "good_models", index, model=ident)
+    plan = ctx.plan("inspection-plan", data["plan"])
+    if plan is None:
+        return
+    yield from _against_plan(ctx, record, plan)
+
+
+def _against_plan(ctx: Context, record: Record, plan: Record) -> Iterator[Problem]:
+    data = record.data
+    team = ctx.team(plan, data["team"])
+    if team is None:
+        yield problem(record, "rule.ref-team", "team", id=data["team"], plan=plan.id)
+    scheduled = ctx.schedule_row(plan, data["unit"])
+    if scheduled is None:
+        yield problem(record, "rule.result-not-scheduled", "unit", unit=data["unit"], plan=plan.id)
+    else:
+        row = scheduled[1]
+        if team is not None and row["team"] != data["team"]:
+            yield problem(record, "rule.result-team-mismatch", "team", team=data["team"], scheduled_team=row["team"])
+        if row["date"] != data["date"]:
+            yield problem(record, "rule.result-date-mismatch", "date", date=data["date"], scheduled_date=row["date"])
+    inspected = data["status"] == "inspected"
+    received = data.get("documents_received")
+    if received is None and inspected:
+        yield problem(record, "rule.documents-missing", "status")
+    elif received is not None:
+        ahead = (day(data["date"]) - day(received)).days
+        required = plan.data["documents_days_before"]
+        if ahead < required:
+            yield problem(
+                record,
+                "rule.documents-late",
+                "documents_received",
+                received_date=received,
+                visit_date=data["date"],
+                days=ahead,
+                required=required,
+            )
+    if "final_score" in data and "classification" in data:
+        expected = classify(data["final_score"], plan.data["thresholds"])
+        if expected != data["classification"]:
+            yield problem(
+                record,
+                "rule.classification-threshold",
+                "classification",
+                score=data["final_score"],
+                classification=data["classification"],
+                expected_classification=expected,
+            )
+    if plan.data.get("scoring", {}).get("before_visit", True):
+        for index, item in enumerate(data.get("department_scores", [])):
+            if item.get("entered_on", "") > data["date"]:
+                yield problem(
+                    record,
+                    "rule.department-score-late",
+                    "department_scores",
+                    index,
+                    "entered_on",
+                    unit=item["unit"],
+                    entered_date=item["entered_on"],
+                    visit_date=data["date"],
+                )
+    if plan.data.get("reflection_required") and inspected and team is not None:
+        written = {item["member"] for item in data.get("reflections", [])}
+        for member in team_people(team):
+            if member != team["leader"] and member not in written:
+                yield problem(record, "rule.reflection-missing", "reflections" if "reflections" in data else "status", member=member)
+
+
+def _scores(ctx: Context, record: Record) -> Iterator[Problem]:
+    data = record.data
+    for index, item in enumerate(data.get("department_scores", [])):
+        yield from unit_ref(ctx, record, item["unit"], "department_scores", index, "unit")
+    assessed = data.get("assessed_score")
+    if assessed is None:
+        return
+    if data.get("department_scores"):
+        total = round(sum(item["score"] for item in data["department_scores"]), 2)
+        if abs(total - assessed) > 0.005:
+            yield problem(record, "rule.department-score-sum", "department_scores", total=_fmt(total), assessed=_fmt(assessed))
+    if "final_score" in data:
+        expected = round(assessed + _points(data.get("bonus", [])) - _points(data.get("penalty", [])), 2)
+        if abs(expected - data["final_score"]) > 0.005:
+            yield problem(record, "rule.score-sum", "final_score", final=_fmt(data["final_score"]), expected=_fmt(expected))
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+@check(
+    "inspection",
+    ("rule.result-duplicate", "rule.result-missing", "rule.rank-duplicate", "rule.rank-order", "rule.rank-gap", "rule.model-source-inspection"),
+)
+def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
+    plan = ctx.plan("inspection-plan", key[1])
+    if plan is None:
+        return
+    by_unit: dict[str, Record] = {}
+    for record in sorted((m for m in members if m.kind == "inspection-result"), key=lambda r: r.file):
+        first = by_unit.setdefault(record.data["unit"], record)
+        if first is not record:
+            yield problem(record, "rule.result-duplicate", "unit", other_file=first.file)
+    broken = ctx.broken.get("inspection-result", set())
+    for index, row in enumerate(plan.data["schedule"]):
+        if row["unit"] not in by_unit and f"{plan.id}|{row['unit']}" not in broken:
+            yield problem(plan, "rule.result-missing", "schedule", index, "unit", unit=row["unit"])
+    sectors: dict[str, list[Record]] = {}
+    for unit, record in by_unit.items():
+        if "rank" in record.data and "final_score" in record.data:
+            sectors.setdefault(ctx.sector_of(unit) or "", []).append(record)
+    for sector, records in sorted(sectors.items()):
+        yield from _ranks(sector, records)
+    for model in members:
+        if model.kind == "good-model":
+            unit = model.data["found_in"]["inspection"]["unit"]
+            if unit not in by_unit:
+                yield problem(model, "rule.model-source-inspection", "found_in", "inspection", "unit", plan=plan.id, unit=unit)
+
+
+def _ranks(sector: str, records: list[Record]) -> Iterator[Problem]:
+    holders: dict[int, Record] = {}
+    ordered = sorted(records, key=lambda r: (r.data["rank"], r.file))
+    for record in ordered:
+        rank = record.data["rank"]
+        if rank in holders:
+            yield problem(record, "rule.rank-duplicate", "rank", rank=rank, sector=sector, other_unit=holders[rank].data["unit"])
+        else:
+            holders[rank] = record
+    for record in ordered:
+        data = record.data
+        worse = [o for o in ordered if o.data["rank"] > data["rank"] and o.data["final_score"] > data["final_score"]]
+        if worse:
+            other = max(worse, key=lambda o: (o.data["final_score"], -o.data["rank"]))
+            yield problem(
+                record,
+                "rule.rank-order",
+                "rank",
+                rank=data["rank"],
+                score=_fmt(data["final_score"]),
+                other_unit=other.data["unit"],
+                other_rank=other.data["rank"],
+                other_score=_fmt(other.data["final_score"]),
+            )
+    ranks = sorted(holders)
+    if ranks != list(range(1, len(ranks) + 1)):
+        expected = next(i for i, rank in enumerate(ranks, start=1) if rank != i)
+        culprit = next(r for r in ordered if r.data["rank"] == ranks[expected - 1])
+        yield problem(culprit, "rule.rank-gap", "rank", sector=sector, ranks_list=ranks)

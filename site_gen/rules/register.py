@@ -1,0 +1,369 @@
+"""Rules on the reference data: organisation, register of units, cadres, plans, models, surveys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from site_gen.model import LEADING_TYPES, Context, Record, last_day
+from site_gen.problems import Problem
+from site_gen.rules import check, problem
+from site_gen.rules.common import cadre_ref, document_refs, duplicate_ids, plan_ref, unit_ref, units_refs
+
+SUBMISSIONS = "submissions"
+
+
+def _context_records(ctx: Context) -> Iterator[Record]:
+    yield from ctx.organisations
+    for table in (ctx.units, ctx.cadres, ctx.models, ctx.surveys, *ctx.plans.values()):
+        yield from table.values()
+    for duplicate, _ in ctx.duplicates:
+        yield duplicate
+
+
+@check("context", ("rule.organisation-missing", "rule.organisation-duplicate"))
+def organisation_count(ctx: Context) -> Iterator[Problem]:
+    if not ctx.organisations and not ctx.broken.get("organisation"):
+        yield problem(SUBMISSIONS, "rule.organisation-missing")
+    for extra in ctx.organisations[1:]:
+        yield problem(extra, "rule.organisation-duplicate", other_file=ctx.organisations[0].file)
+
+
+@check("context", ("rule.duplicate-id",))
+def duplicate_records(ctx: Context) -> Iterator[Problem]:
+    for duplicate, first in ctx.duplicates:
+        yield problem(duplicate, "rule.duplicate-id", "id", id=duplicate.id, other_file=first.file)
+
+
+def folder_problems(ctx: Context, record: Record, owner: str | None) -> Iterator[Problem]:
+    """The record sits in a registered unit's folder, and in its owner's when it has one."""
+    folder = record.folder
+    if not ctx.known("unit", folder):
+        yield problem(record, "rule.unknown-folder", folder=folder)
+    elif owner is not None and owner != folder and ctx.known("unit", owner):
+        yield problem(record, "rule.owner-mismatch", folder=folder, owner=owner)
+
+
+@check("context", ("rule.unknown-folder", "rule.owner-mismatch", "rule.register-folder", "rule.plan-folder"))
+def context_folders(ctx: Context) -> Iterator[Problem]:
+    org = ctx.org
+    keeper = org.data["register_owner"] if org else None
+    for record in _context_records(ctx):
+        folder = record.folder
+        if record.kind in ("organisation", "unit"):
+            if not ctx.known("unit", folder):
+                yield problem(record, "rule.unknown-folder", folder=folder)
+            elif keeper and folder != keeper and ctx.known("unit", keeper):
+                yield problem(record, "rule.register-folder", folder=folder, owner=keeper)
+        elif record.kind == "cadre":
+            yield from folder_problems(ctx, record, record.data["unit"])
+        elif record.kind == "midterm-survey":
+            yield from folder_problems(ctx, record, record.data["unit"])
+        else:
+            yield from folder_problems(ctx, record, None)
+            kind = ctx.unit_type(folder)
+            if record.kind != "good-model" and kind and kind not in LEADING_TYPES:
+                yield problem(record, "rule.plan-folder", folder=folder, unit_type=kind)
+
+
+@check("context", ("rule.ref-unit", "rule.ref-sector", "rule.unit-parent-cycle", "rule.approvers-submitters-overlap"))
+def register_units(ctx: Context) -> Iterator[Problem]:
+    org = ctx.org
+    sectors = ctx.sector_ids()
+    if org:
+        for key in ("register_owner", "leadership_unit"):
+            if key in org.data:
+                yield from unit_ref(ctx, org, org.data[key], key)
+    for ident, unit in ctx.units.items():
+        data = unit.data
+        if "parent" in data:
+            yield from unit_ref(ctx, unit, data["parent"], "parent")
+        if "sector" in data and org and data["sector"] not in sectors:
+            yield problem(unit, "rule.ref-sector", "sector", id=data["sector"], codes_list=sectors)
+        chain = _parent_cycle(ctx, ident)
+        if chain:
+            yield problem(unit, "rule.unit-parent-cycle", "parent", id=ident, chain_list=chain)
+        both = sorted(set(data.get("approvers", [])) & set(data.get("submitters", [])))
+        if both:
+            yield problem(unit, "rule.approvers-submitters-overlap", "submitters", owners_list=both)
+
+
+def _parent_cycle(ctx: Context, start: str) -> list[str]:
+    chain = [start]
+    probe = ctx.units[start].data.get("parent")
+    while probe and probe in ctx.units:
+        if probe == start:
+            return chain + [start]
+        if probe in chain:
+            return []  # a cycle further up: reported at its own members
+        chain.append(probe)
+        probe = ctx.units[probe].data.get("parent")
+    return []
+
+
+@check("context", ("rule.ref-unit", "rule.exemption-duplicate", "rule.exemption-reason"))
+def register_cadres(ctx: Context) -> Iterator[Problem]:
+    for cadre in ctx.cadres.values():
+        yield from unit_ref(ctx, cadre, cadre.data["unit"], "unit")
+        years: set[int] = set()
+        for index, item in enumerate(cadre.data.get("exemptions", [])):
+            year = item["year"]
+            if year in years:
+                yield problem(cadre, "rule.exemption-duplicate", "exemptions", index, "year", year=year)
+            years.add(year)
+            for plan in ctx.plans_for_year("field-visit-plan", year):
+                accepted = plan.data.get("exemption_reasons")
+                if accepted is not None and item["reason"] not in accepted:
+                    yield problem(cadre, "rule.exemption-reason", "exemptions", index, "reason", reason=item["reason"], plan=plan.id)
+
+
+@check("context", ("rule.ref-unit", "rule.ref-cadre", "rule.ref-category", "rule.period-order", "rule.duplicate-id"))
+def field_visit_plans(ctx: Context) -> Iterator[Problem]:
+    for plan in ctx.plans["field-visit-plan"].values():
+        data = plan.data
+        yield from document_refs(ctx, plan)
+        codes = ctx.category_codes(plan)
+        yield from _duplicate_codes(plan, data["categories"])
+        for index, rules in enumerate(data["role_groups"]):
+            for position, code in enumerate(rules["focus"]):
+                if code not in codes:
+                    yield problem(plan, "rule.ref-category", "role_groups", index, "focus", position, code=code, plan=plan.id, codes_list=codes)
+        for index, item in enumerate(data.get("implementation", [])):
+            if "unit" in item:
+                yield from unit_ref(ctx, plan, item["unit"], "implementation", index, "unit")
+        window = data["window"]
+        if window["from"] > window["to"]:
+            yield problem(plan, "rule.period-order", "window", from_date=window["from"], to_date=window["to"])
+
+
+def _duplicate_codes(plan: Record, categories: list[dict[str, Any]]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, category in enumerate(categories):
+        if category["code"] in seen:
+            yield problem(plan, "rule.duplicate-id", "categories", index, "code", id=category["code"], other_file=plan.file)
+        seen.add(category["code"])
+        for position, topic in enumerate(category.get("topics", [])):
+            if topic["code"] in seen:
+                yield problem(
+                    plan, "rule.duplicate-id", "categories", index, "topics", position, "code", id=topic["code"], other_file=plan.file
+                )
+            seen.add(topic["code"])
+
+
+@check(
+    "context",
+    (
+        "rule.ref-unit",
+        "rule.ref-cadre",
+        "rule.ref-sector",
+        "rule.ref-team",
+        "rule.duplicate-id",
+        "rule.schedule-duplicate-unit",
+        "rule.schedule-sector",
+        "rule.team-double-booked",
+        "rule.member-double-booked",
+        "rule.thresholds-order",
+    ),
+)
+def inspection_plans(ctx: Context) -> Iterator[Problem]:
+    for plan in ctx.plans["inspection-plan"].values():
+        yield from document_refs(ctx, plan)
+        yield from _inspection_teams(ctx, plan)
+        yield from _inspection_schedule(ctx, plan)
+        yield from _thresholds(plan)
+        data = plan.data
+        sectors = ctx.sector_ids()
+        if ctx.org:
+            for index, sector in enumerate(data["sectors"]):
+                if sector not in sectors:
+                    yield problem(plan, "rule.ref-sector", "sectors", index, id=sector, codes_list=sectors)
+        yield from units_refs(ctx, plan, data.get("scoring", {}).get("units", []), "scoring", "units")
+        for index, item in enumerate(data.get("deadlines", [])):
+            if "unit" in item:
+                yield from unit_ref(ctx, plan, item["unit"], "deadlines", index, "unit")
+
+
+def _inspection_teams(ctx: Context, plan: Record) -> Iterator[Problem]:
+    teams = plan.data["teams"]
+    yield from duplicate_ids(plan, teams, "teams")
+    for index, team in enumerate(teams):
+        yield from cadre_ref(ctx, plan, team["leader"], "teams", index, "leader")
+        yield from cadre_ref(ctx, plan, team["secretary"], "teams", index, "secretary")
+        for position, member in enumerate(team.get("members", [])):
+            if isinstance(member, str):
+                yield from cadre_ref(ctx, plan, member, "teams", index, "members", position)
+            elif "unit" in member:
+                yield from unit_ref(ctx, plan, member["unit"], "teams", index, "members", position, "unit")
+
+
+def team_people(team: dict[str, Any]) -> list[str]:
+    people = [team["leader"], team["secretary"]]
+    people += [member for member in team.get("members", []) if isinstance(member, str)]
+    return list(dict.fromkeys(people))
+
+
+def _inspection_schedule(ctx: Context, plan: Record) -> Iterator[Problem]:
+    data = plan.data
+    teams = {team["id"]: team for team in data["teams"]}
+    first_row: dict[str, int] = {}
+    booked: dict[tuple[str, str, str], int] = {}
+    slots: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for index, row in enumerate(data["schedule"]):
+        unit = row["unit"]
+        yield from unit_ref(ctx, plan, unit, "schedule", index, "unit")
+        if unit in first_row:
+            yield problem(plan, "rule.schedule-duplicate-unit", "schedule", index, "unit", unit=unit, other_row=first_row[unit] + 1)
+        else:
+            first_row[unit] = index
+        sector = ctx.sector_of(unit)
+        if ctx.units.get(unit) and sector and sector not in data["sectors"]:
+            yield problem(plan, "rule.schedule-sector", "schedule", index, "unit", unit=unit, sector=sector)
+        team = row["team"]
+        if team not in teams:
+            yield problem(plan, "rule.ref-team", "schedule", index, "team", id=team, plan=plan.id)
+            continue
+        slot = (team, row["date"], row["session"])
+        if slot in booked:
+            yield problem(
+                plan,
+                "rule.team-double-booked",
+                "schedule",
+                index,
+                "team",
+                team=team,
+                date=row["date"],
+                session=row["session"],
+                other_row=booked[slot] + 1,
+            )
+        else:
+            booked[slot] = index
+            slots.setdefault((row["date"], row["session"]), []).append((index, team))
+    for (date, session), rows in slots.items():
+        members: dict[str, str] = {}
+        for index, team in rows:
+            for person in team_people(teams[team]):
+                other = members.get(person)
+                if other is not None and other != team:
+                    yield problem(
+                        plan,
+                        "rule.member-double-booked",
+                        "schedule",
+                        index,
+                        "team",
+                        cadre=person,
+                        team=team,
+                        other_team=other,
+                        date=date,
+                        session=session,
+                    )
+                members.setdefault(person, team)
+
+
+def _thresholds(plan: Record) -> Iterator[Problem]:
+    limits = plan.data["thresholds"]
+    ordered = limits["excellent"] > limits["good"] > limits["complete"]
+    within = "max_score" not in limits or limits["excellent"] <= limits["max_score"]
+    if not (ordered and within):
+        yield problem(plan, "rule.thresholds-order", "thresholds")
+
+
+@check("context", ("rule.ref-unit", "rule.ref-shortcoming", "rule.duplicate-id", "rule.shortcoming-no-action"))
+def remediation_plans(ctx: Context) -> Iterator[Problem]:
+    for plan in ctx.plans["remediation-plan"].values():
+        data = plan.data
+        yield from document_refs(ctx, plan)
+        yield from duplicate_ids(plan, data["shortcomings"], "shortcomings")
+        yield from duplicate_ids(plan, data["solution_groups"], "solution_groups")
+        actions = [action for group in data["solution_groups"] for action in group["actions"]]
+        if len({a["id"] for a in actions}) != len(actions):
+            for index, group in enumerate(data["solution_groups"]):
+                yield from _duplicate_actions(plan, actions, group, index)
+        known = {item["id"] for item in data["shortcomings"]}
+        covered: set[str] = set()
+        for index, group in enumerate(data["solution_groups"]):
+            yield from unit_ref(ctx, plan, group["lead"], "solution_groups", index, "lead")
+            yield from units_refs(ctx, plan, group.get("cooperating", []), "solution_groups", index, "cooperating")
+            for position, ident in enumerate(group["shortcomings"]):
+                if ident not in known:
+                    yield problem(plan, "rule.ref-shortcoming", "solution_groups", index, "shortcomings", position, id=ident, plan=plan.id)
+            for position, action in enumerate(group["actions"]):
+                pointer = ("solution_groups", index, "actions", position)
+                if "lead" in action:
+                    yield from unit_ref(ctx, plan, action["lead"], *pointer, "lead")
+                yield from units_refs(ctx, plan, action.get("cooperating", []), *pointer, "cooperating")
+            if any("deadline" in action for action in group["actions"]):
+                covered.update(group["shortcomings"])
+        for index, item in enumerate(data["shortcomings"]):
+            if item["id"] not in covered:
+                yield problem(plan, "rule.shortcoming-no-action", "shortcomings", index, "id", id=item["id"])
+        yield from unit_ref(ctx, plan, data["reporting"]["report_to"], "reporting", "report_to")
+
+
+def _duplicate_actions(plan: Record, actions: list[dict[str, Any]], group: dict[str, Any], index: int) -> Iterator[Problem]:
+    for position, action in enumerate(group["actions"]):
+        first = next(a for a in actions if a["id"] == action["id"])
+        if first is not action:
+            yield problem(
+                plan, "rule.duplicate-id", "solution_groups", index, "actions", position, "id", id=action["id"], other_file=plan.file
+            )
+
+
+@check("context", ("rule.ref-unit", "rule.ref-cadre", "rule.ref-plan", "rule.ref-survey"))
+def good_models(ctx: Context) -> Iterator[Problem]:
+    for model in ctx.models.values():
+        data = model.data
+        yield from unit_ref(ctx, model, data["unit"], "unit")
+        found = data["found_in"]
+        if "visit" in found:
+            yield from cadre_ref(ctx, model, found["visit"]["cadre"], "found_in", "visit", "cadre")
+        if "inspection" in found:
+            yield from plan_ref(ctx, model, "inspection-plan", found["inspection"]["plan"], "found_in", "inspection", "plan")
+            yield from unit_ref(ctx, model, found["inspection"]["unit"], "found_in", "inspection", "unit")
+        if "survey" in found and not ctx.known("midterm-survey", found["survey"]):
+            yield problem(model, "rule.ref-survey", "found_in", "survey", id=found["survey"])
+        if "unit" in data.get("contact", {}):
+            yield from unit_ref(ctx, model, data["contact"]["unit"], "contact", "unit")
+
+
+@check("context", ("rule.ref-unit", "rule.term-order", "rule.target-inconsistent", "rule.creativity-counts", "rule.late"))
+def surveys(ctx: Context) -> Iterator[Problem]:
+    for survey in ctx.surveys.values():
+        data = survey.data
+        yield from unit_ref(ctx, survey, data["unit"], "unit")
+        if data["term"]["from"] > data["term"]["to"]:
+            yield problem(survey, "rule.term-order", "term", start=data["term"]["from"], end=data["term"]["to"])
+        for index, target in enumerate(data["targets"]):
+            if _inconsistent(target):
+                yield problem(
+                    survey,
+                    "rule.target-inconsistent",
+                    "targets",
+                    index,
+                    "completion",
+                    code=target["code"],
+                    completion=target["completion"],
+                    achieved=_num(target["achieved"]),
+                    target=_num(target["target"]),
+                )
+        creativity = data.get("creativity")
+        if creativity and max(creativity["supported"], creativity["commended"]) > creativity["ideas"]:
+            yield problem(survey, "rule.creativity-counts", "creativity", **{k: creativity[k] for k in ("ideas", "supported", "commended")})
+        deadline = last_day(data["due"])
+        if data["submitted"] > deadline.isoformat():
+            yield problem(survey, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline.isoformat())
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _inconsistent(target: dict[str, Any]) -> bool:
+    if "target" not in target or "achieved" not in target:
+        return False
+    goal, done, level = target["target"], target["achieved"], target["completion"]
+    if level == "not-started":
+        return bool(done > 0)
+    if goal <= 0:
+        return False
+    ratio = done / goal
+    return {"exceeded": ratio <= 1, "achieved": ratio < 1, "partial": not 0 < ratio < 1}.get(level, False)

@@ -1,0 +1,68 @@
+"""Rules on remediation progress reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from site_gen.model import Context, Record, last_day
+from site_gen.problems import Problem
+from site_gen.rules import check, problem
+from site_gen.rules.common import plan_ref, unit_ref
+from site_gen.rules.register import folder_problems
+
+
+@check(
+    "record",
+    (
+        "rule.ref-plan",
+        "rule.ref-unit",
+        "rule.unknown-folder",
+        "rule.owner-mismatch",
+        "rule.period-order",
+        "rule.ref-shortcoming",
+        "rule.ref-action",
+        "rule.progress-action-mismatch",
+        "rule.progress-unit-role",
+        "rule.late",
+    ),
+    kinds=("remediation-progress",),
+)
+def remediation_progress(ctx: Context, record: Record) -> Iterator[Problem]:
+    data = record.data
+    yield from plan_ref(ctx, record, "remediation-plan", data["plan"], "plan")
+    yield from unit_ref(ctx, record, data["unit"], "unit")
+    yield from folder_problems(ctx, record, data["unit"])
+    period = data["period"]
+    if period["from"] > period["to"]:
+        yield problem(record, "rule.period-order", "period", from_date=period["from"], to_date=period["to"])
+    plan = ctx.plan("remediation-plan", data["plan"])
+    if plan is None:
+        return
+    groups = plan.data["solution_groups"]
+    known = {item["id"] for item in plan.data["shortcomings"]}
+    all_actions = {action["id"] for group in groups for action in group["actions"]}
+    for index, item in enumerate(data["items"]):
+        ident = item["shortcoming"]
+        if ident not in known:
+            yield problem(record, "rule.ref-shortcoming", "items", index, "shortcoming", id=ident, plan=plan.id)
+            continue
+        mine = [group for group in groups if ident in group["shortcomings"]]
+        own_actions = {action["id"] for group in mine for action in group["actions"]}
+        for position, action in enumerate(item.get("actions", [])):
+            if action not in all_actions:
+                yield problem(record, "rule.ref-action", "items", index, "actions", position, id=action, plan=plan.id)
+            elif action not in own_actions:
+                yield problem(record, "rule.progress-action-mismatch", "items", index, "actions", position, action=action, shortcoming=ident)
+        assigned = {plan.data["reporting"]["report_to"]}
+        for group in mine:
+            assigned.add(group["lead"])
+            assigned.update(group.get("cooperating", []))
+            for action in group["actions"]:
+                assigned.update([action["lead"]] if "lead" in action else [])
+                assigned.update(action.get("cooperating", []))
+        if data["unit"] not in assigned:
+            yield problem(record, "rule.progress-unit-role", "items", index, "shortcoming", unit=data["unit"], shortcoming=ident)
+    if period["cadence"] == "yearly":
+        deadline = last_day(plan.data["reporting"]["report_due"]).isoformat()
+        if data["submitted"] > deadline:
+            yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)

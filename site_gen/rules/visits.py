@@ -1,0 +1,304 @@
+"""Rules on field visits: registrations (form 1), quarterly reports (form 3) and each cadre's year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from site_gen.model import Context, Record, last_day, quarter_bounds, quarterly_deadline, span_days
+from site_gen.problems import Problem
+from site_gen.rules import PartitionKey, check, problem
+from site_gen.rules.common import cadre_ref, plan_ref, unit_ref, units_refs
+from site_gen.rules.register import folder_problems
+
+ROW_CODES = (
+    "rule.ref-category",
+    "rule.ref-topic",
+    "rule.ref-unit",
+    "rule.period-order",
+    "rule.period-window",
+    "rule.days-exceed-period",
+    "rule.category-role",
+)
+
+
+def row_problems(ctx: Context, record: Record, plan: Record, row: dict[str, Any], group: str | None, *at: str | int) -> Iterator[Problem]:
+    """What every registration row and reported visit must satisfy."""
+    codes = ctx.category_codes(plan)
+    category = ctx.category(plan, row["category"])
+    if category is None:
+        yield problem(record, "rule.ref-category", *at, "category", code=row["category"], plan=plan.id, codes_list=codes)
+    elif "topic" in row:
+        topics = [topic["code"] for topic in category.get("topics", [])]
+        if row["topic"] not in topics:
+            yield problem(record, "rule.ref-topic", *at, "topic", code=row["topic"], category=row["category"], codes_list=topics)
+    yield from units_refs(ctx, record, row["places"], *at, "places")
+    start, end = row["from"], row["to"]
+    if start > end:
+        yield problem(record, "rule.period-order", *at, "from", from_date=start, to_date=end)
+        return
+    window = plan.data["window"]
+    if start < window["from"] or end > window["to"]:
+        yield problem(
+            record,
+            "rule.period-window",
+            *at,
+            "from" if start < window["from"] else "to",
+            from_date=start,
+            to_date=end,
+            window_from_date=window["from"],
+            window_to_date=window["to"],
+        )
+    span = span_days(start, end)
+    if row["days"] > span:
+        yield problem(record, "rule.days-exceed-period", *at, "days", days=row["days"], span=span, from_date=start, to_date=end)
+    if group is not None and category is not None:
+        rules = ctx.role_rules(plan, group)
+        if rules is not None and row["category"] not in rules["focus"]:
+            yield problem(record, "rule.category-role", *at, "category", category=row["category"], role_group=group, focus_list=rules["focus"])
+
+
+def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["from"] <= b["to"] and b["from"] <= a["to"])
+
+
+@check(
+    "record",
+    (
+        *ROW_CODES,
+        "rule.ref-plan",
+        "rule.ref-cadre",
+        "rule.unknown-folder",
+        "rule.owner-mismatch",
+        "rule.late",
+        "rule.registration-exempt",
+        "rule.role-group-not-covered",
+        "rule.registration-overlap",
+        "rule.registration-min-days",
+        "rule.registration-min-trips",
+        "rule.approval-order",
+        "rule.approver-unit",
+    ),
+    kinds=("registration",),
+)
+def registration(ctx: Context, record: Record) -> Iterator[Problem]:
+    data = record.data
+    plan = ctx.plan("field-visit-plan", data["plan"])
+    cadre = ctx.cadres.get(data["cadre"])
+    yield from plan_ref(ctx, record, "field-visit-plan", data["plan"], "plan")
+    yield from cadre_ref(ctx, record, data["cadre"], "cadre")
+    yield from folder_problems(ctx, record, cadre.data["unit"] if cadre else None)
+    yield from _approval(ctx, record, cadre)
+    if plan is None:
+        return
+    deadline = last_day(plan.data["deadlines"]["registration"]).isoformat()
+    if data["submitted"] > deadline:
+        yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)
+    group = cadre.data["role_group"] if cadre else None
+    rows = data["rows"]
+    for index, row in enumerate(rows):
+        yield from row_problems(ctx, record, plan, row, group, "rows", index)
+    yield from _row_overlaps(record, rows)
+    if cadre is None:
+        return
+    year = plan.data["year"]
+    if ctx.exemption(cadre.id, year) is not None:
+        yield problem(record, "rule.registration-exempt", "cadre", year=year)
+        return
+    rules = ctx.role_rules(plan, cadre.data["role_group"])
+    if rules is None:
+        yield problem(record, "rule.role-group-not-covered", "cadre", plan=plan.id, role_group=cadre.data["role_group"])
+        return
+    if not ctx.in_scope(cadre, plan):
+        return
+    planned = sum(row["days"] for row in rows)
+    minimum = ctx.min_days(plan, cadre.data["role_group"])
+    if planned < minimum:
+        yield problem(record, "rule.registration-min-days", "rows", planned=planned, minimum=minimum)
+    if "min_trips" in rules:
+        length = rules.get("min_days_per_trip", 1)
+        trips = sum(1 for row in rows if row["days"] >= length)
+        if trips < rules["min_trips"]:
+            yield problem(record, "rule.registration-min-trips", "rows", trips=trips, min_trips=rules["min_trips"], min_days_per_trip=length)
+
+
+def _approval(ctx: Context, record: Record, cadre: Record | None) -> Iterator[Problem]:
+    data = record.data
+    approver = data.get("approved_by")
+    if approver:
+        yield from cadre_ref(ctx, record, approver, "approved_by")
+        if cadre is not None and approver in ctx.cadres and approver not in ctx.leaders_of(cadre.data["unit"]):
+            yield problem(record, "rule.approver-unit", "approved_by", approver=approver, unit=cadre.data["unit"])
+    if "approved_on" in data and data["approved_on"] < data["submitted"]:
+        yield problem(record, "rule.approval-order", "approved_on", approved_date=data["approved_on"], submitted_date=data["submitted"])
+
+
+def _row_overlaps(record: Record, rows: list[dict[str, Any]]) -> Iterator[Problem]:
+    for index, row in enumerate(rows):
+        for other in range(index):
+            earlier = rows[other]
+            if row["from"] <= row["to"] and earlier["from"] <= earlier["to"] and overlaps(row, earlier):
+                yield problem(
+                    record,
+                    "rule.registration-overlap",
+                    "rows",
+                    index,
+                    "from",
+                    other_row=other + 1,
+                    other_from_date=earlier["from"],
+                    other_to_date=earlier["to"],
+                )
+                break
+
+
+@check(
+    "record",
+    (
+        *ROW_CODES,
+        "rule.ref-plan",
+        "rule.ref-cadre",
+        "rule.unknown-folder",
+        "rule.owner-mismatch",
+        "rule.late",
+        "rule.report-cadre-unit",
+        "rule.report-quarter",
+        "rule.visit-after-submission",
+    ),
+    kinds=("quarterly-report",),
+)
+def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
+    data = record.data
+    plan = ctx.plan("field-visit-plan", data["plan"])
+    yield from plan_ref(ctx, record, "field-visit-plan", data["plan"], "plan")
+    yield from unit_ref(ctx, record, data["unit"], "unit")
+    yield from folder_problems(ctx, record, data["unit"])
+    if "prepared_by" in data:
+        yield from cadre_ref(ctx, record, data["prepared_by"], "prepared_by")
+    if plan is None:
+        for index, visit in enumerate(data["visits"]):
+            yield from cadre_ref(ctx, record, visit["cadre"], "visits", index, "cadre")
+        return
+    deadline = quarterly_deadline(plan.data, data["quarter"]).isoformat()
+    if data["submitted"] > deadline:
+        yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)
+    start, end = (day.isoformat() for day in quarter_bounds(plan.data["year"], data["quarter"]))
+    for index, visit in enumerate(data["visits"]):
+        cadre = ctx.cadres.get(visit["cadre"])
+        yield from cadre_ref(ctx, record, visit["cadre"], "visits", index, "cadre")
+        if cadre is not None and cadre.data["unit"] != data["unit"]:
+            yield problem(
+                record, "rule.report-cadre-unit", "visits", index, "cadre", cadre=visit["cadre"], unit=data["unit"], cadre_unit=cadre.data["unit"]
+            )
+        group = cadre.data["role_group"] if cadre else None
+        yield from row_problems(ctx, record, plan, visit, group, "visits", index)
+        if not start <= visit["to"] <= end:
+            yield problem(
+                record,
+                "rule.report-quarter",
+                "visits",
+                index,
+                "to",
+                quarter=data["quarter"],
+                to_date=visit["to"],
+                quarter_from_date=start,
+                quarter_to_date=end,
+            )
+        if visit["to"] > data["submitted"]:
+            yield problem(record, "rule.visit-after-submission", "visits", index, "to", to_date=visit["to"], submitted_date=data["submitted"])
+
+
+Visit = tuple[Record, int, dict[str, Any]]
+
+
+def cadre_visits(members: list[Record], cadre: str) -> list[Visit]:
+    """Every reported visit of one cadre, in date order."""
+    visits = [
+        (record, index, visit)
+        for record in members
+        if record.kind == "quarterly-report"
+        for index, visit in enumerate(record.data["visits"])
+        if visit["cadre"] == cadre and visit["from"] <= visit["to"]
+    ]
+    return sorted(visits, key=lambda item: (item[2]["from"], item[2]["to"], item[0].file, item[1]))
+
+
+@check(
+    "cadre",
+    (
+        "rule.registration-duplicate",
+        "rule.visit-overlap",
+        "rule.visit-unregistered",
+        "rule.registration-missing",
+        "rule.model-source-visit",
+    ),
+)
+def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
+    ident = key[1]
+    registrations: dict[str, Record] = {}
+    for record in sorted((m for m in members if m.kind == "registration"), key=lambda r: r.file):
+        first = registrations.setdefault(record.data["plan"], record)
+        if first is not record:
+            yield problem(record, "rule.registration-duplicate", "plan", other_file=first.file)
+    broken = ctx.broken.get("registration", set())
+    visits = cadre_visits(members, ident)
+    yield from _visit_overlaps(ctx, visits)
+    for record, index, visit in visits:
+        if f"{ident}|{record.data['plan']}" in broken:
+            continue
+        registered = registrations.get(record.data["plan"])
+        rows = registered.data["rows"] if registered else []
+        if not any(row["category"] == visit["category"] and overlaps(row, visit) for row in rows):
+            yield problem(
+                record,
+                "rule.visit-unregistered",
+                "visits",
+                index,
+                cadre=_name(ctx, ident),
+                category=visit["category"],
+                from_date=visit["from"],
+                to_date=visit["to"],
+            )
+    cadre = ctx.cadres.get(ident)
+    if cadre is not None:
+        for plan in ctx.plans["field-visit-plan"].values():
+            missing = plan.id not in registrations and f"{ident}|{plan.id}" not in broken
+            if missing and ctx.is_subject(cadre, plan):
+                yield problem(cadre, "rule.registration-missing", "id", cadre=cadre.data["name"], plan=plan.id)
+    for model in members:
+        if model.kind == "good-model" and "visit" in model.data["found_in"]:
+            date = model.data["found_in"]["visit"]["date"]
+            if not any(visit["from"] <= date <= visit["to"] for _, _, visit in visits):
+                yield problem(model, "rule.model-source-visit", "found_in", "visit", "date", cadre=ident, date=date)
+
+
+def _name(ctx: Context, ident: str) -> str:
+    cadre = ctx.cadres.get(ident)
+    return str(cadre.data["name"]) if cadre else ident
+
+
+def _visit_overlaps(ctx: Context, visits: list[Visit]) -> Iterator[Problem]:
+    latest: Visit | None = None
+    for item in visits:
+        record, index, visit = item
+        if latest is not None and visit["from"] <= latest[2]["to"]:
+            other = latest[2]
+            yield problem(
+                record,
+                "rule.visit-overlap",
+                "visits",
+                index,
+                "from",
+                cadre=_name(ctx, visit["cadre"]),
+                other_from_date=other["from"],
+                other_to_date=other["to"],
+                other_file=latest[0].file,
+            )
+        if latest is None or visit["to"] > latest[2]["to"]:
+            latest = item
+
+
+@check("report", ("rule.report-duplicate",))
+def report_slot(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
+    reports = sorted((m for m in members if m.kind == "quarterly-report"), key=lambda r: r.file)
+    for extra in reports[1:]:
+        yield problem(extra, "rule.report-duplicate", "quarter", quarter=extra.data["quarter"], other_file=reports[0].file)

@@ -1,0 +1,158 @@
+"""The JSON Schemas of a repository: loading, validating, and reading titles.
+
+Validation has two engines. jsonschema-rs answers "valid or not" quickly for
+every record; when a record is invalid, the reference implementation
+(python-jsonschema) lists its errors in detail, because its error objects
+carry the keyword, the schema and the instance path that the messages need.
+Tests hold both engines to the same verdict on every case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+
+from site_gen.errors import SetupError
+from site_gen.kinds import KINDS, SHARED_SCHEMA
+
+SCHEMA_DIR = "schemas"
+
+
+class Schemas:
+    """All schemas of one repository, keyed by record kind."""
+
+    def __init__(self, root: Path) -> None:
+        self.dir = root / SCHEMA_DIR
+        if not self.dir.is_dir():
+            raise SetupError("setup.no-schemas", path=str(self.dir))
+        self.documents: dict[str, dict[str, Any]] = {}
+        self.by_id: dict[str, dict[str, Any]] = {}
+        digest = hashlib.sha256()
+        names = sorted({kind.schema for kind in KINDS} | {SHARED_SCHEMA})
+        for name in names:
+            path = self.dir / name
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raise SetupError("setup.missing-schema", path=str(path)) from None
+            try:
+                document = json.loads(raw)
+            except ValueError as exc:
+                raise SetupError("setup.bad-schema", path=str(path), detail=str(exc)) from None
+            if not isinstance(document, dict) or not isinstance(document.get("$id"), str):
+                raise SetupError("setup.bad-schema", path=str(path), detail="$id")
+            digest.update(name.encode() + b"\0" + raw + b"\0")
+            self.documents[name] = document
+            self.by_id[document["$id"]] = document
+        self.digest = digest.hexdigest()
+        self.kind_schema = {kind.name: self.documents[kind.schema] for kind in KINDS}
+        self._rs: dict[str, Any] = {}
+        self._py: dict[str, Any] = {}
+
+    # -- validation ---------------------------------------------------------
+
+    @cached_property
+    def _rs_registry(self) -> Any:
+        return jsonschema_rs.Registry(list(self.by_id.items()))
+
+    def fast_validator(self, kind: str) -> Any:
+        validator = self._rs.get(kind)
+        if validator is None:
+            try:
+                validator = jsonschema_rs.validator_for(
+                    self.kind_schema[kind], registry=self._rs_registry, validate_formats=True
+                )
+            except Exception as exc:  # a schema the engine refuses is a broken set-up
+                raise SetupError("setup.bad-schema", path=kind, detail=str(exc)) from None
+            self._rs[kind] = validator
+        return validator
+
+    def reference_validator(self, kind: str) -> Any:
+        validator = self._py.get(kind)
+        if validator is None:
+            import jsonschema
+            from referencing import Registry, Resource
+
+            registry: Registry[Any] = Registry().with_resources(
+                (uri, Resource.from_contents(doc)) for uri, doc in self.by_id.items()
+            )
+            cls = jsonschema.Draft202012Validator
+            validator = cls(self.kind_schema[kind], registry=registry, format_checker=cls.FORMAT_CHECKER)
+            self._py[kind] = validator
+        return validator
+
+    def is_valid(self, kind: str, value: Any) -> bool:
+        return bool(self.fast_validator(kind).is_valid(value))
+
+    # -- navigation ---------------------------------------------------------
+
+    def deref(self, node: dict[str, Any], base: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Follow ``$ref`` chains; returns the target node and the document it lives in."""
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and seen < 20:
+            ref = node["$ref"]
+            target_doc_part, _, fragment = ref.partition("#")
+            doc = base
+            if target_doc_part:
+                doc = self.documents.get(target_doc_part.rsplit("/", 1)[-1], base)
+            node = doc
+            for part in fragment.split("/")[1:] if fragment else []:
+                node = node[part.replace("~1", "/").replace("~0", "~")]
+            base = doc
+            seen += 1
+        return node, base
+
+    def node_at(self, kind: str, parts: list[str | int]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The schema node that describes the instance at ``parts``, with its own title kept.
+
+        The returned node keeps the title written next to a ``$ref`` (the
+        property's own title) rather than the shared definition's title.
+        """
+        base = self.kind_schema[kind]
+        node: dict[str, Any] = base
+        for part in parts:
+            target, doc = self.deref(node, base)
+            child = _child(target, part)
+            if child is None:
+                return {}, doc
+            node, base = child, doc
+        return node, base
+
+    def title(self, node: dict[str, Any], base: dict[str, Any]) -> str:
+        if not isinstance(node, dict):
+            return ""
+        if isinstance(node.get("title"), str):
+            return str(node["title"])
+        target, _ = self.deref(node, base)
+        return str(target.get("title", "")) if isinstance(target, dict) else ""
+
+    def field_title(self, kind: str, parts: list[str | int]) -> str:
+        node, base = self.node_at(kind, parts)
+        return self.title(node, base)
+
+    def property_titles(self, node: dict[str, Any], base: dict[str, Any]) -> dict[str, str]:
+        target, doc = self.deref(node, base)
+        props = target.get("properties", {}) if isinstance(target, dict) else {}
+        return {name: self.title(sub, doc) for name, sub in props.items()}
+
+    def enum_labels(self, node: dict[str, Any], base: dict[str, Any]) -> dict[str, str]:
+        target, _ = self.deref(node, base)
+        values = target.get("enum", []) if isinstance(target, dict) else []
+        labels = target.get("enumDescriptions", []) if isinstance(target, dict) else []
+        return {str(value): str(label) for value, label in zip(values, labels)}
+
+
+def _child(node: dict[str, Any], part: str | int) -> dict[str, Any] | None:
+    if isinstance(part, int) or (isinstance(part, str) and part.isdigit() and "items" in node):
+        items = node.get("items")
+        return items if isinstance(items, dict) else None
+    props = node.get("properties")
+    if isinstance(props, dict) and part in props:
+        sub = props[part]
+        return sub if isinstance(sub, dict) else None
+    return None
