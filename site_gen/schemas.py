@@ -91,10 +91,10 @@ class Schemas:
 
     # -- navigation ---------------------------------------------------------
 
-    def deref(self, node: dict[str, Any], base: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Follow ``$ref`` chains; returns the target node and the document it lives in."""
+    def deref(self, node: dict[str, Any], base: dict[str, Any], steps: int = 20) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Follow ``$ref`` chains (at most ``steps`` links); returns the target and its document."""
         seen = 0
-        while isinstance(node, dict) and "$ref" in node and seen < 20:
+        while isinstance(node, dict) and "$ref" in node and seen < steps:
             ref = node["$ref"]
             target_doc_part, _, fragment = ref.partition("#")
             doc = base

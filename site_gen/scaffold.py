@@ -1,0 +1,243 @@
+"""``site-gen new KIND``: a new record file with every field, commented in Vietnamese.
+
+The file is written from the kind's JSON Schema, so it can never fall behind
+it: each property gets its Vietnamese title and description as a comment;
+required fields get a value (from the options, the repository, or the
+schema's example), optional fields are present but commented out, ready to
+fill in. The first line names the schema, so an editor with the YAML
+extension checks the file while it is typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from site_gen.discover import SUBMISSIONS
+from site_gen.errors import SetupError
+from site_gen.kinds import BY_NAME, KINDS
+from site_gen.schemas import SCHEMA_DIR, Schemas
+from site_gen.yaml_ref import resolve_plain
+
+INDENT = "  "
+# Kinds filed in the folder of the unit they are about; the others go to the register owner's folder.
+OWNED_BY_UNIT = frozenset({"cadre", "registration", "quarterly-report", "midterm-survey", "remediation-progress", "good-model"})
+_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")
+
+
+def scalar(value: Any) -> str:
+    """A YAML scalar that the strict loader reads back as exactly ``value``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    text = str(value)
+    plain = (
+        _PLAIN_SAFE.match(text)
+        and ": " not in text
+        and not text.endswith((" ", ":"))
+        and isinstance(resolve_plain(text), str)
+        and resolve_plain(text) == text
+        and text not in ("~", "yes", "no", "on", "off", "y", "n", "true", "false", "null")
+    )
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _comment(lines: list[str], indent: str, schemas: Schemas, node: dict[str, Any], base: dict[str, Any], optional: bool) -> None:
+    target, _ = schemas.deref(node, base)
+    title = schemas.title(node, base)
+    description = node.get("description") or target.get("description", "")
+    labels = target.get("enumDescriptions")
+    text = title + (f": {description}" if description else "")
+    if optional:
+        text += " (không bắt buộc)"
+    lines.append(f"{indent}# {text}")
+    if labels:
+        for value, label in zip(target["enum"], labels):
+            lines.append(f"{indent}#   {value}: {label}")
+
+
+class Writer:
+    def __init__(self, schemas: Schemas) -> None:
+        self.schemas = schemas
+
+    def mapping(self, node: dict[str, Any], base: dict[str, Any], value: dict[str, Any], indent: str) -> list[str]:
+        target, doc = self.schemas.deref(node, base)
+        required = set(target.get("required", []))
+        lines: list[str] = []
+        for name, sub in target.get("properties", {}).items():
+            present = name in value
+            _comment(lines, indent, self.schemas, sub, doc, name not in required)
+            sample = value[name] if present else example(self.schemas, sub, doc)
+            member = self.member(name, sub, doc, sample, indent)
+            if not present:
+                member = [indent + "# " + line[len(indent) :] for line in member]
+            lines += member
+        return lines
+
+    def member(self, name: str, node: dict[str, Any], base: dict[str, Any], sample: Any, indent: str) -> list[str]:
+        target, doc = self.schemas.deref(node, base)
+        if isinstance(sample, dict):
+            return [f"{indent}{name}:", *self.mapping(node, base, sample, indent + INDENT)]
+        if isinstance(sample, list) and sample and isinstance(sample[0], dict):
+            lines = [f"{indent}{name}:"]
+            for item in sample:
+                body = self.mapping(target.get("items", {}), doc, item, indent + INDENT * 2)
+                lines += _dash(body, indent + INDENT)
+            return lines
+        if isinstance(sample, list):
+            return [f"{indent}{name}: [{', '.join(scalar(v) for v in sample)}]"]
+        if isinstance(sample, str) and "\n" in sample:
+            return [f"{indent}{name}: |", *(f"{indent}{INDENT}{line}" for line in sample.rstrip("\n").split("\n"))]
+        return [f"{indent}{name}: {scalar(sample)}"]
+
+
+def _dash(lines: list[str], indent: str) -> list[str]:
+    """Start a sequence item: the first field line gets the dash."""
+    out = list(lines)
+    for index, line in enumerate(out):
+        if not line.lstrip().startswith("#"):
+            out[index] = indent + "- " + line[len(indent) + 2 :]
+            break
+    return out
+
+
+def example(schemas: Schemas, node: dict[str, Any], base: dict[str, Any]) -> Any:
+    """A sample value for a property, from its examples, default, enum or type."""
+    probe, doc = node, base
+    for _ in range(10):
+        if probe.get("examples"):
+            return probe["examples"][0]
+        if "default" in probe:
+            return probe["default"]
+        if "const" in probe:
+            return probe["const"]
+        if "$ref" not in probe:
+            break
+        probe, doc = schemas.deref({"$ref": probe["$ref"]}, doc, steps=1)
+    target = probe
+    if target.get("enum"):
+        return target["enum"][0]
+    kind = target.get("type")
+    if target.get("format") == "date":
+        return dt.date.today().isoformat()
+    if kind == "object":
+        return {name: example(schemas, sub, doc) for name, sub in target.get("properties", {}).items() if name in target.get("required", [])}
+    if kind == "array":
+        items = target.get("items", {})
+        return [example(schemas, items, doc)] if items else []
+    if kind == "integer":
+        return max(1, int(target.get("minimum", 1)))
+    if kind == "number":
+        return target.get("minimum", 0)
+    if kind == "boolean":
+        return False
+    if "anyOf" in target:
+        return example(schemas, target["anyOf"][0], doc)
+    return "..."
+
+
+def render(schemas: Schemas, kind: str, value: dict[str, Any], schema_path: str) -> str:
+    schema = schemas.kind_schema[kind]
+    lines = [
+        f"# yaml-language-server: $schema={schema_path}",
+        f"# {schema['title']}",
+        f"# {schema['description']}",
+        "# Các dòng bắt đầu bằng # là chú thích; bỏ dấu # trước một trường không bắt buộc để dùng nó.",
+        "",
+    ]
+    lines += Writer(schemas).mapping(schema, schema, value, "")
+    return "\n".join(lines) + "\n"
+
+
+def _options(args: argparse.Namespace, ctx: Any) -> dict[str, Any]:
+    """Values the command line fills in, and what follows from them in the repository."""
+    values: dict[str, Any] = {}
+    for name in ("id", "unit", "cadre", "plan", "year", "quarter"):
+        if getattr(args, name, None) is not None:
+            values[name] = getattr(args, name)
+    cadre = ctx.cadres.get(values.get("cadre", "")) if ctx else None
+    if cadre is not None:
+        values.setdefault("unit", cadre.data["unit"])
+    if "plan" not in values and "year" in values and ctx is not None:
+        plans = ctx.plans_for_year("field-visit-plan", values["year"])
+        if plans and args.kind in ("registration", "quarterly-report"):
+            values["plan"] = plans[0].id
+    return values
+
+
+def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> dict[str, Any]:
+    schema = schemas.kind_schema[kind]
+    sample = schema.get("examples", [{}])[0]
+    value = {name: json.loads(json.dumps(sample[name])) for name in schema.get("required", []) if name in sample}
+    properties = schema.get("properties", {})
+    for name in ("id", "unit", "cadre", "plan", "year", "quarter"):
+        if name in options and name in properties:
+            value[name] = options[name]
+    if "submitted" in properties:
+        value["submitted"] = today
+    return dict(value)
+
+
+def new_record(root: Path, args: argparse.Namespace) -> int:
+    kind = args.kind
+    if kind not in BY_NAME:
+        names = ", ".join(k.name for k in KINDS)
+        raise SetupError("setup.usage", detail=f"không có loại hồ sơ \"{kind}\"; các loại: {names}")
+    schemas = Schemas(root)
+    ctx = _context(root)
+    options = _options(args, ctx)
+    today = args.date or dt.date.today().isoformat()
+    value = _seed(schemas, kind, options, today)
+    path = _target(root, args, kind, value, options, today, ctx)
+    relative = os.path.relpath(root / SCHEMA_DIR / BY_NAME[kind].schema, path.parent).replace(os.sep, "/")
+    text = render(schemas, kind, value, relative)
+    if args.stdout:
+        sys.stdout.write(text)
+        return 0
+    if path.exists() and not args.force:
+        raise SetupError("setup.exists", path=str(path.relative_to(root)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(path.relative_to(root).as_posix())
+    return 0
+
+
+def _context(root: Path) -> Any:
+    if not (root / SUBMISSIONS).is_dir():
+        return None
+    from site_gen.checker import check_repository
+
+    return check_repository(root).context
+
+
+def _target(
+    root: Path, args: argparse.Namespace, kind: str, value: dict[str, Any], options: dict[str, Any], today: str, ctx: Any
+) -> Path:
+    if args.out:
+        out = Path(args.out)
+        return out if out.is_absolute() else Path.cwd() / out
+    unit = options.get("unit") or value.get("unit")
+    if kind not in OWNED_BY_UNIT:
+        org = ctx.org if ctx is not None else None
+        unit = org.data["register_owner"] if org is not None else unit
+    if not unit:
+        raise SetupError("setup.usage", detail=f"cần --unit (mã đơn vị sở hữu hồ sơ) để biết thư mục của hồ sơ {kind}")
+    year = options.get("year") or value.get("year") or int(today[:4])
+    fields = {
+        "id": value.get("id", kind),
+        "cadre": value.get("cadre", "can-bo"),
+        "year": year,
+        "quarter": value.get("quarter", 1),
+        "unit": value.get("unit", unit),
+        "date": today,
+    }
+    return root / SUBMISSIONS / str(unit) / BY_NAME[kind].path.format(**fields)

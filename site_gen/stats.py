@@ -1,0 +1,293 @@
+"""The figures of the "1+2" report for one year, counted from what was done.
+
+Days done come from the quarterly reports (form 3), never from the days
+planned. The population of a year is every cadre a plan of that year applies
+to (membership, role group, at work that year); exempt cadres are counted
+apart; the others are "subject" and must reach the minimum. Coverage and
+days per category count every reported visit of the year.
+
+``compute`` is a pure function of the records (:func:`figures`) behind a
+gate: it refuses to count while the submissions have errors, because a
+record that failed its checks would silently drop out of the sums.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from site_gen.errors import SetupError
+from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline
+from site_gen.vn import format_decimal, format_int, name_key, sort_key
+
+FORMAT = 1
+MEMBERSHIPS = (
+    ("staff", "Cán bộ chuyên trách cơ quan Tỉnh đoàn", "Full-time provincial staff"),
+    ("executive", "Ủy viên Ban Chấp hành", "Executive Committee members"),
+    ("standing-board", "Ủy viên Ban Thường vụ", "Standing Board members"),
+)
+STATUS = {"reached": "đạt", "not-yet": "chưa đạt", "exempt": "được miễn"}
+ROLE_LABELS = {"standing": "Thường trực", "leader": "Lãnh đạo ban, văn phòng", "specialist": "Chuyên viên"}
+
+
+def compute(root: Path, year: int) -> dict[str, Any]:
+    from site_gen.checker import check_repository
+
+    result = check_repository(root)
+    errors = result.errors
+    if errors:
+        raise SetupError("setup.check-failed", errors=len(errors))
+    return figures(result.context, result.records(), year)
+
+
+def _ratio(part: float, whole: float) -> float:
+    return round(part / whole, 2) if whole else 0.0
+
+
+def _group(cadres: list[dict[str, Any]]) -> dict[str, Any]:
+    subject = [c for c in cadres if c["status"] != "exempt"]
+    reached = [c for c in subject if c["status"] == "reached"]
+    days = sum(c["done_days"] for c in subject)
+    return {
+        "cadres": len(cadres),
+        "exempt": len(cadres) - len(subject),
+        "subject": len(subject),
+        "reached": len(reached),
+        "days": days,
+        "average_days": _ratio(days, len(subject)),
+        "percent_reached": _ratio(100 * len(reached), len(subject)),
+    }
+
+
+def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any]:
+    plans = sorted(ctx.plans_for_year("field-visit-plan", year), key=lambda p: p.id)
+    if not plans:
+        raise SetupError("setup.no-plan", year=year)
+    plan_ids = {plan.id for plan in plans}
+    records = list(records)
+    registrations = [r for r in records if r.kind == "registration" and r.data["plan"] in plan_ids]
+    reports = [r for r in records if r.kind == "quarterly-report" and r.data["plan"] in plan_ids]
+    visits = [(report, visit) for report in reports for visit in report.data["visits"]]
+    cadres = _cadres(ctx, plans, registrations, visits)
+    groups = []
+    for code, label_vi, label_en in MEMBERSHIPS:
+        members = [c for c in cadres if code in c["memberships"]]
+        groups.append({"membership": code, "label": label_vi, "label_en": label_en, **_group(members)})
+    return {
+        "format": FORMAT,
+        "year": year,
+        "plans": [{"id": p.id, "number": p.data["document"]["number"], "min_days": p.data["min_days"]} for p in plans],
+        "overall": _group(cadres),
+        "groups": groups,
+        "categories": _categories(ctx, plans, visits),
+        "districts": _districts(ctx, visits),
+        "reports": _reports(ctx, plans, reports, cadres),
+        "unregistered_visits": sum(c["unregistered_visits"] for c in cadres),
+        "cadres": cadres,
+    }
+
+
+def _cadres(
+    ctx: Context, plans: list[Record], registrations: list[Record], visits: list[tuple[Record, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    planned: dict[str, int] = {}
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for record in registrations:
+        planned[record.data["cadre"]] = planned.get(record.data["cadre"], 0) + sum(r["days"] for r in record.data["rows"])
+        rows.setdefault(record.data["cadre"], []).extend(record.data["rows"])
+    done: dict[str, list[dict[str, Any]]] = {}
+    for _, visit in visits:
+        done.setdefault(visit["cadre"], []).append(visit)
+    out = []
+    for cadre in ctx.cadres.values():
+        plan = next((p for p in plans if ctx.in_scope(cadre, p)), None)
+        if plan is None:
+            continue
+        group = cadre.data["role_group"]
+        rules = ctx.role_rules(plan, group) or {}
+        minimum = ctx.min_days(plan, group)
+        mine = done.get(cadre.id, [])
+        days = sum(v["days"] for v in mine)
+        length = rules.get("min_days_per_trip", 0)
+        long_trips = sum(1 for v in mine if v["days"] >= length) if "min_trips" in rules else len(mine)
+        exempt = ctx.exemption(cadre.id, plan.data["year"]) is not None
+        if exempt:
+            status = "exempt"
+        elif days >= minimum and long_trips >= rules.get("min_trips", 0):
+            status = "reached"
+        else:
+            status = "not-yet"
+        registered_rows = rows.get(cadre.id, [])
+        unregistered = sum(
+            1
+            for v in mine
+            if not any(r["category"] == v["category"] and r["from"] <= v["to"] and v["from"] <= r["to"] for r in registered_rows)
+        )
+        out.append(
+            {
+                "id": cadre.id,
+                "name": cadre.data["name"],
+                "unit": cadre.data["unit"],
+                "unit_name": ctx.unit_name(cadre.data["unit"]),
+                "post": cadre.data["post"],
+                "role_group": group,
+                "memberships": sorted(cadre.data.get("memberships", [])),
+                "plan": plan.id,
+                "min_days": minimum,
+                "min_trips": rules.get("min_trips", 0),
+                "min_days_per_trip": length,
+                "registered": cadre.id in planned,
+                "planned_days": planned.get(cadre.id, 0),
+                "done_days": days,
+                "trips": len(mine),
+                "long_trips": long_trips if "min_trips" in rules else 0,
+                "unregistered_visits": unregistered,
+                "status": status,
+            }
+        )
+    return sorted(out, key=lambda c: name_key(c["name"]))
+
+
+def _categories(ctx: Context, plans: list[Record], visits: list[tuple[Record, dict[str, Any]]]) -> list[dict[str, Any]]:
+    names: dict[str, str] = {}
+    for plan in plans:
+        for category in plan.data["categories"]:
+            names.setdefault(category["code"], category["name"])
+    days: dict[str, int] = dict.fromkeys(names, 0)
+    count: dict[str, int] = dict.fromkeys(names, 0)
+    for _, visit in visits:
+        days[visit["category"]] = days.get(visit["category"], 0) + visit["days"]
+        count[visit["category"]] = count.get(visit["category"], 0) + 1
+    codes = sorted(days, key=lambda code: tuple(int(part) for part in code.split(".")))
+    return [{"code": c, "name": names.get(c, ""), "days": days[c], "visits": count[c]} for c in codes]
+
+
+def _districts(ctx: Context, visits: list[tuple[Record, dict[str, Any]]]) -> list[dict[str, Any]]:
+    under: dict[str, list[str]] = {}
+    for ident, unit in ctx.units.items():
+        district = ctx.district_of(ident)
+        if district and unit.data["type"] == "grassroots":
+            under.setdefault(district, []).append(ident)
+    touched: dict[str, dict[str, Any]] = {}
+    for _, visit in visits:
+        districts = {ctx.district_of(place) for place in visit["places"]} - {None}
+        for district in districts:
+            assert district is not None
+            slot = touched.setdefault(district, {"days": 0, "visits": 0, "cadres": set(), "places": set()})
+            slot["days"] += visit["days"]
+            slot["visits"] += 1
+            slot["cadres"].add(visit["cadre"])
+            slot["places"].update(p for p in visit["places"] if ctx.district_of(p) == district)
+    out = []
+    for ident, unit in ctx.units.items():
+        if unit.data["type"] not in DISTRICT_TYPES:
+            continue
+        slot = touched.get(ident, {"days": 0, "visits": 0, "cadres": set(), "places": set()})
+        communes = under.get(ident, [])
+        hard = [c for c in communes if ctx.units[c].data.get("disadvantaged")]
+        out.append(
+            {
+                "unit": ident,
+                "name": unit.data["name"],
+                "type": unit.data["type"],
+                "visited": slot["visits"] > 0,
+                "days": slot["days"],
+                "visits": slot["visits"],
+                "cadres": sorted(slot["cadres"]),
+                "communes": len(communes),
+                "communes_visited": sum(1 for c in communes if c in slot["places"]),
+                "disadvantaged": len(hard),
+                "disadvantaged_visited": sum(1 for c in hard if c in slot["places"]),
+                "unvisited_communes": sorted((c for c in communes if c not in slot["places"]), key=lambda c: sort_key(ctx.unit_name(c))),
+            }
+        )
+    return sorted(out, key=lambda d: sort_key(d["name"]))
+
+
+def _reports(ctx: Context, plans: list[Record], reports: list[Record], cadres: list[dict[str, Any]]) -> dict[str, Any]:
+    units = sorted({c["unit"] for c in cadres if c["status"] != "exempt"})
+    received = []
+    for record in sorted(reports, key=lambda r: (r.data["unit"], r.data["quarter"])):
+        plan = next(p for p in plans if p.id == record.data["plan"])
+        deadline = quarterly_deadline(plan.data, record.data["quarter"]).isoformat()
+        received.append(
+            {
+                "unit": record.data["unit"],
+                "quarter": record.data["quarter"],
+                "submitted": record.data["submitted"],
+                "deadline": deadline,
+                "late": record.data["submitted"] > deadline,
+                "visits": len(record.data["visits"]),
+                "days": sum(v["days"] for v in record.data["visits"]),
+            }
+        )
+    have = {(r["unit"], r["quarter"]) for r in received}
+    missing = [{"unit": u, "quarter": q} for u in units for q in (1, 2, 3, 4) if (u, q) not in have]
+    return {
+        "expected": len(units) * 4,
+        "received": len(received),
+        "late": sum(1 for r in received if r["late"]),
+        "items": received,
+        "missing": missing,
+    }
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _group_line(label: str, group: dict[str, Any], minimum: int) -> str:
+    if not group["cadres"]:
+        return f"- {label}: không có cán bộ nào."
+    return (
+        f"- {label}: {group['subject']}/{group['cadres']} đồng chí thuộc diện thực hiện"
+        f" ({group['exempt']} được miễn); {group['reached']}/{group['subject']} đạt từ {minimum} ngày trở lên"
+        f" ({format_decimal(group['percent_reached'])}%); tổng {format_int(group['days'])} ngày,"
+        f" bình quân {format_decimal(group['average_days'])} ngày/đồng chí."
+    )
+
+
+def to_text(data: dict[str, Any], lang: str = "vi") -> str:
+    """The figures as the sentences of a "1+2" report (Vietnamese)."""
+    minimum = min(plan["min_days"] for plan in data["plans"])
+    numbers = ", ".join(f"{p['number']} ({p['id']})" for p in data["plans"])
+    overall = data["overall"]
+    lines = [
+        f"Số liệu thực hiện chủ trương \"1+2\" năm {data['year']} — kế hoạch {numbers}, tối thiểu {minimum} ngày.",
+        "",
+    ]
+    for group in data["groups"]:
+        lines.append(_group_line(group["label"], group, minimum))
+    lines.append(_group_line("Toàn bộ cán bộ thuộc diện", overall, minimum))
+    lines.append("")
+    lines.append(
+        f"Tổng thời gian đi cơ sở: {format_int(overall['days'])} ngày; bình quân {format_decimal(overall['average_days'])}"
+        f" ngày/đồng chí; {format_decimal(overall['percent_reached'])}% cán bộ thuộc diện đạt từ {minimum} ngày trở lên."
+    )
+    lines += ["", "Theo nội dung:"]
+    for item in data["categories"]:
+        lines.append(f"  {item['code']:<5} {item['name'][:60]:<60} {format_int(item['days']):>6} ngày {item['visits']:>4} chuyến")
+    districts = data["districts"]
+    visited = sum(1 for d in districts if d["visited"])
+    lines += ["", f"Theo huyện, thị, thành đoàn và đoàn trực thuộc: {visited}/{len(districts)} đơn vị đã có cán bộ về cơ sở."]
+    for item in districts:
+        if item["visited"]:
+            lines.append(
+                f"  {item['name']:<32} {format_int(item['days']):>6} ngày {item['visits']:>4} chuyến"
+                f"  {item['communes_visited']}/{item['communes']} cơ sở"
+            )
+        else:
+            lines.append(f"  {item['name']:<32} chưa có cán bộ về cơ sở")
+    behind = [c for c in data["cadres"] if c["status"] == "not-yet"]
+    lines += ["", f"Cán bộ chưa đạt: {len(behind)}."]
+    for cadre in behind:
+        lines.append(f"  {cadre['name']} ({cadre['unit_name']}): {cadre['done_days']}/{cadre['min_days']} ngày, {cadre['trips']} chuyến")
+    reports = data["reports"]
+    lines += [
+        "",
+        f"Báo cáo quý (mẫu 3): đã nhận {reports['received']}/{reports['expected']}, trễ hạn {reports['late']};"
+        f" chuyến đi không đăng ký: {data['unregistered_visits']}.",
+    ]
+    return "\n".join(lines) + "\n"
