@@ -25,7 +25,7 @@ from site_gen.cache import Cache, FileEntry, UnitKey
 from site_gen.catalogue import severity_of
 from site_gen.discover import SUBMISSIONS, Found, discover
 from site_gen.errors import SetupError
-from site_gen.kinds import BY_NAME, CONTEXT_KINDS, KINDS
+from site_gen.kinds import BY_NAME, CONTEXT_KINDS, KINDS, kind_from_path
 from site_gen.loader import load_bytes, reference
 from site_gen.model import Context, Record
 from site_gen.problems import Problem, make
@@ -112,7 +112,9 @@ class Checker:
         path = found.path
         loaded = load_bytes(data, path)
         if loaded.problems:
-            return FileEntry(found.size, found.mtime_ns, sha, None, False, None, (), tuple(loaded.problems))
+            partial = loaded.ref.partial if loaded.ref is not None else None
+            broken = guess_broken(path, partial if isinstance(partial, dict) else {})
+            return FileEntry(found.size, found.mtime_ns, sha, None, False, broken, (), tuple(loaded.problems))
         value = loaded.value
         kind = value.get("kind")
         problems = self._kind_problems(path, data, loaded.ref, kind)
@@ -313,6 +315,18 @@ def broken_key(kind: str, value: dict[str, Any]) -> tuple[str, str] | None:
     key = {"registration": ("cadre", "plan"), "inspection-result": ("plan", "unit")}.get(kind)
     ident = text(*key) if key else None
     return (kind, ident) if ident else None
+
+
+def guess_broken(path: str, partial: dict[str, Any]) -> tuple[str, str] | None:
+    """For a file that would not even load: what it most likely is, from what was read and its path."""
+    kind = partial.get("kind")
+    if not isinstance(kind, str) or kind not in BY_NAME:
+        kind = kind_from_path(path)
+        if kind is None:
+            return None
+    if kind in CONTEXT_KINDS and not isinstance(partial.get("id"), str) and kind != "organisation":
+        partial = {**partial, "id": path.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+    return broken_key(kind, partial)
 
 
 def check_repository(root: Path, use_cache: bool = True) -> CheckResult:

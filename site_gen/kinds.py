@@ -9,6 +9,7 @@ submissions and are checked in partitions (see :mod:`site_gen.rules`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -96,3 +97,20 @@ KINDS: tuple[Kind, ...] = (
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 CONTEXT_KINDS = frozenset(kind.name for kind in KINDS if kind.context)
 SHARED_SCHEMA = "defs.schema.json"
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[a-z]+\})", template)
+    return re.compile("".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts) + r"\Z")
+
+
+_PATTERNS = [(kind.name, _pattern(kind.path)) for kind in KINDS]
+
+
+def kind_from_path(path: str) -> str | None:
+    """The kind a file's place in the layout suggests (``submissions/<unit>/<kind path>``), if any."""
+    inner = path.split("/", 2)[2] if path.count("/") >= 2 else path
+    for name, pattern in _PATTERNS:
+        if pattern.match(inner):
+            return name
+    return None

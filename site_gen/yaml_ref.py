@@ -56,12 +56,14 @@ def resolve_plain(text: str) -> Any:
 class RefLoad:
     """What the reference loader found in one file.
 
-    ``value`` is None when the file has problems. ``values`` maps each JSON
+    ``value`` is None when the file has problems; ``partial`` then holds what
+    could be read before them (only to keep other checks from cascading). ``values`` maps each JSON
     pointer to the position of its value, ``keys`` to the position of the key
     that introduces it (for mapping members).
     """
 
     value: Any = None
+    partial: Any = None
     values: dict[str, Position] = field(default_factory=dict)
     keys: dict[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -129,6 +131,7 @@ class _Builder:
             self.problem("yaml.empty", (1, 1))
         if not self.broken:
             self.out.value = self.root
+        self.out.partial = self.root
         return self.out
 
     def char_at(self, index: int) -> str:
