@@ -58,6 +58,10 @@ def decode(data: bytes, file: str) -> tuple[str | None, bool, Loaded | None]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         changed = True
+    if text and not text.endswith("\n"):
+        # A last line without its line break: both parsers then read block scalars alike.
+        text += "\n"
+        changed = True
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         changed = True

@@ -24,14 +24,32 @@ import ryml
 # Node-type bits of rapidyaml's tree: an explicit document or a stream of them.
 _STREAM_OR_DOC = ryml.DOC | ryml.STREAM
 
-# A node property (&anchor, *alias, !tag) can only start after a blank, a
-# flow indicator or a colon. Matching more than that costs a fallback, never
-# a wrong answer.
-_PROPERTY = re.compile(rb"(?:^|[\s\[{,:])[&*!][^\s,\[\]{}]", re.M)
-# Directives and document markers.
-_MARKER = re.compile(rb"^(?:%|---|\.\.\.)", re.M)
+# A node property (&anchor, *alias, !tag) can only start where a node starts:
+# at the start of a line, after ": ", "- ", "? ", or a flow indicator.
+# Matching more than that costs a fallback, never a wrong answer.
+_PROPERTY = re.compile(rb"(?:^[ ]*|[:\-?][ ]+|[\[{,][ ]*|:)[&*!]", re.M)
+# Directives, document markers, characters that cannot start a plain scalar,
+# indicators with empty nodes ("- :", "? x"), and block-scalar headers other
+# than "|", "|-", "|+", ">", ">-", ">+": rapidyaml reads some of these
+# differently from libyaml, so the reference loader decides.
+_MARKER = re.compile(
+    rb"^(?:%|---|\.\.\.)"
+    rb"|(?:^[ ]*|[:\-?][ ]+)[\]},@`%]"
+    rb"|[\[{,][ ]*[,@`%|>:?]"
+    rb"|^[ ]*[?:](?:[ ]|$)"
+    rb"|[:\-?][ ]+[-?:](?:[ ]|$)"
+    rb"|(?:^[ ]*|[:\-?][ ]+)[|>](?![-+]?[ ]*$)",
+    re.M,
+)
+# Tabs (libyaml refuses them in more places than rapidyaml does), characters
+# YAML does not allow in a document (C0 and C1 controls, DEL, U+FFFE/U+FFFF, a byte-order mark after the start) and the
+# line breaks only YAML 1.1 knows (NEL, U+2028, U+2029).
+_UNPRINTABLE = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbf[\xbe\xbf]|\xef\xbb\xbf")
+# A line with an odd number of quote marks: a quoted scalar may span lines,
+# which the two parsers do not always read alike.
+_ODD_QUOTES = re.compile(rb"""^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$|^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$""", re.M)
 # A token that starts like a number, where a plain scalar can start.
-_NUMBERISH = re.compile(rb"(?:^[ ]*|[:?\[{,-][ ]+|[\[{,])([-+.0-9][^\s,\]}#]*)", re.M)
+_NUMBERISH = re.compile(rb"(?:^[ ]*(?:[-?:][ ]+)*|:[ ]+|[\[{,][ ]*)([-+.0-9][^\s,\]}#]*)", re.M)
 # Numberish tokens both loaders are known to read the same way: JSON integers
 # and decimals (typed), ISO dates, clock times, dotted codes (strings), and a
 # lone "-" (a sequence entry).
@@ -73,7 +91,9 @@ def _count(node: Any, depth: int, limit: int) -> int:
 
 def prescreen(data: bytes) -> bool:
     """True when nothing in the text needs the reference loader's judgement."""
-    if _PROPERTY.search(data) or _MARKER.search(data):
+    if _PROPERTY.search(data) or _MARKER.search(data) or _UNPRINTABLE.search(data):
+        return False
+    if (b'"' in data or b"'" in data) and _ODD_QUOTES.search(data):
         return False
     for match in _NUMBERISH.finditer(data):
         if not _SAFE_TOKEN.match(match.group(1)):
