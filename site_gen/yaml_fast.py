@@ -3,10 +3,22 @@
 It accepts a file only when it is sure the reference loader
 (:mod:`site_gen.yaml_ref`) would give the very same value with no problem;
 otherwise it returns ``None`` and the caller falls back to the reference
-loader, which also reports every problem with its position. Plain scalars
-that look like numbers but are not plain JSON numbers, anchors, aliases,
-tags, directives, several documents and duplicate keys all send a file to
-the reference loader.
+loader, which also reports every problem with its position.
+
+Two kinds of guard keep the promise:
+
+* a screen of the raw text, built from cheap substring tests, sends to the
+  reference loader anything rapidyaml reads differently from libyaml or that
+  the strict loader refuses: anchors, aliases, tags, directives, document
+  markers, tabs and control characters, odd indicators, unusual block-scalar
+  headers, quoted scalars spanning lines;
+* after parsing, every number, boolean and null, and every text that looks
+  like a number, is checked against its source text in rapidyaml's tree and
+  typed again the reference loader's way; the node count catches duplicate
+  keys (the later key would silently win in JSON).
+
+The screen may send a harmless file to the reference loader (a fallback costs
+time, never correctness); tests fuzz both paths against each other.
 """
 
 from __future__ import annotations
@@ -21,84 +33,115 @@ from typing import Any
 import orjson
 import ryml
 
-# Node-type bits of rapidyaml's tree: an explicit document or a stream of them.
-_STREAM_OR_DOC = ryml.DOC | ryml.STREAM
+from site_gen.yaml_ref import resolve_plain
 
-# A node property (&anchor, *alias, !tag) can only start where a node starts:
-# at the start of a line, after ": ", "- ", "? ", or a flow indicator.
-# Matching more than that costs a fallback, never a wrong answer.
-_PROPERTY = re.compile(rb"(?:^[ ]*|[:\-?][ ]+|[\[{,][ ]*|:)[&*!]", re.M)
-# Directives, document markers, characters that cannot start a plain scalar,
-# indicators with empty nodes ("- :", "? x"), and block-scalar headers other
-# than "|", "|-", "|+", ">", ">-", ">+": rapidyaml reads some of these
-# differently from libyaml, so the reference loader decides.
-_MARKER = re.compile(
-    rb"^(?:%|---|\.\.\.)"
-    rb"|(?:^[ ]*|[:\-?][ ]+)[\]},@`%]"
-    rb"|[\[{,][ ]*[,@`%|>:?]"
-    rb"|^[ ]*[?:](?:[ ]|$)"
-    rb"|[:\-?][ ]+[-?:](?:[ ]|$)"
-    rb"|(?:^[ ]*|[:\-?][ ]+)[|>](?![-+]?[ ]*$)",
-    re.M,
-)
-# Tabs (libyaml refuses them in more places than rapidyaml does), characters
-# YAML does not allow in a document (C0 and C1 controls, DEL, U+FFFE/U+FFFF, a byte-order mark after the start) and the
-# line breaks only YAML 1.1 knows (NEL, U+2028, U+2029).
-_UNPRINTABLE = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbf[\xbe\xbf]|\xef\xbb\xbf")
-# A line with an odd number of quote marks: a quoted scalar may span lines,
-# which the two parsers do not always read alike.
-_ODD_QUOTES = re.compile(rb"""^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$|^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$""", re.M)
-# A token that starts like a number, where a plain scalar can start.
-_NUMBERISH = re.compile(rb"(?:^[ ]*(?:[-?:][ ]+)*|:[ ]+|[\[{,][ ]*)([-+.0-9][^\s,\]}#]*)", re.M)
-# Numberish tokens both loaders are known to read the same way: JSON integers
-# and decimals (typed), ISO dates, clock times, dotted codes (strings), and a
-# lone "-" (a sequence entry).
-_SAFE_TOKEN = re.compile(
-    rb"(?:-?(?:0|[1-9][0-9]{0,15})(?:\.[0-9]{1,15})?"
-    rb"|[0-9]{4}-[0-9]{2}-[0-9]{2}"
-    rb"|[0-9]{1,2}(?::[0-9]{2}){1,2}"
-    rb"|[0-9]+(?:\.[0-9]+){2,}"
-    rb"|-)\Z"
-)
+# Node-type bits of rapidyaml's tree.
+_STREAM_OR_DOC = ryml.DOC | ryml.STREAM
+_VAL_PLAIN = ryml.VAL_PLAIN
+
+# Bytes that are never allowed through the fast path: C0 controls (tab
+# included: libyaml refuses tabs in more places than rapidyaml) and DEL.
+_CONTROLS = bytes([*range(0, 10), *range(11, 32), 127])
+_NOT_CONTROLS = bytes(b for b in range(256) if b not in _CONTROLS)
+# Characters the strict loader rejects or that rapidyaml reads leniently,
+# tested only when their lead bytes occur: C1 controls and NEL, the YAML 1.1
+# line breaks U+2028/U+2029, U+FFFE/U+FFFF, a byte-order mark after the start.
+_SPECIAL = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbf[\xbe\xbf]|\xef\xbb\xbf")
+_PROPERTY_CHARS = re.compile(rb"[&*!]")
+_NODE_START_BEFORE = (b":", b"-", b"?", b"[", b"{", b",")
+# Block-scalar headers other than | |- |+ > >- >+ (indentation indicators,
+# comments, garbage), where a node may start.
+_HEADER = re.compile(rb"[|>](?<=[ \n][|>])(?![-+]? *\n)")
 
 _emit_json = ryml.emit_json_malloc
 _parse = ryml.parse_in_arena
-
-
-def _count(node: Any, depth: int, limit: int) -> int:
-    """Nodes in a JSON value, as rapidyaml counts them (-1 when too deep)."""
-    if depth > limit:
-        return -1
-    kind = type(node)
-    if kind is dict:
-        total = 1
-        for child in node.values():
-            sub = _count(child, depth + 1, limit)
-            if sub < 0:
-                return -1
-            total += sub
-        return total
-    if kind is list:
-        total = 1
-        for child in node:
-            sub = _count(child, depth + 1, limit)
-            if sub < 0:
-                return -1
-            total += sub
-        return total
-    return 1
+_val = ryml.Tree.val
+_type = ryml.Tree.type
 
 
 def prescreen(data: bytes) -> bool:
-    """True when nothing in the text needs the reference loader's judgement."""
-    if _PROPERTY.search(data) or _MARKER.search(data) or _UNPRINTABLE.search(data):
+    """True when nothing in the text needs the reference loader's judgement.
+
+    ``data`` is UTF-8 and ends with a line break (the loader sees to both).
+    Only substring tests run on every file; a regular expression runs only
+    when the bytes it looks for occur at all.
+    """
+    if data.translate(None, _NOT_CONTROLS):
         return False
-    if (b'"' in data or b"'" in data) and _ODD_QUOTES.search(data):
+    if (b"\xc2" in data or b"\xe2\x80" in data or b"\xef" in data) and _SPECIAL.search(data):
         return False
-    for match in _NUMBERISH.finditer(data):
-        if not _SAFE_TOKEN.match(match.group(1)):
-            return False
-    return True
+    if (b"&" in data or b"*" in data or b"!" in data) and _has_property(data):
+        return False
+    return not ((b"|" in data or b">" in data) and _HEADER.search(data))
+
+
+def _has_property(data: bytes) -> bool:
+    """An &anchor, *alias or !tag where a node starts (not an "&" inside a text)."""
+    for match in _PROPERTY_CHARS.finditer(data):
+        at = match.start()
+        line = data.rfind(b"\n", 0, at) + 1
+        before = data[line:at].rstrip(b" ")
+        if not before or before.endswith(_NODE_START_BEFORE):
+            return True
+    return False
+
+
+_NUMBER_START = frozenset("-+.0123456789")
+# A plain scalar starting with one of these is either not valid YAML or read
+# differently by the two parsers; the same text quoted is fine.
+_ODD_START = frozenset("]},:?|>#[{&*!%@`'\"")
+_EXOTIC_NUMBER = re.compile(r"(?!-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z)-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
+
+
+def _scan(node: Any, index: int, depth: int, limit: int, suspects: list[tuple[int, Any]]) -> int:
+    """Walk a value in rapidyaml's node order; returns the next node index, or -1.
+
+    -1 means "fall back": too deep, or a key no record has (empty, with a
+    space, starting with an indicator — a multi-line or odd key the parsers
+    may read differently). Collects the scalars to check against their source.
+    """
+    kind = type(node)
+    if kind is dict:
+        if depth >= limit:
+            return -1
+        index += 1
+        for key in node:
+            if not key or " " in key or key[0] in _ODD_START:
+                return -1
+        for child in node.values():
+            index = _scan(child, index, depth + 1, limit, suspects)
+            if index < 0:
+                return -1
+        return index
+    if kind is list:
+        if depth >= limit:
+            return -1
+        index += 1
+        for child in node:
+            index = _scan(child, index, depth + 1, limit, suspects)
+            if index < 0:
+                return -1
+        return index
+    if kind is str:
+        # A text that looks like a plain decimal was quoted (rapidyaml emits a
+        # plain decimal as a bare number); other number-like texts are checked.
+        if node and (node[0] in _ODD_START or (node[0] in _NUMBER_START and _EXOTIC_NUMBER.match(node))):
+            suspects.append((index, node))
+    elif kind is not int:
+        # Integers come only from plain decimal integers, typed alike by both;
+        # floats, booleans and nulls are checked against their source.
+        suspects.append((index, node))
+    return index + 1
+
+
+def _same_as_reference(tree: Any, index: int, value: Any) -> bool:
+    view = _val(tree, index)
+    source = "" if view is None else bytes(view).decode("utf-8")
+    plain = _type(tree, index) & _VAL_PLAIN
+    if plain and source and source[0] in _ODD_START:
+        return False
+    expected = resolve_plain(source) if plain else source
+    return type(expected) is type(value) and expected == value
 
 
 def load_fast(data: bytes, max_depth: int) -> tuple[Any, bytes] | None:
@@ -110,15 +153,19 @@ def load_fast(data: bytes, max_depth: int) -> tuple[Any, bytes] | None:
     except Exception:
         return None
     size = tree.size()
-    if size == 0 or tree.type(0) & _STREAM_OR_DOC:
+    if size == 0 or _type(tree, 0) & _STREAM_OR_DOC:
         return None
     try:
         json = _emit_json(tree, 0)
         value = orjson.loads(json)
     except Exception:
         return None
-    if _count(value, 0, max_depth) != size:
+    suspects: list[tuple[int, Any]] = []
+    if _scan(value, 0, 0, max_depth, suspects) != size:
         return None
+    for index, scalar in suspects:
+        if not _same_as_reference(tree, index, scalar):
+            return None
     if isinstance(json, str):
         json = json.encode()
     return value, json
