@@ -61,8 +61,7 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Tệp không phải UTF-8",
-            "Tệp không mã hóa UTF-8 (byte lỗi ở vị trí {offset}); hãy lưu lại với mã hóa UTF-8 "
-            "để giữ đúng chữ tiếng Việt.",
+            "Tệp không mã hóa UTF-8 (byte lỗi ở vị trí {offset}); hãy lưu lại với mã hóa UTF-8 để giữ đúng chữ tiếng Việt.",
         ),
         ("Not UTF-8", "The file is not valid UTF-8 (bad byte at offset {offset}); save it as UTF-8."),
     ),
@@ -103,16 +102,21 @@ CATALOGUE: dict[str, Entry] = {
         ("Thiếu dấu nháy đóng", "Chuỗi mở dấu nháy ở đây nhưng không có dấu nháy đóng."),
         ("Unclosed quote", "A quoted string starts here and is never closed."),
     ),
+    "yaml.unclosed-bracket": _e(
+        E,
+        ("Thiếu dấu đóng ngoặc", "Dấu [ hoặc { mở ở đây chưa có dấu ] hoặc } đóng tương ứng."),
+        ("Unclosed bracket", "The [ or { opened here is never closed."),
+    ),
     "yaml.colon": _e(
         E,
         (
             "Dấu hai chấm không hợp lệ",
-            "Dấu hai chấm ở đây không hợp lệ: nếu nội dung có dấu \": \" hãy đặt cả nội dung trong dấu nháy kép, "
+            'Dấu hai chấm ở đây không hợp lệ: nếu nội dung có dấu ": " hãy đặt cả nội dung trong dấu nháy kép, '
             "nếu không hãy kiểm tra thụt lề của dòng.",
         ),
         (
             "Misplaced colon",
-            "A colon is not allowed here: quote a text that contains \": \", or check this line's indentation.",
+            'A colon is not allowed here: quote a text that contains ": ", or check this line\'s indentation.',
         ),
     ),
     "yaml.indent": _e(
@@ -137,9 +141,9 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Trường bị lặp",
-            "Trường \"{key}\" đã có ở dòng {first_line}; mỗi trường chỉ được ghi một lần, hãy gộp hoặc xóa một chỗ.",
+            'Trường "{key}" đã có ở dòng {first_line}; mỗi trường chỉ được ghi một lần, hãy gộp hoặc xóa một chỗ.',
         ),
-        ("Duplicate key", "Key \"{key}\" already appears on line {first_line}; keep only one."),
+        ("Duplicate key", 'Key "{key}" already appears on line {first_line}; keep only one.'),
     ),
     "yaml.anchor": _e(
         E,
@@ -179,8 +183,8 @@ CATALOGUE: dict[str, Entry] = {
     # -- the record as a whole --------------------------------------------------
     "record.not-mapping": _e(
         E,
-        ("Hồ sơ phải là các trường", "Hồ sơ phải là các cặp \"tên trường: giá trị\", bắt đầu bằng dòng kind: ..."),
-        ("Not a mapping", "A record must be a mapping of \"key: value\" pairs starting with kind: ..."),
+        ("Hồ sơ phải là các trường", 'Hồ sơ phải là các cặp "tên trường: giá trị", bắt đầu bằng dòng kind: ...'),
+        ("Not a mapping", 'A record must be a mapping of "key: value" pairs starting with kind: ...'),
     ),
     "record.kind-missing": _e(
         E,
@@ -189,131 +193,131 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "record.kind-unknown": _e(
         E,
-        ("Loại hồ sơ không có", "Không có loại hồ sơ \"{value}\"; các loại: {kinds_list}."),
-        ("Unknown kind", "There is no record kind \"{value}\"; known kinds: {kinds_list}."),
+        ("Loại hồ sơ không có", 'Không có loại hồ sơ "{value}"; các loại: {kinds_list}.'),
+        ("Unknown kind", 'There is no record kind "{value}"; known kinds: {kinds_list}.'),
     ),
     # -- schema keywords ----------------------------------------------------------
     "schema.required": _e(
         E,
-        ("Thiếu trường bắt buộc", "Thiếu trường bắt buộc \"{field}\" ({key})."),
-        ("Missing field", "Required field \"{key}\" ({field}) is missing."),
+        ("Thiếu trường bắt buộc", 'Thiếu trường bắt buộc "{field}" ({key}).'),
+        ("Missing field", 'Required field "{key}" ({field}) is missing.'),
     ),
     "schema.unknown-key": _e(
         E,
-        ("Trường không có trong mẫu", "Trường \"{key}\" không có trong mẫu hồ sơ; các trường được phép: {allowed_list}."),
-        ("Unknown field", "Field \"{key}\" is not part of this record; allowed: {allowed_list}."),
+        ("Trường không có trong mẫu", 'Trường "{key}" không có trong mẫu hồ sơ; các trường được phép: {allowed_list}.'),
+        ("Unknown field", 'Field "{key}" is not part of this record; allowed: {allowed_list}.'),
     ),
     "schema.type": _e(
         E,
-        ("Sai kiểu dữ liệu", "\"{field}\" ({key}) phải là {expected_type}, đang là {actual_type} {value}."),
-        ("Wrong type", "\"{key}\" ({field}) must be {expected_type}, not {actual_type} {value}."),
+        ("Sai kiểu dữ liệu", '"{field}" ({key}) phải là {expected_type}, đang là {actual_type} {value}.'),
+        ("Wrong type", '"{key}" ({field}) must be {expected_type}, not {actual_type} {value}.'),
     ),
     "schema.type-quote": _e(
         E,
         (
             "Cần đặt trong dấu nháy",
-            "\"{field}\" ({key}) phải là chữ; hãy viết trong dấu nháy kép: \"{value}\" (không có dấu nháy, "
-            "YAML hiểu {value} là một con số).",
+            '"{field}" ({key}) phải là chữ; hãy viết trong dấu nháy kép: {value} (không có dấu nháy, '
+            "YAML hiểu đó là một con số).",
         ),
-        ("Needs quotes", "\"{key}\" ({field}) must be text; write it in double quotes: \"{value}\"."),
+        ("Needs quotes", '"{key}" ({field}) must be text; write it in double quotes: {value}.'),
     ),
     "schema.enum": _e(
         E,
-        ("Giá trị không hợp lệ", "\"{field}\" ({key}) không nhận giá trị {value}; chọn một trong: {allowed_list}."),
-        ("Value not allowed", "\"{key}\" ({field}) cannot be {value}; choose one of: {allowed_list}."),
+        ("Giá trị không hợp lệ", '"{field}" ({key}) không nhận giá trị {value}; chọn một trong: {allowed_list}.'),
+        ("Value not allowed", '"{key}" ({field}) cannot be {value}; choose one of: {allowed_list}.'),
     ),
     "schema.const": _e(
         E,
-        ("Giá trị cố định", "\"{field}\" ({key}) phải là {expected}, đang là {value}."),
-        ("Fixed value", "\"{key}\" ({field}) must be {expected}, not {value}."),
+        ("Giá trị cố định", '"{field}" ({key}) phải là {expected}, đang là {value}.'),
+        ("Fixed value", '"{key}" ({field}) must be {expected}, not {value}.'),
     ),
     "schema.pattern": _e(
         E,
-        ("Sai định dạng", "\"{field}\" ({key}) không đúng định dạng: {value}. {description}"),
-        ("Bad format", "\"{key}\" ({field}) does not match the expected form: {value}. {description}"),
+        ("Sai định dạng", '"{field}" ({key}) không đúng định dạng: {value}. {description}'),
+        ("Bad format", '"{key}" ({field}) does not match the expected form: {value}. {description}'),
     ),
     "schema.format": _e(
         E,
-        ("Ngày không hợp lệ", "\"{field}\" ({key}) phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-02-15; đang là {value}."),
-        ("Invalid date", "\"{key}\" ({field}) must be a date written YYYY-MM-DD, e.g. 2025-02-15; found {value}."),
+        ("Ngày không hợp lệ", '"{field}" ({key}) phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-02-15; đang là {value}.'),
+        ("Invalid date", '"{key}" ({field}) must be a date written YYYY-MM-DD, e.g. 2025-02-15; found {value}.'),
     ),
     "schema.format-dmy": _e(
         E,
         (
             "Ngày viết sai thứ tự",
-            "\"{field}\" ({key}) phải viết dạng NĂM-THÁNG-NGÀY: hãy sửa {value} thành {iso}.",
+            '"{field}" ({key}) phải viết dạng NĂM-THÁNG-NGÀY: hãy sửa {value} thành {iso}.',
         ),
-        ("Date order", "\"{key}\" ({field}) must be written YYYY-MM-DD: change {value} to {iso}."),
+        ("Date order", '"{key}" ({field}) must be written YYYY-MM-DD: change {value} to {iso}.'),
     ),
     "schema.format-impossible": _e(
         E,
-        ("Ngày không có thật", "\"{field}\" ({key}): ngày {value} không có trên lịch."),
-        ("Impossible date", "\"{key}\" ({field}): {value} is not a day of the calendar."),
+        ("Ngày không có thật", '"{field}" ({key}): ngày {value} không có trên lịch.'),
+        ("Impossible date", '"{key}" ({field}): {value} is not a day of the calendar.'),
     ),
     "schema.minimum": _e(
         E,
-        ("Giá trị quá nhỏ", "\"{field}\" ({key}) phải từ {limit} trở lên, đang là {value}."),
-        ("Too small", "\"{key}\" ({field}) must be at least {limit}, not {value}."),
+        ("Giá trị quá nhỏ", '"{field}" ({key}) phải từ {limit} trở lên, đang là {value}.'),
+        ("Too small", '"{key}" ({field}) must be at least {limit}, not {value}.'),
     ),
     "schema.maximum": _e(
         E,
-        ("Giá trị quá lớn", "\"{field}\" ({key}) không được quá {limit}, đang là {value}."),
-        ("Too large", "\"{key}\" ({field}) must be at most {limit}, not {value}."),
+        ("Giá trị quá lớn", '"{field}" ({key}) không được quá {limit}, đang là {value}.'),
+        ("Too large", '"{key}" ({field}) must be at most {limit}, not {value}.'),
     ),
     "schema.min-length": _e(
         E,
-        ("Chưa điền", "\"{field}\" ({key}) không được để trống."),
-        ("Empty text", "\"{key}\" ({field}) must not be empty."),
+        ("Chưa điền", '"{field}" ({key}) không được để trống.'),
+        ("Empty text", '"{key}" ({field}) must not be empty.'),
     ),
     "schema.max-length": _e(
         E,
-        ("Quá dài", "\"{field}\" ({key}) dài {length} ký tự, tối đa {limit}."),
-        ("Too long", "\"{key}\" ({field}) has {length} characters, at most {limit}."),
+        ("Quá dài", '"{field}" ({key}) dài {length} ký tự, tối đa {limit}.'),
+        ("Too long", '"{key}" ({field}) has {length} characters, at most {limit}.'),
     ),
     "schema.min-items": _e(
         E,
-        ("Danh sách thiếu phần tử", "\"{field}\" ({key}) cần ít nhất {limit} mục, đang có {count}."),
-        ("Too few items", "\"{key}\" ({field}) needs at least {limit} items, has {count}."),
+        ("Danh sách thiếu phần tử", '"{field}" ({key}) cần ít nhất {limit} mục, đang có {count}.'),
+        ("Too few items", '"{key}" ({field}) needs at least {limit} items, has {count}.'),
     ),
     "schema.max-items": _e(
         E,
-        ("Danh sách quá dài", "\"{field}\" ({key}) chỉ được có tối đa {limit} mục, đang có {count}."),
-        ("Too many items", "\"{key}\" ({field}) may have at most {limit} items, has {count}."),
+        ("Danh sách quá dài", '"{field}" ({key}) chỉ được có tối đa {limit} mục, đang có {count}.'),
+        ("Too many items", '"{key}" ({field}) may have at most {limit} items, has {count}.'),
     ),
     "schema.unique-items": _e(
         E,
-        ("Phần tử bị lặp", "\"{field}\" ({key}) có giá trị {value} lặp lại; mỗi giá trị chỉ ghi một lần."),
-        ("Repeated item", "\"{key}\" ({field}) lists {value} more than once."),
+        ("Phần tử bị lặp", '"{field}" ({key}) có giá trị {value} lặp lại; mỗi giá trị chỉ ghi một lần.'),
+        ("Repeated item", '"{key}" ({field}) lists {value} more than once.'),
     ),
     "schema.multiple-of": _e(
         E,
-        ("Số lẻ quá nhiều", "\"{field}\" ({key}) chỉ được có tối đa hai chữ số thập phân, đang là {value}."),
-        ("Too many decimals", "\"{key}\" ({field}) may have at most two decimals, not {value}."),
+        ("Số lẻ quá nhiều", '"{field}" ({key}) chỉ được có tối đa hai chữ số thập phân, đang là {value}.'),
+        ("Too many decimals", '"{key}" ({field}) may have at most two decimals, not {value}.'),
     ),
     "schema.min-properties": _e(
         E,
-        ("Chưa điền mục nào", "\"{field}\" ({key}) cần ít nhất {limit} mục. {description}"),
-        ("Empty mapping", "\"{key}\" ({field}) needs at least {limit} entries. {description}"),
+        ("Chưa điền mục nào", '"{field}" ({key}) cần ít nhất {limit} mục. {description}'),
+        ("Empty mapping", '"{key}" ({field}) needs at least {limit} entries. {description}'),
     ),
     "schema.max-properties": _e(
         E,
-        ("Điền quá nhiều mục", "\"{field}\" ({key}) chỉ được có {limit} mục, đang có {count}. {description}"),
-        ("Too many entries", "\"{key}\" ({field}) may have {limit} entries, has {count}. {description}"),
+        ("Điền quá nhiều mục", '"{field}" ({key}) chỉ được có {limit} mục, đang có {count}. {description}'),
+        ("Too many entries", '"{key}" ({field}) may have {limit} entries, has {count}. {description}'),
     ),
     "schema.any-of": _e(
         E,
-        ("Không đúng dạng nào", "\"{field}\" ({key}) phải là một trong các dạng: {options_list}; đang là {value}."),
-        ("No form matches", "\"{key}\" ({field}) must be one of: {options_list}; found {value}."),
+        ("Không đúng dạng nào", '"{field}" ({key}) phải là một trong các dạng: {options_list}; đang là {value}.'),
+        ("No form matches", '"{key}" ({field}) must be one of: {options_list}; found {value}.'),
     ),
     "schema.one-of": _e(
         E,
-        ("Không đúng dạng nào", "\"{field}\" ({key}) phải đúng một trong các dạng: {options_list}; đang là {value}."),
-        ("No form matches", "\"{key}\" ({field}) must match exactly one of: {options_list}; found {value}."),
+        ("Không đúng dạng nào", '"{field}" ({key}) phải đúng một trong các dạng: {options_list}; đang là {value}.'),
+        ("No form matches", '"{key}" ({field}) must match exactly one of: {options_list}; found {value}.'),
     ),
     "schema.other": _e(
         E,
-        ("Không hợp lệ", "\"{field}\" ({key}) không hợp lệ theo quy định {keyword} của mẫu hồ sơ."),
-        ("Invalid", "\"{key}\" ({field}) breaks the schema rule {keyword}."),
+        ("Không hợp lệ", '"{field}" ({key}) không hợp lệ theo quy định {keyword} của mẫu hồ sơ.'),
+        ("Invalid", '"{key}" ({field}) breaks the schema rule {keyword}.'),
     ),
     # -- rules: the register and ownership --------------------------------------
     "rule.organisation-missing": _e(
@@ -330,8 +334,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.duplicate-id": _e(
         E,
-        ("Mã bị trùng", "Mã \"{id}\" đã được dùng cho hồ sơ {other_file}; mỗi mã chỉ dùng một lần."),
-        ("Duplicate id", "Id \"{id}\" is already used by {other_file}."),
+        ("Mã bị trùng", 'Mã "{id}" đã được dùng cho hồ sơ {other_file}; mỗi mã chỉ dùng một lần.'),
+        ("Duplicate id", 'Id "{id}" is already used by {other_file}.'),
         (
             "Mã của đơn vị, cán bộ, kế hoạch, mô hình, khảo sát là duy nhất trong loại của nó.",
             "Ids of units, cadres, plans, good models and surveys are unique within their kind.",
@@ -341,10 +345,9 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Thư mục không phải đơn vị",
-            "Thư mục \"{folder}\" không phải mã đơn vị nào trong sổ đăng ký; mỗi hồ sơ nằm trong "
-            "submissions/<mã đơn vị sở hữu>/.",
+            'Thư mục "{folder}" không phải mã đơn vị nào trong sổ đăng ký; mỗi hồ sơ nằm trong submissions/<mã đơn vị sở hữu>/.',
         ),
-        ("Unknown folder", "Folder \"{folder}\" is not the id of any registered unit."),
+        ("Unknown folder", 'Folder "{folder}" is not the id of any registered unit.'),
         (
             "Thư mục cấp đầu dưới submissions/ là mã đơn vị sở hữu hồ sơ.",
             "The first folder under submissions/ is the id of the unit that owns the record.",
@@ -354,9 +357,9 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Hồ sơ nằm sai thư mục",
-            "Hồ sơ này thuộc đơn vị \"{owner}\" nhưng nằm trong thư mục \"{folder}\"; hãy chuyển sang submissions/{owner}/.",
+            'Hồ sơ này thuộc đơn vị "{owner}" nhưng nằm trong thư mục "{folder}"; hãy chuyển sang submissions/{owner}/.',
         ),
-        ("Wrong folder", "This record belongs to unit \"{owner}\" but sits in folder \"{folder}\"."),
+        ("Wrong folder", 'This record belongs to unit "{owner}" but sits in folder "{folder}".'),
         (
             "Hồ sơ cán bộ, đăng ký, báo cáo quý, báo cáo khắc phục, khảo sát nằm trong thư mục của đơn vị có hồ sơ đó.",
             "Cadre, registration, report, progress and survey records sit in the folder of the unit they belong to.",
@@ -366,9 +369,9 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Sổ đăng ký nằm sai thư mục",
-            "Hồ sơ tổ chức và đơn vị do \"{owner}\" quản lý; hãy chuyển tệp sang submissions/{owner}/ (đang ở \"{folder}\").",
+            'Hồ sơ tổ chức và đơn vị do "{owner}" quản lý; hãy chuyển tệp sang submissions/{owner}/ (đang ở "{folder}").',
         ),
-        ("Register in wrong folder", "The register is kept by \"{owner}\"; move this file out of \"{folder}\"."),
+        ("Register in wrong folder", 'The register is kept by "{owner}"; move this file out of "{folder}".'),
         (
             "Hồ sơ tổ chức và sổ đăng ký đơn vị nằm trong thư mục của đơn vị quản lý sổ.",
             "The organisation and unit records sit in the folder of the register's owner.",
@@ -378,10 +381,9 @@ CATALOGUE: dict[str, Entry] = {
         W,
         (
             "Văn bản nằm ở thư mục đơn vị cơ sở",
-            "Kế hoạch, kết quả kiểm tra thường do ban, văn phòng hoặc Thường trực lập; thư mục \"{folder}\" "
-            "là của {unit_type}.",
+            'Kế hoạch, kết quả kiểm tra thường do ban, văn phòng hoặc Thường trực lập; thư mục "{folder}" là của {unit_type}.',
         ),
-        ("Plan outside a department", "Plans and inspection records are kept by departments; \"{folder}\" is a {unit_type}."),
+        ("Plan outside a department", 'Plans and inspection records are kept by departments; "{folder}" is a {unit_type}.'),
         (
             "Kế hoạch, kết quả kiểm tra nằm trong thư mục của ban, văn phòng hoặc Thường trực.",
             "Plans and inspection records sit in a department, office or leadership folder.",
@@ -389,74 +391,74 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.ref-unit": _e(
         E,
-        ("Không có đơn vị", "Không có đơn vị mã \"{id}\" trong sổ đăng ký."),
-        ("Unknown unit", "There is no unit \"{id}\" in the register."),
+        ("Không có đơn vị", 'Không có đơn vị mã "{id}" trong sổ đăng ký.'),
+        ("Unknown unit", 'There is no unit "{id}" in the register.'),
         ("Mọi mã đơn vị được nhắc tới đều có trong sổ đăng ký.", "Every unit id used exists in the register."),
     ),
     "rule.ref-cadre": _e(
         E,
-        ("Không có cán bộ", "Không có cán bộ mã \"{id}\" trong danh sách cán bộ."),
-        ("Unknown cadre", "There is no cadre \"{id}\"."),
+        ("Không có cán bộ", 'Không có cán bộ mã "{id}" trong danh sách cán bộ.'),
+        ("Unknown cadre", 'There is no cadre "{id}".'),
         ("Mọi mã cán bộ được nhắc tới đều có hồ sơ cán bộ.", "Every cadre id used has a cadre record."),
     ),
     "rule.ref-plan": _e(
         E,
-        ("Không có kế hoạch", "Không có {plan_kind} mã \"{id}\"."),
-        ("Unknown plan", "There is no {plan_kind} \"{id}\"."),
+        ("Không có kế hoạch", 'Không có {plan_kind} mã "{id}".'),
+        ("Unknown plan", 'There is no {plan_kind} "{id}".'),
         ("Mọi mã kế hoạch được nhắc tới đều có hồ sơ kế hoạch đúng loại.", "Every plan id used exists, of the right kind."),
     ),
     "rule.ref-category": _e(
         E,
-        ("Nội dung không có trong kế hoạch", "Kế hoạch \"{plan}\" không có nội dung mã \"{code}\"; các mã: {codes_list}."),
-        ("Unknown category", "Plan \"{plan}\" has no category \"{code}\"; codes: {codes_list}."),
+        ("Nội dung không có trong kế hoạch", 'Kế hoạch "{plan}" không có nội dung mã "{code}"; các mã: {codes_list}.'),
+        ("Unknown category", 'Plan "{plan}" has no category "{code}"; codes: {codes_list}.'),
         ("Mã nội dung đi cơ sở có trong kế hoạch.", "Content categories exist in the plan."),
     ),
     "rule.ref-topic": _e(
         E,
-        ("Chuyên đề không có", "Nội dung \"{category}\" không có chuyên đề mã \"{code}\"; các mã: {codes_list}."),
-        ("Unknown topic", "Category \"{category}\" has no topic \"{code}\"; codes: {codes_list}."),
+        ("Chuyên đề không có", 'Nội dung "{category}" không có chuyên đề mã "{code}"; các mã: {codes_list}.'),
+        ("Unknown topic", 'Category "{category}" has no topic "{code}"; codes: {codes_list}.'),
         ("Mã chuyên đề thuộc đúng nội dung trong kế hoạch.", "Topics belong to their category in the plan."),
     ),
     "rule.ref-team": _e(
         E,
-        ("Không có đoàn kiểm tra", "Kế hoạch kiểm tra \"{plan}\" không có đoàn mã \"{id}\"."),
-        ("Unknown team", "Inspection plan \"{plan}\" has no team \"{id}\"."),
+        ("Không có đoàn kiểm tra", 'Kế hoạch kiểm tra "{plan}" không có đoàn mã "{id}".'),
+        ("Unknown team", 'Inspection plan "{plan}" has no team "{id}".'),
         ("Đoàn kiểm tra được nhắc tới có trong kế hoạch kiểm tra.", "Inspection teams exist in their plan."),
     ),
     "rule.ref-shortcoming": _e(
         E,
-        ("Không có khuyết điểm", "Kế hoạch khắc phục \"{plan}\" không có khuyết điểm mã \"{id}\"."),
-        ("Unknown shortcoming", "Remediation plan \"{plan}\" has no shortcoming \"{id}\"."),
+        ("Không có khuyết điểm", 'Kế hoạch khắc phục "{plan}" không có khuyết điểm mã "{id}".'),
+        ("Unknown shortcoming", 'Remediation plan "{plan}" has no shortcoming "{id}".'),
         ("Khuyết điểm được nhắc tới có trong kế hoạch khắc phục.", "Shortcomings exist in their remediation plan."),
     ),
     "rule.ref-action": _e(
         E,
-        ("Không có việc", "Kế hoạch khắc phục \"{plan}\" không có việc mã \"{id}\"."),
-        ("Unknown action", "Remediation plan \"{plan}\" has no action \"{id}\"."),
+        ("Không có việc", 'Kế hoạch khắc phục "{plan}" không có việc mã "{id}".'),
+        ("Unknown action", 'Remediation plan "{plan}" has no action "{id}".'),
         ("Việc được nhắc tới có trong kế hoạch khắc phục.", "Actions exist in their remediation plan."),
     ),
     "rule.ref-model": _e(
         E,
-        ("Không có mô hình", "Không có hồ sơ mô hình, cách làm hay mã \"{id}\"."),
-        ("Unknown good model", "There is no good-model record \"{id}\"."),
+        ("Không có mô hình", 'Không có hồ sơ mô hình, cách làm hay mã "{id}".'),
+        ("Unknown good model", 'There is no good-model record "{id}".'),
         ("Mô hình được nhắc tới có hồ sơ mô hình.", "Good models referred to have a record."),
     ),
     "rule.ref-sector": _e(
         E,
-        ("Không có khu vực", "Tổ chức không có khu vực mã \"{id}\"; các mã: {codes_list}."),
-        ("Unknown sector", "The organisation has no sector \"{id}\"; codes: {codes_list}."),
+        ("Không có khu vực", 'Tổ chức không có khu vực mã "{id}"; các mã: {codes_list}.'),
+        ("Unknown sector", 'The organisation has no sector "{id}"; codes: {codes_list}.'),
         ("Khu vực được nhắc tới có trong hồ sơ tổ chức.", "Sectors exist in the organisation record."),
     ),
     "rule.ref-survey": _e(
         E,
-        ("Không có khảo sát", "Không có hồ sơ khảo sát giữa nhiệm kỳ mã \"{id}\"."),
-        ("Unknown survey", "There is no mid-term survey \"{id}\"."),
+        ("Không có khảo sát", 'Không có hồ sơ khảo sát giữa nhiệm kỳ mã "{id}".'),
+        ("Unknown survey", 'There is no mid-term survey "{id}".'),
         ("Khảo sát được nhắc tới có hồ sơ.", "Surveys referred to have a record."),
     ),
     "rule.unit-parent-cycle": _e(
         E,
-        ("Cấp trên vòng tròn", "Đơn vị cấp trên của \"{id}\" quay vòng lại chính nó: {chain_list}."),
-        ("Parent cycle", "The parents of \"{id}\" loop back to it: {chain_list}."),
+        ("Cấp trên vòng tròn", 'Đơn vị cấp trên của "{id}" quay vòng lại chính nó: {chain_list}.'),
+        ("Parent cycle", 'The parents of "{id}" loop back to it: {chain_list}.'),
         ("Chuỗi đơn vị cấp trên không quay vòng.", "The chain of parent units has no loop."),
     ),
     "rule.approvers-submitters-overlap": _e(
@@ -485,7 +487,10 @@ CATALOGUE: dict[str, Entry] = {
             "Ngoài thời gian kế hoạch",
             "Khoảng {from_date} – {to_date} nằm ngoài thời gian thực hiện kế hoạch ({window_from_date} – {window_to_date}).",
         ),
-        ("Outside the plan's window", "{from_date} – {to_date} lies outside the plan's window ({window_from_date} – {window_to_date})."),
+        (
+            "Outside the plan's window",
+            "{from_date} – {to_date} lies outside the plan's window ({window_from_date} – {window_to_date}).",
+        ),
         ("Thời gian đăng ký và đi cơ sở nằm trong thời gian thực hiện kế hoạch.", "Periods lie inside the plan's window."),
     ),
     "rule.days-exceed-period": _e(
@@ -518,12 +523,20 @@ CATALOGUE: dict[str, Entry] = {
     "rule.report-quarter": _e(
         E,
         (
-            "Chuyến đi không thuộc quý",
-            "Chuyến đi kết thúc ngày {to_date}, không thuộc quý {quarter} ({quarter_from_date} – {quarter_to_date}); "
+            "Chuyến đi không thuộc kỳ báo cáo",
+            "Chuyến đi kết thúc ngày {to_date}, ngoài kỳ báo cáo quý {quarter} ({quarter_from_date} – {quarter_to_date}); "
             "hãy báo cáo ở quý kết thúc chuyến đi.",
         ),
-        ("Visit outside the quarter", "The visit ends on {to_date}, outside quarter {quarter} ({quarter_from_date} – {quarter_to_date})."),
-        ("Mỗi chuyến đi được báo cáo trong quý nó kết thúc.", "A visit is reported in the quarter in which it ends."),
+        (
+            "Visit outside the reporting period",
+            "The visit ends on {to_date}, outside the period of the quarter {quarter} report ({quarter_from_date} – {quarter_to_date}).",
+        ),
+        (
+            "Mỗi chuyến đi được báo cáo trong quý nó kết thúc; chuyến đi kết thúc sau hạn báo cáo quý trước "
+            "(những ngày cuối quý) được báo cáo ở quý sau.",
+            "A visit is reported in the quarter in which it ends; one that ends after the previous quarter's report "
+            "was due (the last days of a quarter) goes in the next quarter's report.",
+        ),
     ),
     "rule.visit-after-submission": _e(
         E,
@@ -536,9 +549,9 @@ CATALOGUE: dict[str, Entry] = {
         W,
         (
             "Nội dung ngoài định hướng",
-            "Nội dung \"{category}\" không thuộc các nội dung tập trung của nhóm {role_group} ({focus_list}).",
+            'Nội dung "{category}" không thuộc các nội dung tập trung của nhóm {role_group} ({focus_list}).',
         ),
-        ("Outside the group's focus", "Category \"{category}\" is not among the focus of group {role_group} ({focus_list})."),
+        ("Outside the group's focus", 'Category "{category}" is not among the focus of group {role_group} ({focus_list}).'),
         (
             "Nội dung đăng ký, báo cáo thuộc định hướng nội dung của nhóm đối tượng của cán bộ.",
             "Registered and reported categories fit the cadre's role group.",
@@ -548,9 +561,9 @@ CATALOGUE: dict[str, Entry] = {
         W,
         (
             "Nhóm đối tượng không có trong kế hoạch",
-            "Kế hoạch \"{plan}\" không quy định cho nhóm {role_group}; cán bộ này không thuộc diện của kế hoạch.",
+            'Kế hoạch "{plan}" không quy định cho nhóm {role_group}; cán bộ này không thuộc diện của kế hoạch.',
         ),
-        ("Group not covered", "Plan \"{plan}\" sets no rules for group {role_group}."),
+        ("Group not covered", 'Plan "{plan}" sets no rules for group {role_group}.'),
         (
             "Cán bộ đăng ký thuộc một nhóm đối tượng kế hoạch có quy định.",
             "A registering cadre belongs to a group the plan covers.",
@@ -581,19 +594,25 @@ CATALOGUE: dict[str, Entry] = {
         W,
         (
             "Chuyến đi không đăng ký",
-            "Chuyến đi {from_date} – {to_date} (nội dung {category}) của {cadre} không khớp dòng đăng ký nào.",
+            "Chuyến đi {from_date} – {to_date} (nội dung {category}) của {cadre} không khớp dòng đăng ký nào "
+            "(cùng nội dung, cùng thời gian, đăng ký trước khi đi).",
         ),
-        ("Unregistered visit", "The visit {from_date} – {to_date} (category {category}) of {cadre} matches no registration row."),
         (
-            "Chuyến đi đã báo cáo khớp một dòng đăng ký cùng nội dung, cùng thời gian; nếu không, được đánh dấu "
-            "là không đăng ký.",
-            "A reported visit matches a registration row of the same category and period, or is shown as unregistered.",
+            "Unregistered visit",
+            "The visit {from_date} – {to_date} (category {category}) of {cadre} matches no registration row "
+            "(same category, same period, registered before leaving).",
+        ),
+        (
+            "Chuyến đi đã báo cáo khớp một dòng đăng ký cùng nội dung, cùng thời gian, nộp trước khi đi; nếu không, "
+            "được đánh dấu là không đăng ký (cán bộ được miễn không phải đăng ký).",
+            "A reported visit matches a registration row of the same category and period submitted before it "
+            "started, or is shown as unregistered (exempt cadres need no registration).",
         ),
     ),
     "rule.registration-missing": _e(
         W,
-        ("Chưa đăng ký", "Cán bộ {cadre} thuộc diện thực hiện kế hoạch \"{plan}\" nhưng chưa có bản đăng ký."),
-        ("Not registered", "Cadre {cadre} is subject to plan \"{plan}\" but has no registration."),
+        ("Chưa đăng ký", 'Cán bộ {cadre} thuộc diện thực hiện kế hoạch "{plan}" nhưng chưa có bản đăng ký.'),
+        ("Not registered", 'Cadre {cadre} is subject to plan "{plan}" but has no registration.'),
         ("Mỗi cán bộ thuộc diện thực hiện có bản đăng ký.", "Every cadre subject to a plan has a registration."),
     ),
     "rule.registration-exempt": _e(
@@ -604,8 +623,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.exemption-reason": _e(
         E,
-        ("Lý do miễn không có trong kế hoạch", "Kế hoạch \"{plan}\" không miễn cho lý do \"{reason}\"."),
-        ("Reason not accepted", "Plan \"{plan}\" does not accept exemption reason \"{reason}\"."),
+        ("Lý do miễn không có trong kế hoạch", 'Kế hoạch "{plan}" không miễn cho lý do "{reason}".'),
+        ("Reason not accepted", 'Plan "{plan}" does not accept exemption reason "{reason}".'),
         ("Lý do miễn thuộc các trường hợp kế hoạch năm đó cho phép.", "An exemption reason is one the year's plan accepts."),
     ),
     "rule.exemption-duplicate": _e(
@@ -630,9 +649,9 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Cán bộ không thuộc đơn vị báo cáo",
-            "Cán bộ \"{cadre}\" thuộc đơn vị \"{cadre_unit}\", không thuộc đơn vị báo cáo \"{unit}\".",
+            'Cán bộ "{cadre}" thuộc đơn vị "{cadre_unit}", không thuộc đơn vị báo cáo "{unit}".',
         ),
-        ("Cadre of another unit", "Cadre \"{cadre}\" belongs to \"{cadre_unit}\", not to the reporting unit \"{unit}\"."),
+        ("Cadre of another unit", 'Cadre "{cadre}" belongs to "{cadre_unit}", not to the reporting unit "{unit}".'),
         ("Báo cáo quý của đơn vị chỉ ghi cán bộ của đơn vị đó.", "A unit's report lists only its own cadres."),
     ),
     "rule.late": _e(
@@ -652,48 +671,69 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.approver-unit": _e(
         W,
-        ("Người duyệt khác đơn vị", "Người phê duyệt \"{approver}\" không phải lãnh đạo đơn vị \"{unit}\" của cán bộ."),
-        ("Approver of another unit", "Approver \"{approver}\" is not a leader of the cadre's unit \"{unit}\"."),
-        ("Bản đăng ký do lãnh đạo ban, văn phòng của cán bộ phê duyệt.", "A registration is approved by a leader of the cadre's unit."),
+        (
+            "Người duyệt không có thẩm quyền",
+            'Người phê duyệt "{approver}" không phải lãnh đạo đơn vị "{unit}" của cán bộ, cũng không thuộc Thường trực.',
+        ),
+        (
+            "Approver without authority",
+            'Approver "{approver}" leads neither the cadre\'s unit "{unit}" nor sits on the Standing Committee.',
+        ),
+        (
+            "Bản đăng ký do lãnh đạo ban, văn phòng của cán bộ hoặc Thường trực phê duyệt.",
+            "A registration is approved by a leader of the cadre's unit or by the Standing Committee.",
+        ),
+    ),
+    "rule.self-approval": _e(
+        W,
+        (
+            "Tự phê duyệt",
+            "Cán bộ tự ghi mình là người phê duyệt; bản đăng ký của lãnh đạo ban do Thường trực phê duyệt.",
+        ),
+        (
+            "Self-approval",
+            "The cadre is named as their own approver; a department head's registration is approved by the Standing Committee.",
+        ),
+        ("Không ai tự phê duyệt bản đăng ký của mình.", "Nobody approves their own registration."),
     ),
     # -- rules: inspections ------------------------------------------------------------
     "rule.team-double-booked": _e(
         E,
-        ("Đoàn kiểm tra trùng lịch", "Đoàn \"{team}\" đã có lịch kiểm tra {session} ngày {date} ở dòng {other_row}."),
-        ("Team double-booked", "Team \"{team}\" is already booked on {date}, {session} (row {other_row})."),
+        ("Đoàn kiểm tra trùng lịch", 'Đoàn "{team}" đã có lịch kiểm tra {session} ngày {date} ở dòng {other_row}.'),
+        ("Team double-booked", 'Team "{team}" is already booked on {date}, {session} (row {other_row}).'),
         ("Một đoàn kiểm tra không có hai lịch trong cùng một buổi.", "No inspection team is booked twice in one session."),
     ),
     "rule.member-double-booked": _e(
         E,
         (
             "Thành viên trùng lịch",
-            "Cán bộ \"{cadre}\" thuộc cả đoàn \"{team}\" và đoàn \"{other_team}\", cả hai có lịch {session} ngày {date}.",
+            'Cán bộ "{cadre}" thuộc cả đoàn "{team}" và đoàn "{other_team}", cả hai có lịch {session} ngày {date}.',
         ),
-        ("Member double-booked", "Cadre \"{cadre}\" is in teams \"{team}\" and \"{other_team}\", both booked on {date}, {session}."),
+        ("Member double-booked", 'Cadre "{cadre}" is in teams "{team}" and "{other_team}", both booked on {date}, {session}.'),
         ("Một cán bộ không ở hai đoàn cùng làm việc một buổi.", "No cadre sits in two teams working in the same session."),
     ),
     "rule.schedule-duplicate-unit": _e(
         E,
-        ("Đơn vị có hai lịch", "Đơn vị \"{unit}\" đã có lịch kiểm tra ở dòng {other_row}."),
-        ("Unit scheduled twice", "Unit \"{unit}\" is already scheduled on row {other_row}."),
+        ("Đơn vị có hai lịch", 'Đơn vị "{unit}" đã có lịch kiểm tra ở dòng {other_row}.'),
+        ("Unit scheduled twice", 'Unit "{unit}" is already scheduled on row {other_row}.'),
         ("Mỗi đơn vị có đúng một lịch kiểm tra.", "Every scheduled unit is scheduled once."),
     ),
     "rule.schedule-sector": _e(
         E,
-        ("Đơn vị ngoài khu vực kiểm tra", "Đơn vị \"{unit}\" thuộc khu vực \"{sector}\", không nằm trong các khu vực của kế hoạch."),
-        ("Unit outside the sectors", "Unit \"{unit}\" belongs to sector \"{sector}\", which the plan does not inspect."),
+        ("Đơn vị ngoài khu vực kiểm tra", 'Đơn vị "{unit}" thuộc khu vực "{sector}", không nằm trong các khu vực của kế hoạch.'),
+        ("Unit outside the sectors", 'Unit "{unit}" belongs to sector "{sector}", which the plan does not inspect.'),
         ("Đơn vị có lịch kiểm tra thuộc khu vực được kiểm tra.", "Scheduled units belong to the sectors inspected."),
     ),
     "rule.result-not-scheduled": _e(
         E,
-        ("Kết quả cho đơn vị không có lịch", "Đơn vị \"{unit}\" không có trong lịch của kế hoạch kiểm tra \"{plan}\"."),
-        ("Result without schedule", "Unit \"{unit}\" is not in the schedule of inspection plan \"{plan}\"."),
+        ("Kết quả cho đơn vị không có lịch", 'Đơn vị "{unit}" không có trong lịch của kế hoạch kiểm tra "{plan}".'),
+        ("Result without schedule", 'Unit "{unit}" is not in the schedule of inspection plan "{plan}".'),
         ("Kết quả kiểm tra là của một đơn vị có lịch kiểm tra.", "An inspection result is for a scheduled unit."),
     ),
     "rule.result-team-mismatch": _e(
         E,
-        ("Sai đoàn kiểm tra", "Kết quả ghi đoàn \"{team}\" nhưng lịch giao cho đoàn \"{scheduled_team}\"."),
-        ("Wrong team", "The result names team \"{team}\" but the schedule assigned \"{scheduled_team}\"."),
+        ("Sai đoàn kiểm tra", 'Kết quả ghi đoàn "{team}" nhưng lịch giao cho đoàn "{scheduled_team}".'),
+        ("Wrong team", 'The result names team "{team}" but the schedule assigned "{scheduled_team}".'),
         ("Đoàn ghi trong kết quả là đoàn có lịch với đơn vị.", "The result's team is the scheduled team."),
     ),
     "rule.result-date-mismatch": _e(
@@ -710,8 +750,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.result-missing": _e(
         W,
-        ("Chưa có kết quả kiểm tra", "Đơn vị \"{unit}\" có lịch kiểm tra nhưng chưa có thông báo kết quả."),
-        ("Result missing", "Unit \"{unit}\" was scheduled but has no result yet."),
+        ("Chưa có kết quả kiểm tra", 'Đơn vị "{unit}" có lịch kiểm tra nhưng chưa có thông báo kết quả.'),
+        ("Result missing", 'Unit "{unit}" was scheduled but has no result yet.'),
         ("Mỗi đơn vị có lịch kiểm tra có thông báo kết quả.", "Every scheduled unit has a result."),
     ),
     "rule.documents-late": _e(
@@ -721,7 +761,10 @@ CATALOGUE: dict[str, Entry] = {
             "Tài liệu nhận ngày {received_date}, chỉ {days} ngày trước buổi kiểm tra {visit_date}; kế hoạch yêu cầu "
             "ít nhất {required} ngày (đơn vị không được kiểm tra và không được khiếu nại).",
         ),
-        ("Documents late", "Documents arrived on {received_date}, {days} days before the visit on {visit_date}; {required} required."),
+        (
+            "Documents late",
+            "Documents arrived on {received_date}, {days} days before the visit on {visit_date}; {required} required.",
+        ),
         (
             "Tài liệu đến trước buổi kiểm tra ít nhất số ngày kế hoạch quy định.",
             "Documents arrive at least the required days before the visit.",
@@ -747,19 +790,22 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.department-score-late": _e(
         W,
-        ("Chấm điểm sau buổi kiểm tra", "Ban \"{unit}\" nhập điểm ngày {entered_date}, sau buổi kiểm tra {visit_date}."),
-        ("Scored after the visit", "Department \"{unit}\" entered its score on {entered_date}, after the visit on {visit_date}."),
+        ("Chấm điểm sau buổi kiểm tra", 'Ban "{unit}" nhập điểm ngày {entered_date}, sau buổi kiểm tra {visit_date}.'),
+        ("Scored after the visit", 'Department "{unit}" entered its score on {entered_date}, after the visit on {visit_date}.'),
         ("Các ban chấm điểm trực tuyến xong trước buổi kiểm tra.", "Departments score online before the visit."),
     ),
     "rule.classification-threshold": _e(
         E,
         (
             "Xếp loại không khớp điểm",
-            "Điểm cuối cùng {score} ứng với mức \"{expected_classification}\" theo thang của kế hoạch, "
-            "không phải \"{classification}\".",
+            'Điểm cuối cùng {score} ứng với mức "{expected_classification}" theo thang của kế hoạch, '
+            'không phải "{classification}".',
         ),
-        ("Classification vs score", "A final score of {score} means \"{expected_classification}\", not \"{classification}\"."),
-        ("Xếp loại khớp điểm cuối cùng theo thang xếp loại của kế hoạch.", "The classification agrees with the plan's thresholds."),
+        ("Classification vs score", 'A final score of {score} means "{expected_classification}", not "{classification}".'),
+        (
+            "Xếp loại khớp điểm cuối cùng theo thang xếp loại của kế hoạch.",
+            "The classification agrees with the plan's thresholds.",
+        ),
     ),
     "rule.thresholds-order": _e(
         E,
@@ -769,35 +815,38 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.rank-duplicate": _e(
         E,
-        ("Thứ hạng bị trùng", "Hạng {rank} trong khu vực \"{sector}\" đã trao cho đơn vị \"{other_unit}\"."),
-        ("Duplicate rank", "Rank {rank} in sector \"{sector}\" is already held by \"{other_unit}\"."),
+        ("Thứ hạng bị trùng", 'Hạng {rank} trong khu vực "{sector}" đã trao cho đơn vị "{other_unit}".'),
+        ("Duplicate rank", 'Rank {rank} in sector "{sector}" is already held by "{other_unit}".'),
         ("Thứ hạng trong một khu vực không trùng nhau.", "Ranks in a sector are unique."),
     ),
     "rule.rank-order": _e(
         E,
         (
             "Thứ hạng không theo điểm",
-            "Hạng {rank} với {score} điểm nhưng \"{other_unit}\" hạng {other_rank} chỉ có {other_score} điểm.",
+            'Hạng {rank} với {score} điểm nhưng "{other_unit}" hạng {other_rank} chỉ có {other_score} điểm.',
         ),
-        ("Ranks against scores", "Rank {rank} with {score} points, yet \"{other_unit}\" ranks {other_rank} with {other_score}."),
+        ("Ranks against scores", 'Rank {rank} with {score} points, yet "{other_unit}" ranks {other_rank} with {other_score}.'),
         ("Thứ hạng trong khu vực theo thứ tự điểm cuối cùng.", "Ranks in a sector follow the final scores."),
     ),
     "rule.rank-gap": _e(
         W,
-        ("Thứ hạng bị khuyết", "Thứ hạng trong khu vực \"{sector}\" chưa liên tục từ 1: {ranks_list}."),
-        ("Gaps in ranks", "Ranks in sector \"{sector}\" do not run from 1 without gaps: {ranks_list}."),
+        ("Thứ hạng bị khuyết", 'Thứ hạng trong khu vực "{sector}" chưa liên tục từ 1: {ranks_list}.'),
+        ("Gaps in ranks", 'Ranks in sector "{sector}" do not run from 1 without gaps: {ranks_list}.'),
         ("Thứ hạng trong khu vực chạy liên tục từ 1.", "Ranks in a sector run 1, 2, 3... without gaps."),
     ),
     "rule.model-source-mismatch": _e(
         W,
-        ("Mô hình ghi nơi phát hiện khác", "Mô hình \"{model}\" ghi nơi phát hiện khác buổi kiểm tra này."),
-        ("Model found elsewhere", "Good model \"{model}\" says it was found elsewhere than this inspection."),
-        ("Mô hình ghi trong kết quả kiểm tra có nơi phát hiện là buổi kiểm tra đó.", "Models listed in a result were found in that inspection."),
+        ("Mô hình ghi nơi phát hiện khác", 'Mô hình "{model}" ghi nơi phát hiện khác buổi kiểm tra này.'),
+        ("Model found elsewhere", 'Good model "{model}" says it was found elsewhere than this inspection.'),
+        (
+            "Mô hình ghi trong kết quả kiểm tra có nơi phát hiện là buổi kiểm tra đó.",
+            "Models listed in a result were found in that inspection.",
+        ),
     ),
     "rule.reflection-missing": _e(
         W,
-        ("Thiếu bài thu hoạch", "Thành viên \"{member}\" của đoàn chưa có bài thu hoạch sau buổi kiểm tra."),
-        ("Reflection missing", "Team member \"{member}\" has not handed in a reflection report."),
+        ("Thiếu bài thu hoạch", 'Thành viên "{member}" của đoàn chưa có bài thu hoạch sau buổi kiểm tra.'),
+        ("Reflection missing", 'Team member "{member}" has not handed in a reflection report.'),
         (
             "Khi kế hoạch yêu cầu, mọi thành viên đoàn (trừ trưởng đoàn) nộp bài thu hoạch.",
             "When the plan asks for it, every team member except the leader writes a reflection.",
@@ -808,9 +857,9 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Khuyết điểm chưa có giải pháp",
-            "Khuyết điểm \"{id}\" chưa có việc cụ thể nào có đơn vị chủ trì và thời hạn.",
+            'Khuyết điểm "{id}" chưa có việc cụ thể nào có đơn vị chủ trì và thời hạn.',
         ),
-        ("Shortcoming without action", "Shortcoming \"{id}\" has no action with a lead unit and a deadline."),
+        ("Shortcoming without action", 'Shortcoming "{id}" has no action with a lead unit and a deadline.'),
         (
             "Mỗi khuyết điểm có ít nhất một việc cụ thể có đơn vị chủ trì và thời hạn.",
             "Every shortcoming has at least one action with a lead unit and a deadline.",
@@ -818,39 +867,48 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "rule.progress-action-mismatch": _e(
         E,
-        ("Việc không thuộc khuyết điểm", "Việc \"{action}\" không thuộc nhóm giải pháp nào khắc phục khuyết điểm \"{shortcoming}\"."),
-        ("Action of another shortcoming", "Action \"{action}\" belongs to no solution group for shortcoming \"{shortcoming}\"."),
-        ("Việc được báo cáo thuộc nhóm giải pháp của đúng khuyết điểm.", "Reported actions belong to the shortcoming's solution groups."),
+        ("Việc không thuộc khuyết điểm", 'Việc "{action}" không thuộc nhóm giải pháp nào khắc phục khuyết điểm "{shortcoming}".'),
+        ("Action of another shortcoming", 'Action "{action}" belongs to no solution group for shortcoming "{shortcoming}".'),
+        (
+            "Việc được báo cáo thuộc nhóm giải pháp của đúng khuyết điểm.",
+            "Reported actions belong to the shortcoming's solution groups.",
+        ),
     ),
     "rule.progress-unit-role": _e(
         W,
         (
             "Đơn vị không được giao",
-            "Đơn vị \"{unit}\" không chủ trì hay phối hợp việc nào của khuyết điểm \"{shortcoming}\".",
+            'Đơn vị "{unit}" không chủ trì hay phối hợp việc nào của khuyết điểm "{shortcoming}".',
         ),
-        ("Unit not assigned", "Unit \"{unit}\" neither leads nor co-operates on any action of shortcoming \"{shortcoming}\"."),
-        ("Đơn vị báo cáo tiến độ là đơn vị chủ trì hoặc phối hợp.", "Progress is reported by a lead or co-operating unit."),
+        ("Unit not assigned", 'Unit "{unit}" neither leads nor co-operates on any action of shortcoming "{shortcoming}".'),
+        (
+            "Đơn vị báo cáo tiến độ là đơn vị chủ trì, phối hợp, hoặc đơn vị tổng hợp báo cáo (nơi nhận báo cáo).",
+            "Progress is reported by a lead or co-operating unit, or by the unit reports are sent to.",
+        ),
     ),
     # -- rules: good models and surveys --------------------------------------------
     "rule.model-source-visit": _e(
         E,
-        ("Không có chuyến đi", "Cán bộ \"{cadre}\" không có chuyến đi đã báo cáo nào vào ngày {date}."),
-        ("No such visit", "Cadre \"{cadre}\" has no reported visit on {date}."),
-        ("Mô hình phát hiện qua chuyến đi ứng với một chuyến đi đã báo cáo.", "A model found on a visit points at a reported visit."),
+        ("Không có chuyến đi", 'Cán bộ "{cadre}" không có chuyến đi đã báo cáo nào vào ngày {date}.'),
+        ("No such visit", 'Cadre "{cadre}" has no reported visit on {date}.'),
+        (
+            "Mô hình phát hiện qua chuyến đi ứng với một chuyến đi đã báo cáo.",
+            "A model found on a visit points at a reported visit.",
+        ),
     ),
     "rule.model-source-inspection": _e(
         E,
-        ("Không có buổi kiểm tra", "Không có kết quả kiểm tra đơn vị \"{unit}\" trong kế hoạch \"{plan}\"."),
-        ("No such inspection", "There is no result for unit \"{unit}\" in inspection plan \"{plan}\"."),
+        ("Không có buổi kiểm tra", 'Không có kết quả kiểm tra đơn vị "{unit}" trong kế hoạch "{plan}".'),
+        ("No such inspection", 'There is no result for unit "{unit}" in inspection plan "{plan}".'),
         ("Mô hình phát hiện qua kiểm tra ứng với một kết quả kiểm tra.", "A model found in an inspection points at a result."),
     ),
     "rule.target-inconsistent": _e(
         W,
         (
             "Mức hoàn thành không khớp số liệu",
-            "Chỉ tiêu {code}: mức \"{completion}\" không khớp số đã đạt {achieved}/{target}.",
+            'Chỉ tiêu {code}: mức "{completion}" không khớp số đã đạt {achieved}/{target}.',
         ),
-        ("Completion vs figures", "Target {code}: level \"{completion}\" does not fit {achieved}/{target}."),
+        ("Completion vs figures", 'Target {code}: level "{completion}" does not fit {achieved}/{target}.'),
         ("Mức độ hoàn thành chỉ tiêu khớp số liệu đã đạt.", "A target's completion level agrees with its figures."),
     ),
     "rule.creativity-counts": _e(
@@ -860,7 +918,10 @@ CATALOGUE: dict[str, Entry] = {
             "Số ý tưởng được hỗ trợ ({supported}) hay được tuyên dương ({commended}) không thể nhiều hơn tổng số ý tưởng ({ideas}).",
         ),
         ("Creativity figures", "Supported ({supported}) or commended ({commended}) ideas cannot exceed all ideas ({ideas})."),
-        ("Số ý tưởng được hỗ trợ, tuyên dương không vượt tổng số ý tưởng.", "Supported and commended ideas never exceed all ideas."),
+        (
+            "Số ý tưởng được hỗ trợ, tuyên dương không vượt tổng số ý tưởng.",
+            "Supported and commended ideas never exceed all ideas.",
+        ),
     ),
     "rule.term-order": _e(
         E,
@@ -929,8 +990,8 @@ UI: dict[str, dict[str, str]] = {
         "summary": "Tổng hợp: {errors} lỗi, {warnings} cảnh báo trong {files} tệp; đã kiểm tra {checked} tệp hồ sơ.",
         "clean": "Không có lỗi: đã kiểm tra {checked} tệp hồ sơ.",
         "by_code": "Theo mã lỗi:",
-        "suggest": " Có phải ý bạn là \"{suggestion}\"?",
-        "suggest_field": " Có phải ý bạn là \"{suggestion}\" ({suggestion_field})?",
+        "suggest": ' Có phải ý bạn là "{suggestion}"?',
+        "suggest_field": ' Có phải ý bạn là "{suggestion}" ({suggestion_field})?',
         "none": "(không)",
     },
     "en": {
@@ -939,8 +1000,8 @@ UI: dict[str, dict[str, str]] = {
         "summary": "Summary: {errors} errors, {warnings} warnings in {files} files; {checked} record files checked.",
         "clean": "No errors: {checked} record files checked.",
         "by_code": "By code:",
-        "suggest": " Did you mean \"{suggestion}\"?",
-        "suggest_field": " Did you mean \"{suggestion}\" ({suggestion_field})?",
+        "suggest": ' Did you mean "{suggestion}"?',
+        "suggest_field": ' Did you mean "{suggestion}" ({suggestion_field})?',
         "none": "(none)",
     },
 }
@@ -1022,7 +1083,7 @@ def short(value: Any, limit: int = 60) -> str:
     """A value as the unit typed it, quoted when it is a text, shortened."""
     if isinstance(value, str):
         text = value if len(value) <= limit else value[: limit - 1] + "…"
-        return f"\"{text}\""
+        return f'"{text}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -1067,7 +1128,7 @@ def render_code(code: str, params: dict[str, Any], lang: str = "vi") -> tuple[st
     values = {name: _format_param(name, value, lang) for name, value in params.items()}
     title, template = (entry.title_vi, entry.text_vi) if lang == "vi" else (entry.title_en, entry.text_en)
     text = template.format_map(_Missing(values))
-    if "suggestion" in params and params["suggestion"]:
+    if params.get("suggestion"):
         key = "suggest_field" if params.get("suggestion_field") else "suggest"
         text += UI[lang][key].format_map(_Missing(values))
     return title, text

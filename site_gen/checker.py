@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +31,10 @@ from site_gen.loader import load_bytes, reference
 from site_gen.model import Context, Record
 from site_gen.problems import Problem, make
 from site_gen.rules import Check, PartitionKey, context_partitions, load_checks, partitions_of
+from site_gen.scalars import RefLoad
 from site_gen.schema_problems import schema_problems, suggest
 from site_gen.schemas import Schemas
 from site_gen.yaml_fast import quiet_stderr
-from site_gen.yaml_ref import RefLoad
 
 CONTEXT_UNIT: UnitKey = ("context",)
 
@@ -85,6 +86,7 @@ class Checker:
         if not (root / SUBMISSIONS).is_dir():
             raise SetupError("setup.no-submissions", path=str(root / SUBMISSIONS))
         self.root = root
+        self.root_text = str(root)
         self.schemas = Schemas(root)
         self.checks = load_checks()
         salt = tool_digest() + self.schemas.digest
@@ -98,7 +100,8 @@ class Checker:
         """The entry of a file whose stat changed, and whether its content changed too."""
         path = found.path
         try:
-            data = (self.root / path).read_bytes()
+            with open(os.path.join(self.root_text, path), "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             problem = make(path, "file.unreadable", severity_of("file.unreadable"), "", 1, 1, detail=exc.strerror or str(exc))
             return FileEntry(found.size, found.mtime_ns, "", None, False, None, (), (problem,)), True
@@ -221,7 +224,9 @@ class Checker:
         self.context_digest = digest.hexdigest()
         return ctx
 
-    def _units(self, ctx: Context, entries: dict[str, FileEntry], changed: set[str]) -> dict[UnitKey, tuple[str, tuple[Problem, ...]]]:
+    def _units(
+        self, ctx: Context, entries: dict[str, FileEntry], changed: set[str]
+    ) -> dict[UnitKey, tuple[str, tuple[Problem, ...]]]:
         """Run the units whose inputs changed; keep the others' cached problems."""
         fresh_context = self.cache.context_digest != self.context_digest
         previous = self.cache.units
@@ -303,6 +308,7 @@ def broken_key(kind: str, value: dict[str, Any]) -> tuple[str, str] | None:
     A reference to a broken unit is not reported again; a broken registration
     still counts as "registered"; a broken result still counts as "a result".
     """
+
     def text(*keys: str) -> str | None:
         parts = [value.get(key) for key in keys]
         return "|".join(str(p) for p in parts) if all(isinstance(p, str) for p in parts) else None
@@ -331,4 +337,3 @@ def guess_broken(path: str, partial: dict[str, Any]) -> tuple[str, str] | None:
 
 def check_repository(root: Path, use_cache: bool = True) -> CheckResult:
     return Checker(root, use_cache).run()
-

@@ -21,7 +21,10 @@ from site_gen.errors import SetupError
 _ARGPARSE_VI = (
     (re.compile(r"unrecognized arguments: (.*)"), "không nhận ra tham số: {0}"),
     (re.compile(r"the following arguments are required: (.*)"), "thiếu tham số bắt buộc: {0}"),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), "tham số {0}: không có lựa chọn {1} (chọn một trong: {2})"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+        "tham số {0}: không có lựa chọn {1} (chọn một trong: {2})",
+    ),
     (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), "tham số {0}: giá trị {2} không hợp lệ"),
     (re.compile(r"argument (\S+): expected one argument"), "tham số {0} cần một giá trị"),
 )
@@ -68,7 +71,7 @@ def build_parser() -> Parser:
     check.add_argument("--no-cache", action="store_true", help="không dùng bộ nhớ đệm .site-gen-cache")
     check.set_defaults(func=cmd_check)
 
-    stats = sub.add_parser("stats", parents=[common], help="số liệu thực hiện chủ trương \"1+2\" của một năm")
+    stats = sub.add_parser("stats", parents=[common], help='số liệu thực hiện chủ trương "1+2" của một năm')
     stats.add_argument("--year", type=int, required=True, help="năm, ví dụ 2025")
     stats.add_argument("--format", choices=("json", "text"), default="text", help="dạng kết quả")
     stats.set_defaults(func=cmd_stats)

@@ -16,8 +16,8 @@ from typing import Any
 import orjson
 
 from site_gen.problems import Problem, Severity, make
+from site_gen.scalars import MAX_DEPTH, RefLoad
 from site_gen.yaml_fast import load_fast
-from site_gen.yaml_ref import MAX_DEPTH, RefLoad, load_reference
 
 MAX_BYTES = 1024 * 1024
 
@@ -79,6 +79,8 @@ def load_bytes(data: bytes, file: str) -> Loaded:
         value, json = fast
         ref = None
     else:
+        from site_gen.yaml_ref import load_reference
+
         ref = load_reference(text, file)
         if ref.problems:
             return Loaded(file, problems=sorted(ref.problems, key=Problem.sort_key), ref=ref)
@@ -94,4 +96,6 @@ def reference(data: bytes, file: str) -> RefLoad:
     text, _, failed = decode(data, file)
     if failed is not None or text is None:
         return RefLoad()
+    from site_gen.yaml_ref import load_reference
+
     return load_reference(text, file)

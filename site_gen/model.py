@@ -56,6 +56,18 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+def report_period(plan: dict[str, Any], quarter: int) -> tuple[dt.date, dt.date]:
+    """The visits a quarter's report covers: those ending in the quarter, or after the previous report was due.
+
+    The report of a quarter is due before day N of its last month, so a visit
+    ending in the last days of a quarter can only go in the next report.
+    """
+    start, end = quarter_bounds(plan["year"], quarter)
+    if quarter > 1:
+        start = quarterly_deadline(plan, quarter - 1) + dt.timedelta(days=1)
+    return start, end
+
+
 def last_day(deadline: dict[str, Any]) -> dt.date:
     """The last day a deadline allows: the day itself, or the day before for "trước ngày"."""
     date = day(deadline["date"])
@@ -102,6 +114,7 @@ class Context:
             else:
                 table[record.id] = record
         self._district: dict[str, str | None] = {}
+        self._leaders: dict[str, set[str]] | None = None
 
     # -- presence -------------------------------------------------------------
 
@@ -214,11 +227,13 @@ class Context:
         return [plan for plan in self.plans[kind].values() if plan.data["year"] == year]
 
     def leaders_of(self, unit: str) -> set[str]:
-        return {
-            ident
-            for ident, cadre in self.cadres.items()
-            if cadre.data["unit"] == unit and cadre.data["role_group"] in ("leader", "standing")
-        }
+        """Cadres who lead a unit (its leaders, or the standing committee of the leadership unit)."""
+        if self._leaders is None:
+            self._leaders = {}
+            for ident, cadre in self.cadres.items():
+                if cadre.data["role_group"] in ("leader", "standing"):
+                    self._leaders.setdefault(cadre.data["unit"], set()).add(ident)
+        return self._leaders.get(unit, set())
 
     def category_codes(self, plan: Record) -> list[str]:
         return [category["code"] for category in plan.data["categories"]]

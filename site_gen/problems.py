@@ -52,8 +52,10 @@ def make(
     pointer: str = "",
     line: int = 0,
     column: int = 0,
+    /,
     **params: Any,
 ) -> Problem:
+    """A problem; every name after the position is a message parameter (``code``, ``line``... included)."""
     frozen = tuple(sorted((name, _freeze(value)) for name, value in params.items()))
     return Problem(file, code, severity, pointer, line, column, frozen)
 

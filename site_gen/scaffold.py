@@ -22,8 +22,8 @@ from typing import Any
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, KINDS
+from site_gen.scalars import resolve_plain
 from site_gen.schemas import SCHEMA_DIR, Schemas
-from site_gen.yaml_ref import resolve_plain
 
 INDENT = "  "
 # Kinds filed in the folder of the unit they are about; the others go to the register owner's folder.
@@ -61,7 +61,7 @@ def _comment(lines: list[str], indent: str, schemas: Schemas, node: dict[str, An
         text += " (không bắt buộc)"
     lines.append(f"{indent}# {text}")
     if labels:
-        for value, label in zip(target["enum"], labels):
+        for value, label in zip(target["enum"], labels, strict=False):
             lines.append(f"{indent}#   {value}: {label}")
 
 
@@ -130,7 +130,11 @@ def example(schemas: Schemas, node: dict[str, Any], base: dict[str, Any]) -> Any
     if target.get("format") == "date":
         return dt.date.today().isoformat()
     if kind == "object":
-        return {name: example(schemas, sub, doc) for name, sub in target.get("properties", {}).items() if name in target.get("required", [])}
+        return {
+            name: example(schemas, sub, doc)
+            for name, sub in target.get("properties", {}).items()
+            if name in target.get("required", [])
+        }
     if kind == "array":
         items = target.get("items", {})
         return [example(schemas, items, doc)] if items else []
@@ -191,7 +195,7 @@ def new_record(root: Path, args: argparse.Namespace) -> int:
     kind = args.kind
     if kind not in BY_NAME:
         names = ", ".join(k.name for k in KINDS)
-        raise SetupError("setup.usage", detail=f"không có loại hồ sơ \"{kind}\"; các loại: {names}")
+        raise SetupError("setup.usage", detail=f'không có loại hồ sơ "{kind}"; các loại: {names}')
     schemas = Schemas(root)
     ctx = _context(root)
     options = _options(args, ctx)

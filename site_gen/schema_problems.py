@@ -17,8 +17,8 @@ from typing import Any
 
 from site_gen.catalogue import severity_of
 from site_gen.problems import Problem, make, pointer_join
+from site_gen.scalars import RefLoad
 from site_gen.schemas import Schemas
-from site_gen.yaml_ref import RefLoad
 
 Parts = list[str | int]
 
@@ -272,12 +272,16 @@ class _Converter:
         self._limit("schema.max-items", error, parts, pointer, count=len(error.instance))
 
     def on_minProperties(self, error: Any, parts: Parts, pointer: str) -> None:
-        node, base = self.schemas.node_at(self.kind, parts)
-        self._limit("schema.min-properties", error, parts, pointer, count=len(error.instance), description=node.get("description", ""))
+        node, _base = self.schemas.node_at(self.kind, parts)
+        self._limit(
+            "schema.min-properties", error, parts, pointer, count=len(error.instance), description=node.get("description", "")
+        )
 
     def on_maxProperties(self, error: Any, parts: Parts, pointer: str) -> None:
-        node, base = self.schemas.node_at(self.kind, parts)
-        self._limit("schema.max-properties", error, parts, pointer, count=len(error.instance), description=node.get("description", ""))
+        node, _base = self.schemas.node_at(self.kind, parts)
+        self._limit(
+            "schema.max-properties", error, parts, pointer, count=len(error.instance), description=node.get("description", "")
+        )
 
     def on_uniqueItems(self, error: Any, parts: Parts, pointer: str) -> None:
         title, path = self.field(parts)

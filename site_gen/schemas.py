@@ -64,9 +64,7 @@ class Schemas:
         validator = self._rs.get(kind)
         if validator is None:
             try:
-                validator = jsonschema_rs.validator_for(
-                    self.kind_schema[kind], registry=self._rs_registry, validate_formats=True
-                )
+                validator = jsonschema_rs.validator_for(self.kind_schema[kind], registry=self._rs_registry, validate_formats=True)
             except Exception as exc:  # a schema the engine refuses is a broken set-up
                 raise SetupError("setup.bad-schema", path=kind, detail=str(exc)) from None
             self._rs[kind] = validator
@@ -126,10 +124,15 @@ class Schemas:
     def title(self, node: dict[str, Any], base: dict[str, Any]) -> str:
         if not isinstance(node, dict):
             return ""
-        if isinstance(node.get("title"), str):
-            return str(node["title"])
-        target, _ = self.deref(node, base)
-        return str(target.get("title", "")) if isinstance(target, dict) else ""
+        for _ in range(20):
+            if isinstance(node.get("title"), str):
+                return str(node["title"])
+            if "$ref" not in node:
+                return ""
+            node, base = self.deref({"$ref": node["$ref"]}, base, steps=1)
+            if not isinstance(node, dict):
+                return ""
+        return ""
 
     def field_title(self, kind: str, parts: list[str | int]) -> str:
         node, base = self.node_at(kind, parts)
@@ -144,7 +147,7 @@ class Schemas:
         target, _ = self.deref(node, base)
         values = target.get("enum", []) if isinstance(target, dict) else []
         labels = target.get("enumDescriptions", []) if isinstance(target, dict) else []
-        return {str(value): str(label) for value, label in zip(values, labels)}
+        return {str(value): str(label) for value, label in zip(values, labels, strict=False)}
 
 
 def _child(node: dict[str, Any], part: str | int) -> dict[str, Any] | None:

@@ -200,7 +200,9 @@ def _districts(ctx: Context, visits: list[tuple[Record, dict[str, Any]]]) -> lis
                 "communes_visited": sum(1 for c in communes if c in slot["places"]),
                 "disadvantaged": len(hard),
                 "disadvantaged_visited": sum(1 for c in hard if c in slot["places"]),
-                "unvisited_communes": sorted((c for c in communes if c not in slot["places"]), key=lambda c: sort_key(ctx.unit_name(c))),
+                "unvisited_communes": sorted(
+                    (c for c in communes if c not in slot["places"]), key=lambda c: sort_key(ctx.unit_name(c))
+                ),
             }
         )
     return sorted(out, key=lambda d: sort_key(d["name"]))
@@ -255,7 +257,7 @@ def to_text(data: dict[str, Any], lang: str = "vi") -> str:
     numbers = ", ".join(f"{p['number']} ({p['id']})" for p in data["plans"])
     overall = data["overall"]
     lines = [
-        f"Số liệu thực hiện chủ trương \"1+2\" năm {data['year']} — kế hoạch {numbers}, tối thiểu {minimum} ngày.",
+        f'Số liệu thực hiện chủ trương "1+2" năm {data["year"]} — kế hoạch {numbers}, tối thiểu {minimum} ngày.',
         "",
     ]
     for group in data["groups"]:
@@ -283,7 +285,9 @@ def to_text(data: dict[str, Any], lang: str = "vi") -> str:
     behind = [c for c in data["cadres"] if c["status"] == "not-yet"]
     lines += ["", f"Cán bộ chưa đạt: {len(behind)}."]
     for cadre in behind:
-        lines.append(f"  {cadre['name']} ({cadre['unit_name']}): {cadre['done_days']}/{cadre['min_days']} ngày, {cadre['trips']} chuyến")
+        lines.append(
+            f"  {cadre['name']} ({cadre['unit_name']}): {cadre['done_days']}/{cadre['min_days']} ngày, {cadre['trips']} chuyến"
+        )
     reports = data["reports"]
     lines += [
         "",

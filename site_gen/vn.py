@@ -65,7 +65,7 @@ def name_key(full_name: str) -> tuple[object, ...]:
     if not words:
         return ((), (), (), full_name)
     ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
-    return tuple(sort_key(word)[:3] for word in ordered) + (full_name,)
+    return (*tuple(sort_key(word)[:3] for word in ordered), full_name)
 
 
 def format_int(value: int) -> str:
@@ -82,4 +82,3 @@ def format_decimal(value: float, places: int = 2) -> str:
 def format_date(iso: str) -> str:
     """2025-02-15 -> 15/02/2025."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if len(iso) >= 10 else iso
-

@@ -33,7 +33,7 @@ from typing import Any
 import orjson
 import ryml
 
-from site_gen.yaml_ref import resolve_plain
+from site_gen.scalars import resolve_plain
 
 # Node-type bits of rapidyaml's tree.
 _STREAM_OR_DOC = ryml.DOC | ryml.STREAM
@@ -94,44 +94,42 @@ _EXOTIC_NUMBER = re.compile(r"(?!-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z)-?(?:0|[1-9]
 
 
 def _scan(node: Any, index: int, depth: int, limit: int, suspects: list[tuple[int, Any]]) -> int:
-    """Walk a value in rapidyaml's node order; returns the next node index, or -1.
+    """Walk a mapping or list in rapidyaml's node order; returns the next node index, or -1.
 
     -1 means "fall back": too deep, or a key no record has (empty, with a
     space, starting with an indicator — a multi-line or odd key the parsers
-    may read differently). Collects the scalars to check against their source.
+    may read differently). Collects the scalars to check against their source:
+    texts that look like exotic numbers or start with an indicator, and every
+    float, boolean and null. Integers come only from plain decimal integers,
+    which both loaders type alike; a text that looks like a plain decimal was
+    quoted (rapidyaml emits a plain decimal as a bare number).
     """
-    kind = type(node)
-    if kind is dict:
-        if depth >= limit:
-            return -1
-        index += 1
+    if depth >= limit:
+        return -1
+    index += 1
+    if type(node) is dict:
         for key in node:
             if not key or " " in key or key[0] in _ODD_START:
                 return -1
-        for child in node.values():
+        children = node.values()
+    else:
+        children = node
+    for child in children:
+        kind = type(child)
+        if kind is str:
+            if child and (child[0] in _ODD_START or (child[0] in _NUMBER_START and _EXOTIC_NUMBER.match(child))):
+                suspects.append((index, child))
+            index += 1
+        elif kind is int:
+            index += 1
+        elif kind is dict or kind is list:
             index = _scan(child, index, depth + 1, limit, suspects)
             if index < 0:
                 return -1
-        return index
-    if kind is list:
-        if depth >= limit:
-            return -1
-        index += 1
-        for child in node:
-            index = _scan(child, index, depth + 1, limit, suspects)
-            if index < 0:
-                return -1
-        return index
-    if kind is str:
-        # A text that looks like a plain decimal was quoted (rapidyaml emits a
-        # plain decimal as a bare number); other number-like texts are checked.
-        if node and (node[0] in _ODD_START or (node[0] in _NUMBER_START and _EXOTIC_NUMBER.match(node))):
-            suspects.append((index, node))
-    elif kind is not int:
-        # Integers come only from plain decimal integers, typed alike by both;
-        # floats, booleans and nulls are checked against their source.
-        suspects.append((index, node))
-    return index + 1
+        else:
+            suspects.append((index, child))
+            index += 1
+    return index
 
 
 def _same_as_reference(tree: Any, index: int, value: Any) -> bool:
@@ -161,7 +159,10 @@ def load_fast(data: bytes, max_depth: int) -> tuple[Any, bytes] | None:
     except Exception:
         return None
     suspects: list[tuple[int, Any]] = []
-    if _scan(value, 0, 0, max_depth, suspects) != size:
+    if type(value) is dict or type(value) is list:
+        if _scan(value, 0, 0, max_depth, suspects) != size:
+            return None
+    elif size != 1 or not _same_as_reference(tree, 0, value):
         return None
     for index, scalar in suspects:
         if not _same_as_reference(tree, index, scalar):

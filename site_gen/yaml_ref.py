@@ -10,20 +10,14 @@ file it accepts; tests hold the two side by side.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from site_gen.problems import Problem, Severity, make, pointer_join
+from site_gen.problems import Severity, make, pointer_join
+from site_gen.scalars import MAX_DEPTH, Position, RefLoad, resolve_plain
 
-MAX_DEPTH = 24
-
-Position = tuple[int, int]
-
-_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
-_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
+__all__ = ["MAX_DEPTH", "RefLoad", "load_reference", "resolve_plain"]
 
 try:  # libyaml is normally present; the pure-Python parser gives the same events.
     _Loader: Any = yaml.CSafeLoader
@@ -31,59 +25,8 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 
-def resolve_plain(text: str) -> Any:
-    """Type a plain (unquoted) scalar the way JSON would, nothing more.
-
-    ``null``/``true``/``false`` and JSON numbers are typed; everything else
-    (``no``, ``0123``, ``1:30``, ``~``, ``.inf``, ``2025-02-30``) stays the
-    string the unit typed, for the schema to judge.
-    """
-    if text == "" or text == "null":
-        return None
-    if text == "true":
-        return True
-    if text == "false":
-        return False
-    if text[0] in "-0123456789":
-        if _INT.match(text):
-            return int(text)
-        if _FLOAT.match(text):
-            return float(text)
-    return text
-
-
-@dataclass
-class RefLoad:
-    """What the reference loader found in one file.
-
-    ``value`` is None when the file has problems; ``partial`` then holds what
-    could be read before them (only to keep other checks from cascading). ``values`` maps each JSON
-    pointer to the position of its value, ``keys`` to the position of the key
-    that introduces it (for mapping members).
-    """
-
-    value: Any = None
-    partial: Any = None
-    values: dict[str, Position] = field(default_factory=dict)
-    keys: dict[str, Position] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    def position(self, pointer: str, at_key: bool = False) -> Position:
-        """The best position for a pointer: its own, else its nearest located parent."""
-        table = self.keys if at_key else self.values
-        probe = pointer
-        while True:
-            if probe in table:
-                return table[probe]
-            if probe in self.values:
-                return self.values[probe]
-            if not probe:
-                return (1, 1)
-            probe = probe.rsplit("/", 1)[0]
-
-
 class _Frame:
-    __slots__ = ("container", "pointer", "key", "key_pos", "seen")
+    __slots__ = ("container", "key", "key_pos", "pointer", "seen")
 
     def __init__(self, container: Any, pointer: str) -> None:
         self.container = container
@@ -148,6 +91,9 @@ class _Builder:
         elif "unexpected end of stream" in problem and "quoted scalar" in (exc.context or ""):
             ctx = exc.context_mark
             self.problem("yaml.unclosed-quote", (ctx.line + 1, ctx.column + 1) if ctx else pos)
+        elif problem.startswith("did not find expected ',' or") and exc.context_mark is not None:
+            opened = exc.context_mark
+            self.problem("yaml.unclosed-bracket", (opened.line + 1, opened.column + 1))
         elif problem.startswith("mapping values are not allowed"):
             self.problem("yaml.colon", pos)
         elif problem.startswith(("did not find expected key", "did not find expected '-'")):
@@ -214,9 +160,7 @@ class _Builder:
         pos = _pos(ev)
         if name in top.seen:
             first = top.seen[name]
-            self.problem(
-                "yaml.duplicate-key", pos, pointer_join_raw(top.pointer, name), key=name, first_line=first[0]
-            )
+            self.problem("yaml.duplicate-key", pos, pointer_join_raw(top.pointer, name), key=name, first_line=first[0])
         else:
             top.seen[name] = pos
         top.key = name

@@ -680,9 +680,14 @@ def registration_date(year: int) -> D:
 
 
 def approver_of(ident: str) -> str:
-    """The head of the cadre's unit approves form 1; a head signs their own; the Bí thư's is signed by a Phó Bí thư."""
+    """The head of the cadre's unit approves form 1; a head's is approved by the Standing Committee.
+
+    The Phó Bí thư Thường trực approves the heads' and the Bí thư's; the Bí thư approves the deputies'.
+    """
     head = head_of(CADRE[ident]["unit"])
-    return "vo-thanh-son" if head == ident and CADRE[ident]["unit"] == "thuong-truc" else head
+    if head != ident:
+        return head
+    return "le-hoang-phuc" if ident == "vo-thanh-son" else "vo-thanh-son"
 
 
 def make_registrations_and_reports() -> None:
@@ -991,9 +996,15 @@ def make_inspection_results() -> None:
             )
         if unit in models:
             result["good_models"] = [models[unit]["id"]]
+        outsider = TEAMS[team - 1][3]
         result["reflections"] = [{"member": m, "submitted": iso(add(date, rng.randint(2, 6)))} for m in [secretary, *members]]
+        result["reflections"].append({"name": outsider, "submitted": iso(add(date, rng.randint(3, 7)))})
         if unit == DOCS_LATE:
-            result["note"] = "Đơn vị gửi tài liệu chậm 01 ngày so với quy định; Trưởng đoàn đồng ý tiến hành kiểm tra theo lịch."
+            result["documents_exception"] = {
+                "approved_by": TEAMS[team - 1][0],
+                "reason": "Đơn vị gửi tài liệu chậm 01 ngày do trùng lịch Đại hội Hội LHTN Việt Nam cấp huyện; "
+                "Trưởng đoàn đồng ý tiến hành kiểm tra theo lịch.",
+            }
         results[unit] = result
     for sector in ("huyen-thi-thanh", "truc-thuoc"):
         ranked = sorted((r for u, r in results.items() if UNITS[u]["sector"] == sector), key=lambda r: -r["final_score"])

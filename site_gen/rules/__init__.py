@@ -49,7 +49,7 @@ def check(scope: str, codes: tuple[str, ...], kinds: tuple[str, ...] = ()) -> Ca
     return register
 
 
-def problem(record: Record | str, code: str, *pointer: str | int, **params: Any) -> Problem:
+def problem(record: Record | str, code: str, /, *pointer: str | int, **params: Any) -> Problem:
     """A problem in a record (or a file path) at the pointer made of ``pointer`` parts."""
     file = record if isinstance(record, str) else record.file
     return make(file, code, severity_of(code), pointer_join(*pointer), **params)

@@ -58,6 +58,8 @@ def duplicate_ids(record: Record, items: list[dict[str, Any]], *pointer: str | i
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            yield problem(record, "rule.duplicate-id", *pointer, index, "id", id=ident, other_file=f"{record.file} #{seen[ident] + 1}")
+            yield problem(
+                record, "rule.duplicate-id", *pointer, index, "id", id=ident, other_file=f"{record.file} #{seen[ident] + 1}"
+            )
         else:
             seen[ident] = index

@@ -59,7 +59,10 @@ def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
         yield problem(record, "rule.plan-folder", folder=record.folder, unit_type=kind)
     yield from _scores(ctx, record)
     for index, item in enumerate(data.get("reflections", [])):
-        yield from cadre_ref(ctx, record, item["member"], "reflections", index, "member")
+        if "member" in item:
+            yield from cadre_ref(ctx, record, item["member"], "reflections", index, "member")
+    if "documents_exception" in data:
+        yield from cadre_ref(ctx, record, data["documents_exception"]["approved_by"], "documents_exception", "approved_by")
     for index, ident in enumerate(data.get("good_models", [])):
         model = ctx.models.get(ident)
         if model is None:
@@ -94,7 +97,7 @@ def _against_plan(ctx: Context, record: Record, plan: Record) -> Iterator[Proble
     elif received is not None:
         ahead = (day(data["date"]) - day(received)).days
         required = plan.data["documents_days_before"]
-        if ahead < required:
+        if ahead < required and "documents_exception" not in data:
             yield problem(
                 record,
                 "rule.documents-late",
@@ -129,10 +132,14 @@ def _against_plan(ctx: Context, record: Record, plan: Record) -> Iterator[Proble
                     visit_date=data["date"],
                 )
     if plan.data.get("reflection_required") and inspected and team is not None:
-        written = {item["member"] for item in data.get("reflections", [])}
+        written = {item.get("member") or item.get("name") for item in data.get("reflections", [])}
+        where = "reflections" if "reflections" in data else "status"
         for member in team_people(team):
             if member != team["leader"] and member not in written:
-                yield problem(record, "rule.reflection-missing", "reflections" if "reflections" in data else "status", member=member)
+                yield problem(record, "rule.reflection-missing", where, member=member)
+        for member in team.get("members", []):
+            if isinstance(member, dict) and member["name"] not in written:
+                yield problem(record, "rule.reflection-missing", where, member=member["name"])
 
 
 def _scores(ctx: Context, record: Record) -> Iterator[Problem]:
@@ -158,7 +165,14 @@ def _fmt(value: float) -> str:
 
 @check(
     "inspection",
-    ("rule.result-duplicate", "rule.result-missing", "rule.rank-duplicate", "rule.rank-order", "rule.rank-gap", "rule.model-source-inspection"),
+    (
+        "rule.result-duplicate",
+        "rule.result-missing",
+        "rule.rank-duplicate",
+        "rule.rank-order",
+        "rule.rank-gap",
+        "rule.model-source-inspection",
+    ),
 )
 def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
     plan = ctx.plan("inspection-plan", key[1])

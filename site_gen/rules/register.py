@@ -55,9 +55,7 @@ def context_folders(ctx: Context) -> Iterator[Problem]:
                 yield problem(record, "rule.unknown-folder", folder=folder)
             elif keeper and folder != keeper and ctx.known("unit", keeper):
                 yield problem(record, "rule.register-folder", folder=folder, owner=keeper)
-        elif record.kind == "cadre":
-            yield from folder_problems(ctx, record, record.data["unit"])
-        elif record.kind == "midterm-survey":
+        elif record.kind == "cadre" or record.kind == "midterm-survey":
             yield from folder_problems(ctx, record, record.data["unit"])
         else:
             yield from folder_problems(ctx, record, None)
@@ -93,7 +91,7 @@ def _parent_cycle(ctx: Context, start: str) -> list[str]:
     probe = ctx.units[start].data.get("parent")
     while probe and probe in ctx.units:
         if probe == start:
-            return chain + [start]
+            return [*chain, start]
         if probe in chain:
             return []  # a cycle further up: reported at its own members
         chain.append(probe)
@@ -114,7 +112,9 @@ def register_cadres(ctx: Context) -> Iterator[Problem]:
             for plan in ctx.plans_for_year("field-visit-plan", year):
                 accepted = plan.data.get("exemption_reasons")
                 if accepted is not None and item["reason"] not in accepted:
-                    yield problem(cadre, "rule.exemption-reason", "exemptions", index, "reason", reason=item["reason"], plan=plan.id)
+                    yield problem(
+                        cadre, "rule.exemption-reason", "exemptions", index, "reason", reason=item["reason"], plan=plan.id
+                    )
 
 
 @check("context", ("rule.ref-unit", "rule.ref-cadre", "rule.ref-category", "rule.period-order", "rule.duplicate-id"))
@@ -127,7 +127,17 @@ def field_visit_plans(ctx: Context) -> Iterator[Problem]:
         for index, rules in enumerate(data["role_groups"]):
             for position, code in enumerate(rules["focus"]):
                 if code not in codes:
-                    yield problem(plan, "rule.ref-category", "role_groups", index, "focus", position, code=code, plan=plan.id, codes_list=codes)
+                    yield problem(
+                        plan,
+                        "rule.ref-category",
+                        "role_groups",
+                        index,
+                        "focus",
+                        position,
+                        code=code,
+                        plan=plan.id,
+                        codes_list=codes,
+                    )
         for index, item in enumerate(data.get("implementation", [])):
             if "unit" in item:
                 yield from unit_ref(ctx, plan, item["unit"], "implementation", index, "unit")
@@ -145,7 +155,15 @@ def _duplicate_codes(plan: Record, categories: list[dict[str, Any]]) -> Iterator
         for position, topic in enumerate(category.get("topics", [])):
             if topic["code"] in seen:
                 yield problem(
-                    plan, "rule.duplicate-id", "categories", index, "topics", position, "code", id=topic["code"], other_file=plan.file
+                    plan,
+                    "rule.duplicate-id",
+                    "categories",
+                    index,
+                    "topics",
+                    position,
+                    "code",
+                    id=topic["code"],
+                    other_file=plan.file,
                 )
             seen.add(topic["code"])
 
@@ -212,12 +230,14 @@ def _inspection_schedule(ctx: Context, plan: Record) -> Iterator[Problem]:
         unit = row["unit"]
         yield from unit_ref(ctx, plan, unit, "schedule", index, "unit")
         if unit in first_row:
-            yield problem(plan, "rule.schedule-duplicate-unit", "schedule", index, "unit", unit=unit, other_row=first_row[unit] + 1)
+            yield problem(
+                plan, "rule.schedule-duplicate-unit", "schedule", index, "unit", unit=unit, other_row=first_row[unit] + 1
+            )
         else:
             first_row[unit] = index
         sector = ctx.sector_of(unit)
-        if ctx.units.get(unit) and sector and sector not in data["sectors"]:
-            yield problem(plan, "rule.schedule-sector", "schedule", index, "unit", unit=unit, sector=sector)
+        if ctx.units.get(unit) and sector not in data["sectors"]:
+            yield problem(plan, "rule.schedule-sector", "schedule", index, "unit", unit=unit, sector=sector or "—")
         team = row["team"]
         if team not in teams:
             yield problem(plan, "rule.ref-team", "schedule", index, "team", id=team, plan=plan.id)
@@ -285,7 +305,9 @@ def remediation_plans(ctx: Context) -> Iterator[Problem]:
             yield from units_refs(ctx, plan, group.get("cooperating", []), "solution_groups", index, "cooperating")
             for position, ident in enumerate(group["shortcomings"]):
                 if ident not in known:
-                    yield problem(plan, "rule.ref-shortcoming", "solution_groups", index, "shortcomings", position, id=ident, plan=plan.id)
+                    yield problem(
+                        plan, "rule.ref-shortcoming", "solution_groups", index, "shortcomings", position, id=ident, plan=plan.id
+                    )
             for position, action in enumerate(group["actions"]):
                 pointer = ("solution_groups", index, "actions", position)
                 if "lead" in action:
@@ -304,7 +326,15 @@ def _duplicate_actions(plan: Record, actions: list[dict[str, Any]], group: dict[
         first = next(a for a in actions if a["id"] == action["id"])
         if first is not action:
             yield problem(
-                plan, "rule.duplicate-id", "solution_groups", index, "actions", position, "id", id=action["id"], other_file=plan.file
+                plan,
+                "rule.duplicate-id",
+                "solution_groups",
+                index,
+                "actions",
+                position,
+                "id",
+                id=action["id"],
+                other_file=plan.file,
             )
 
 
@@ -347,7 +377,9 @@ def surveys(ctx: Context) -> Iterator[Problem]:
                 )
         creativity = data.get("creativity")
         if creativity and max(creativity["supported"], creativity["commended"]) > creativity["ideas"]:
-            yield problem(survey, "rule.creativity-counts", "creativity", **{k: creativity[k] for k in ("ideas", "supported", "commended")})
+            yield problem(
+                survey, "rule.creativity-counts", "creativity", **{k: creativity[k] for k in ("ideas", "supported", "commended")}
+            )
         deadline = last_day(data["due"])
         if data["submitted"] > deadline.isoformat():
             yield problem(survey, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline.isoformat())

@@ -52,7 +52,9 @@ def remediation_progress(ctx: Context, record: Record) -> Iterator[Problem]:
             if action not in all_actions:
                 yield problem(record, "rule.ref-action", "items", index, "actions", position, id=action, plan=plan.id)
             elif action not in own_actions:
-                yield problem(record, "rule.progress-action-mismatch", "items", index, "actions", position, action=action, shortcoming=ident)
+                yield problem(
+                    record, "rule.progress-action-mismatch", "items", index, "actions", position, action=action, shortcoming=ident
+                )
         assigned = {plan.data["reporting"]["report_to"]}
         for group in mine:
             assigned.add(group["lead"])

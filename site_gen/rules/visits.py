@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from site_gen.model import Context, Record, last_day, quarter_bounds, quarterly_deadline, span_days
+from site_gen.model import Context, Record, last_day, quarterly_deadline, report_period, span_days
 from site_gen.problems import Problem
 from site_gen.rules import PartitionKey, check, problem
 from site_gen.rules.common import cadre_ref, plan_ref, unit_ref, units_refs
@@ -22,7 +22,9 @@ ROW_CODES = (
 )
 
 
-def row_problems(ctx: Context, record: Record, plan: Record, row: dict[str, Any], group: str | None, *at: str | int) -> Iterator[Problem]:
+def row_problems(
+    ctx: Context, record: Record, plan: Record, row: dict[str, Any], group: str | None, *at: str | int
+) -> Iterator[Problem]:
     """What every registration row and reported visit must satisfy."""
     codes = ctx.category_codes(plan)
     category = ctx.category(plan, row["category"])
@@ -55,7 +57,15 @@ def row_problems(ctx: Context, record: Record, plan: Record, row: dict[str, Any]
     if group is not None and category is not None:
         rules = ctx.role_rules(plan, group)
         if rules is not None and row["category"] not in rules["focus"]:
-            yield problem(record, "rule.category-role", *at, "category", category=row["category"], role_group=group, focus_list=rules["focus"])
+            yield problem(
+                record,
+                "rule.category-role",
+                *at,
+                "category",
+                category=row["category"],
+                role_group=group,
+                focus_list=rules["focus"],
+            )
 
 
 def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -78,6 +88,7 @@ def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
         "rule.registration-min-trips",
         "rule.approval-order",
         "rule.approver-unit",
+        "rule.self-approval",
     ),
     kinds=("registration",),
 )
@@ -119,7 +130,9 @@ def registration(ctx: Context, record: Record) -> Iterator[Problem]:
         length = rules.get("min_days_per_trip", 1)
         trips = sum(1 for row in rows if row["days"] >= length)
         if trips < rules["min_trips"]:
-            yield problem(record, "rule.registration-min-trips", "rows", trips=trips, min_trips=rules["min_trips"], min_days_per_trip=length)
+            yield problem(
+                record, "rule.registration-min-trips", "rows", trips=trips, min_trips=rules["min_trips"], min_days_per_trip=length
+            )
 
 
 def _approval(ctx: Context, record: Record, cadre: Record | None) -> Iterator[Problem]:
@@ -127,10 +140,19 @@ def _approval(ctx: Context, record: Record, cadre: Record | None) -> Iterator[Pr
     approver = data.get("approved_by")
     if approver:
         yield from cadre_ref(ctx, record, approver, "approved_by")
-        if cadre is not None and approver in ctx.cadres and approver not in ctx.leaders_of(cadre.data["unit"]):
+        if cadre is not None and approver == cadre.id:
+            yield problem(record, "rule.self-approval", "approved_by", approver=approver)
+        elif cadre is not None and approver in ctx.cadres and not _may_approve(ctx, approver, cadre):
             yield problem(record, "rule.approver-unit", "approved_by", approver=approver, unit=cadre.data["unit"])
     if "approved_on" in data and data["approved_on"] < data["submitted"]:
-        yield problem(record, "rule.approval-order", "approved_on", approved_date=data["approved_on"], submitted_date=data["submitted"])
+        yield problem(
+            record, "rule.approval-order", "approved_on", approved_date=data["approved_on"], submitted_date=data["submitted"]
+        )
+
+
+def _may_approve(ctx: Context, approver: str, cadre: Record) -> bool:
+    """A leader of the cadre's unit, or a member of the Standing Committee."""
+    return approver in ctx.leaders_of(cadre.data["unit"]) or ctx.cadres[approver].data["role_group"] == "standing"
 
 
 def _row_overlaps(record: Record, rows: list[dict[str, Any]]) -> Iterator[Problem]:
@@ -181,13 +203,20 @@ def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
     deadline = quarterly_deadline(plan.data, data["quarter"]).isoformat()
     if data["submitted"] > deadline:
         yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)
-    start, end = (day.isoformat() for day in quarter_bounds(plan.data["year"], data["quarter"]))
+    start, end = (day.isoformat() for day in report_period(plan.data, data["quarter"]))
     for index, visit in enumerate(data["visits"]):
         cadre = ctx.cadres.get(visit["cadre"])
         yield from cadre_ref(ctx, record, visit["cadre"], "visits", index, "cadre")
         if cadre is not None and cadre.data["unit"] != data["unit"]:
             yield problem(
-                record, "rule.report-cadre-unit", "visits", index, "cadre", cadre=visit["cadre"], unit=data["unit"], cadre_unit=cadre.data["unit"]
+                record,
+                "rule.report-cadre-unit",
+                "visits",
+                index,
+                "cadre",
+                cadre=visit["cadre"],
+                unit=data["unit"],
+                cadre_unit=cadre.data["unit"],
             )
         group = cadre.data["role_group"] if cadre else None
         yield from row_problems(ctx, record, plan, visit, group, "visits", index)
@@ -204,7 +233,15 @@ def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
                 quarter_to_date=end,
             )
         if visit["to"] > data["submitted"]:
-            yield problem(record, "rule.visit-after-submission", "visits", index, "to", to_date=visit["to"], submitted_date=data["submitted"])
+            yield problem(
+                record,
+                "rule.visit-after-submission",
+                "visits",
+                index,
+                "to",
+                to_date=visit["to"],
+                submitted_date=data["submitted"],
+            )
 
 
 Visit = tuple[Record, int, dict[str, Any]]
@@ -243,10 +280,13 @@ def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterat
     visits = cadre_visits(members, ident)
     yield from _visit_overlaps(ctx, visits)
     for record, index, visit in visits:
-        if f"{ident}|{record.data['plan']}" in broken:
+        plan = ctx.plan("field-visit-plan", record.data["plan"])
+        if f"{ident}|{record.data['plan']}" in broken or plan is None:
             continue
+        if ctx.exemption(ident, plan.data["year"]) is not None:
+            continue  # an exempt cadre may visit without registering (and may not register)
         registered = registrations.get(record.data["plan"])
-        rows = registered.data["rows"] if registered else []
+        rows = registered.data["rows"] if registered and registered.data["submitted"] <= visit["from"] else []
         if not any(row["category"] == visit["category"] and overlaps(row, visit) for row in rows):
             yield problem(
                 record,
