@@ -3,13 +3,17 @@
 Work is cut into units whose inputs are known before any record is read:
 
 * a file: its bytes (load, kind, schema);
-* the context checks: the reference data (its digest);
+* the context checks: the reference data;
 * a record's checks: the record and the reference data;
 * a partition's checks: its members and the reference data.
 
 A unit whose inputs did not change since the last run is not run again: its
-located problems come from the cache (:mod:`site_gen.cache`). A cold run
-runs every unit. Either way the problems are the same.
+located problems come from the cache (:mod:`site_gen.cache`). When only
+bulk records changed (registrations, reports, results, progress reports),
+only their own units and their partitions run again, and reference data is
+read only as the rules ask for it. When reference data changed, every rule
+runs again (files are still not re-read). A cold run runs everything.
+Either way the problems are the same.
 """
 
 from __future__ import annotations
@@ -17,26 +21,54 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterable
+import pickle
+import sys
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from site_gen.cache import Cache, FileEntry, UnitKey
+from site_gen.cache import (
+    R_BLOB,
+    R_BROKEN,
+    R_FACTS,
+    R_IDENT,
+    R_KIND,
+    R_MTIME,
+    R_PARTS,
+    R_PROBLEMS,
+    R_SHA,
+    R_SIZE,
+    R_VALID,
+    Cache,
+    Row,
+    Unit,
+    UnitKey,
+    make_row,
+    problem_of,
+    problem_row,
+)
 from site_gen.catalogue import severity_of
 from site_gen.discover import SUBMISSIONS, Found, discover
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, CONTEXT_KINDS, KINDS, kind_from_path
 from site_gen.loader import load_bytes, reference
-from site_gen.model import Context, Record
+from site_gen.model import CONTEXT_TABLES, Context, LazyTable, Record
 from site_gen.problems import Problem, make
 from site_gen.rules import Check, PartitionKey, context_partitions, load_checks, partitions_of
 from site_gen.scalars import RefLoad
-from site_gen.schema_problems import schema_problems, suggest
 from site_gen.schemas import Schemas
 from site_gen.yaml_fast import quiet_stderr
 
 CONTEXT_UNIT: UnitKey = ("context",)
+# Below this many files to load (or units to run), a second process costs more than it saves.
+PARALLEL_MIN = 1500
+# Below this size of cache state, loading it is too quick to run beside listing the files.
+FORK_STATE_MIN = 2_000_000
+
+Job = tuple[UnitKey, Callable[[], list[Problem]]]
 
 
 @dataclass
@@ -47,8 +79,8 @@ class CheckResult:
     problems: list[Problem]
     checked: int
     context: Context
-    entries: dict[str, FileEntry]
-    cache: Cache
+    rows: dict[str, Row]
+    read: Callable[[str], Record]
     loaded: dict[str, Record] = field(default_factory=dict)
 
     @property
@@ -57,17 +89,7 @@ class CheckResult:
 
     def records(self) -> list[Record]:
         """Every record that passed its schema, in path order (reads cached data as needed)."""
-        out = []
-        for path in sorted(self.entries):
-            entry = self.entries[path]
-            if not entry.valid or entry.kind is None:
-                continue
-            record = self.loaded.get(path)
-            if record is None:
-                record = Record(path, entry.kind, self.cache.read_blob(entry))
-                self.loaded[path] = record
-            out.append(record)
-        return out
+        return [self.read(path) for path, row in self.rows.items() if row[R_VALID]]
 
 
 def tool_digest() -> str:
@@ -77,6 +99,10 @@ def tool_digest() -> str:
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _is_context(row: Row | None) -> bool:
+    return row is not None and (row[R_KIND] in CONTEXT_KINDS or row[R_BROKEN] is not None)
 
 
 class Checker:
@@ -89,52 +115,53 @@ class Checker:
         self.root_text = str(root)
         self.schemas = Schemas(root)
         self.checks = load_checks()
-        salt = tool_digest() + self.schemas.digest
-        self.cache = Cache(root, salt, enabled=use_cache)
+        self.cache = Cache(root, tool_digest() + self.schemas.digest, enabled=use_cache)
         self.refs: dict[str, RefLoad] = {}
         self.loaded: dict[str, Record] = {}
+        self.rows: dict[str, Row] = {}
 
     # -- files ----------------------------------------------------------------
 
-    def load_file(self, found: Found) -> tuple[FileEntry, bool]:
-        """The entry of a file whose stat changed, and whether its content changed too."""
-        path = found.path
+    def load_file(self, found: Found) -> tuple[Row, bytes | None, bool]:
+        """The row of a file whose stat changed, its parsed JSON, and whether its content changed."""
+        path, size, mtime = found
         try:
             with open(os.path.join(self.root_text, path), "rb") as handle:
                 data = handle.read()
         except OSError as exc:
             problem = make(path, "file.unreadable", severity_of("file.unreadable"), "", 1, 1, detail=exc.strerror or str(exc))
-            return FileEntry(found.size, found.mtime_ns, "", None, False, None, (), (problem,)), True
+            return make_row(size, mtime, "", None, False, problems=(problem,)), None, True
         sha = hashlib.blake2b(data, digest_size=16).hexdigest()
-        reused = self.cache.by_sha(sha, path)
-        if reused is not None:
-            return reused.moved(found.size, found.mtime_ns), False
-        return self._parse(found, data, sha), True
+        same = self.cache.same_content(path, sha)
+        if same is not None:
+            return (size, mtime, *same[R_SHA:]), None, False
+        return (*self._parse(found, data, sha), True)
 
-    def _parse(self, found: Found, data: bytes, sha: str) -> FileEntry:
-        path = found.path
+    def _parse(self, found: Found, data: bytes, sha: str) -> tuple[Row, bytes | None]:
+        path, size, mtime = found
         loaded = load_bytes(data, path)
         if loaded.problems:
-            partial = loaded.ref.partial if loaded.ref is not None else None
-            broken = guess_broken(path, partial if isinstance(partial, dict) else {})
-            return FileEntry(found.size, found.mtime_ns, sha, None, False, broken, (), tuple(loaded.problems))
+            partial_value = loaded.ref.partial if loaded.ref is not None else None
+            broken = guess_broken(path, partial_value if isinstance(partial_value, dict) else {})
+            return make_row(size, mtime, sha, None, False, broken, problems=tuple(loaded.problems)), None
         value = loaded.value
         kind = value.get("kind")
         problems = self._kind_problems(path, data, loaded.ref, kind)
         if problems:
-            return FileEntry(found.size, found.mtime_ns, sha, None, False, None, (), tuple(problems))
+            return make_row(size, mtime, sha, None, False, problems=tuple(problems)), None
         assert isinstance(kind, str)
         if not self.schemas.is_valid(kind, value):
+            from site_gen.schema_problems import schema_problems
+
             ref = loaded.ref or self._ref(path, data)
             found_problems = schema_problems(self.schemas, kind, value, path, ref)
-            broken = broken_key(kind, value)
-            return FileEntry(found.size, found.mtime_ns, sha, kind, False, broken, (), tuple(found_problems))
+            return make_row(size, mtime, sha, kind, False, broken_key(kind, value), problems=tuple(found_problems)), None
         record = Record(path, kind, value)
         self.loaded[path] = record
-        partitions = tuple(partitions_of(record))
-        entry = FileEntry(found.size, found.mtime_ns, sha, kind, True, None, partitions, ())
-        entry.json = loaded.json
-        return entry
+        ident = value.get("id") if kind in CONTEXT_KINDS else None
+        facts = (value["unit"], value["role_group"]) if kind == "cadre" else None
+        row = make_row(size, mtime, sha, kind, True, None, tuple(partitions_of(record)), (), ident, facts)
+        return row, loaded.json
 
     def _kind_problems(self, path: str, data: bytes, ref: RefLoad | None, kind: Any) -> list[Problem]:
         names = [k.name for k in KINDS]
@@ -143,21 +170,14 @@ class Checker:
             line, column = ref.position("")
             return [make(path, "record.kind-missing", severity_of("record.kind-missing"), "", line, column, kinds_list=names)]
         if kind not in BY_NAME:
+            from site_gen.schema_problems import suggest
+
             ref = ref or self._ref(path, data)
             line, column = ref.position("/kind")
             guess = suggest(kind, names) if isinstance(kind, str) else None
+            code = "record.kind-unknown"
             return [
-                make(
-                    path,
-                    "record.kind-unknown",
-                    severity_of("record.kind-unknown"),
-                    "/kind",
-                    line,
-                    column,
-                    value=kind,
-                    kinds_list=names,
-                    suggestion=guess or "",
-                )
+                make(path, code, severity_of(code), "/kind", line, column, value=kind, kinds_list=names, suggestion=guess or "")
             ]
         return []
 
@@ -165,112 +185,237 @@ class Checker:
         ref = self.refs.get(path)
         if ref is None:
             if data is None:
-                data = (self.root / path).read_bytes()
+                with open(os.path.join(self.root_text, path), "rb") as handle:
+                    data = handle.read()
             ref = reference(data, path)
             self.refs[path] = ref
         return ref
 
-    def record(self, path: str, entry: FileEntry) -> Record:
+    def record(self, path: str) -> Record:
+        """A valid record, parsed this run or read back from the cache."""
         record = self.loaded.get(path)
         if record is None:
-            assert entry.kind is not None
-            record = Record(path, entry.kind, self.cache.read_blob(entry))
+            row = self.rows[path]
+            record = Record(path, row[R_KIND], self.cache.data(path, row))
             self.loaded[path] = record
         return record
 
     # -- the run ----------------------------------------------------------------
 
     def run(self) -> CheckResult:
-        found, others = discover(self.root)
-        self.cache.load()
-        entries: dict[str, FileEntry] = {}
+        clock = _Clock()
+        found, others = self._discover_and_load_cache()
+        old = self.cache.rows
+        clock.lap("discover, cache")
+        rows: dict[str, Row] = {}
+        todo: list[Found] = []
+        for item in found:
+            path = item[0]
+            row = old.get(path)
+            if (
+                row is not None
+                and row[R_SIZE] == item[1]
+                and row[R_MTIME] == item[2]
+                and (row[R_BLOB] is not None or not row[R_VALID])
+            ):
+                rows[path] = row
+            else:
+                rows[path] = ()
+                todo.append(item)
         changed: set[str] = set()
         gc_was = gc.isenabled()
         gc.disable()
         try:
             with quiet_stderr():
-                for item in found:
-                    entry = self.cache.fresh(item)
-                    if entry is None:
-                        entry, differs = self.load_file(item)
-                        if differs:
-                            changed.add(item.path)
-                    entries[item.path] = entry
+                for path, row, json, differs in self._load_many(todo):
+                    rows[path] = row
+                    if json is not None:
+                        self.cache.pending[path] = json
+                    if differs:
+                        changed.add(path)
         finally:
             if gc_was:
                 gc.enable()
-        changed |= self.cache.vanished(entries)
-        self.cache.store_blobs(entries)
-        ctx = self._context(entries)
-        units = self._units(ctx, entries, changed)
-        problems = self._collect(entries, others, units)
-        self.cache.save(entries, units, self.context_digest)
+        self.rows = rows
+        vanished = old.keys() - rows.keys()
+        changed |= vanished
+        clock.lap("load files")
+        rows.update(self.cache.store_blobs(rows))
+        clock.lap("store blobs")
+        full = self.cache.cold or any(_is_context(old.get(path)) or _is_context(rows.get(path)) for path in changed)
+        ctx = self._context(rows)
+        clock.lap("context")
+        units, unit_changes = self._units(ctx, rows, old, changed, full)
+        clock.lap("rules")
+        problems = self._collect(rows, others, units)
+        row_changes: dict[str, Row | None] = {path: row for path, row in rows.items() if old.get(path) is not row}
+        row_changes.update(dict.fromkeys(vanished))
+        self.cache.save(rows, units, row_changes, unit_changes, snapshot=full)
         self.cache.release()
-        result = CheckResult(self.root, problems, len(found), ctx, entries, self.cache, self.loaded)
-        return result
+        clock.lap("save")
+        return CheckResult(self.root, problems, len(found), ctx, rows, self.record, self.loaded)
 
-    def _context(self, entries: dict[str, FileEntry]) -> Context:
-        records = []
+    def _discover_and_load_cache(self) -> tuple[list[Found], list[str]]:
+        """List the files while the cache loads: two processes when a large cache exists."""
+        state = self.cache.dir / "state.bin"
+        if not self.cache.enabled or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or not state.exists():
+            listing = discover(self.root)
+            self.cache.load()
+            return listing
+        if state.stat().st_size < FORK_STATE_MIN:
+            listing = discover(self.root)
+            self.cache.load()
+            return listing
+        result = self._forked(lambda: [self.cache.load()], lambda: [discover(self.root)])
+        return result[1]  # type: ignore[no-any-return]
+
+    def _load_many(self, todo: list[Found]) -> list[tuple[str, Row, bytes | None, bool]]:
+        """Load files, on two processes when there are many and the platform can fork."""
+
+        def load(share: list[Found]) -> list[tuple[str, Row, bytes | None, bool]]:
+            return [(item[0], *self.load_file(item)) for item in share]
+
+        if len(todo) < PARALLEL_MIN or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            return load(todo)
+        split = len(todo) // 2
+        return self._forked(lambda: load(todo[:split]), lambda: load(todo[split:]))
+
+    def _forked(self, here: Callable[[], list[Any]], there: Callable[[], list[Any]]) -> list[Any]:
+        """``here() + there()``, with ``there`` run by a forked child and its result sent back pickled.
+
+        If the child fails in any way, ``there`` runs here instead: the result
+        never depends on whether the second process worked.
+        """
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child process
+            status = 1
+            try:
+                os.close(reader)
+                payload = pickle.dumps(there(), protocol=5)
+                with os.fdopen(writer, "wb") as pipe:
+                    pipe.write(payload)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(writer)
+        results = here()
+        with os.fdopen(reader, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        try:
+            if status != 0:
+                raise ValueError(status)
+            other: list[Any] = pickle.loads(payload)
+        except Exception:
+            other = there()
+        return results + other
+
+    # -- reference data ------------------------------------------------------------
+
+    def _context(self, rows: dict[str, Row]) -> Context:
+        """The reference data, its records read only when a rule asks for them."""
+        paths: dict[str, dict[str, str]] = {kind: {} for kind in CONTEXT_TABLES}
+        organisations: list[Record] = []
+        duplicates: list[tuple[str, str]] = []
         broken: dict[str, set[str]] = {}
-        digest = hashlib.sha256(self.cache.salt.encode())
-        for path, entry in entries.items():
-            if entry.kind in CONTEXT_KINDS or entry.broken is not None:
-                digest.update(f"{path}\0{entry.sha}\0{entry.valid}\n".encode())
-                if entry.valid:
-                    records.append(self.record(path, entry))
-            if entry.broken is not None:
-                broken.setdefault(entry.broken[0], set()).add(entry.broken[1])
-        ctx = Context(records, broken)
-        self.context_digest = digest.hexdigest()
-        return ctx
+        leaders: dict[str, set[str]] = {}
+        for path, row in rows.items():
+            kind = row[R_KIND]
+            if row[R_BROKEN] is not None:
+                broken.setdefault(row[R_BROKEN][0], set()).add(row[R_BROKEN][1])
+            if not row[R_VALID] or kind not in CONTEXT_KINDS:
+                continue
+            if kind == "organisation":
+                organisations.append(self.record(path))
+                continue
+            table = paths[kind]
+            ident = row[R_IDENT]
+            if ident in table:
+                duplicates.append((path, table[ident]))
+            else:
+                table[ident] = path
+            if kind == "cadre" and row[R_FACTS][1] in ("leader", "standing"):
+                leaders.setdefault(row[R_FACTS][0], set()).add(ident)
+        tables = {kind: LazyTable(table, self.record) for kind, table in paths.items()}
+        pairs = [(self.record(a), self.record(b)) for a, b in duplicates]
+        return Context(dict(tables), organisations, pairs, broken, leaders)
+
+    # -- rules ---------------------------------------------------------------------
 
     def _units(
-        self, ctx: Context, entries: dict[str, FileEntry], changed: set[str]
-    ) -> dict[UnitKey, tuple[str, tuple[Problem, ...]]]:
+        self, ctx: Context, rows: dict[str, Row], old: dict[str, Row], changed: set[str], full: bool
+    ) -> tuple[dict[UnitKey, Unit], dict[UnitKey, Unit | None]]:
         """Run the units whose inputs changed; keep the others' cached problems."""
-        fresh_context = self.cache.context_digest != self.context_digest
-        previous = self.cache.units
-        units: dict[UnitKey, tuple[str, tuple[Problem, ...]]] = {}
-        members: dict[PartitionKey, list[str]] = {key: [] for key in context_partitions(ctx)}
-        for path, entry in entries.items():
-            for key in entry.partitions:
-                members.setdefault(key, []).append(path)
-        dirty_partitions: set[PartitionKey] = set()
-        if not fresh_context:
+        jobs: list[Job] = []
+        by_kind: dict[str, list[Check]] = {}
+        for item in self.checks:
+            for kind in item.kinds:
+                by_kind.setdefault(kind, []).append(item)
+        if full:
+            units: dict[UnitKey, Unit] = {}
+            jobs.append((CONTEXT_UNIT, partial(self._run, [c for c in self.checks if c.scope == "context"], ctx)))
+            record_paths: Iterable[str] = rows
+            members: dict[PartitionKey, list[str]] = {key: [] for key in context_partitions(ctx)}
+            for path, row in rows.items():
+                for key in row[R_PARTS]:
+                    members.setdefault(key, []).append(path)
+        else:
+            units = dict(self.cache.units)
+            record_paths = sorted(changed)
+            dirty: set[PartitionKey] = set()
             for path in changed:
-                entry = entries.get(path)
-                if entry is not None:
-                    dirty_partitions.update(entry.partitions)
-                dirty_partitions.update(self.cache.old_partitions(path))
-
-        def keep(key: UnitKey, digest: str) -> bool:
-            old = previous.get(key)
-            if old is not None and old[0] == digest:
-                units[key] = old
-                return True
-            return False
-
-        if fresh_context or not keep(CONTEXT_UNIT, self.context_digest):
-            checks = [c for c in self.checks if c.scope == "context"]
-            units[CONTEXT_UNIT] = (self.context_digest, self._locate(self._run(checks, ctx)))
-        record_checks = [c for c in self.checks if c.scope == "record"]
-        for path, entry in entries.items():
-            if not entry.valid or entry.kind in CONTEXT_KINDS:
-                continue
+                for row in (old.get(path), rows.get(path)):
+                    if row is not None:
+                        dirty.update(row[R_PARTS])
+            members = {key: [] for key in dirty}
+            for path, row in rows.items():
+                for key in row[R_PARTS]:
+                    if key in dirty:
+                        members[key].append(path)
+        gone: dict[UnitKey, Unit | None] = {}
+        for path in record_paths:
+            row = rows.get(path)
             key: UnitKey = ("record", path)
-            digest = self.context_digest + entry.sha
-            if fresh_context or path in changed or not keep(key, digest):
-                record = self.record(path, entry)
-                checks = [c for c in record_checks if record.kind in c.kinds]
-                units[key] = (digest, self._locate(self._run(checks, ctx, record)))
+            if row is None or not row[R_VALID] or row[R_KIND] in CONTEXT_KINDS:
+                if units.pop(key, None) is not None:
+                    gone[key] = None
+                continue
+            checks = by_kind.get(row[R_KIND], [])
+            jobs.append((key, partial(self._run_record, [c for c in checks if c.scope == "record"], ctx, path)))
+        existing = set(context_partitions(ctx)) if not full else set()
         for pkey, paths in members.items():
             key = ("partition", *pkey)
-            digest = self.context_digest
-            if fresh_context or pkey in dirty_partitions or not keep(key, digest):
-                records = [self.record(path, entries[path]) for path in sorted(paths)]
-                checks = [c for c in self.checks if c.scope == pkey[0]]
-                units[key] = (digest, self._locate(self._run(checks, ctx, pkey, records)))
-        return units
+            if not paths and not full and pkey not in existing:
+                if units.pop(key, None) is not None:
+                    gone[key] = None
+                continue
+            checks = [c for c in self.checks if c.scope == pkey[0]]
+            jobs.append((key, partial(self._run_partition, checks, ctx, pkey, paths)))
+        changes: dict[UnitKey, Unit | None] = dict(gone)
+        for key, found in self._run_jobs(jobs):
+            if found:
+                units[key] = changes[key] = found
+            elif units.pop(key, None) is not None:
+                changes[key] = None
+        return units, changes
+
+    def _run_record(self, checks: list[Check], ctx: Context, path: str) -> list[Problem]:
+        return self._run(checks, ctx, self.record(path))
+
+    def _run_partition(self, checks: list[Check], ctx: Context, pkey: PartitionKey, paths: list[str]) -> list[Problem]:
+        return self._run(checks, ctx, pkey, [self.record(path) for path in paths])
+
+    def _run_jobs(self, jobs: list[Job]) -> list[tuple[UnitKey, Unit]]:
+        """Run units of work, on two processes when there are many (as for loading)."""
+
+        def work(share: list[Job]) -> list[tuple[UnitKey, Unit]]:
+            return [(key, tuple(problem_row(p) for p in self._locate(job()))) for key, job in share]
+
+        if len(jobs) < PARALLEL_MIN or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            return work(jobs)
+        mine, theirs = jobs[0::2], jobs[1::2]
+        return self._forked(lambda: work(mine), lambda: work(theirs))
 
     def _run(self, checks: list[Check], ctx: Context, *args: Any) -> list[Problem]:
         out: list[Problem] = []
@@ -278,7 +423,7 @@ class Checker:
             out.extend(item.fn(ctx, *args))
         return out
 
-    def _locate(self, problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    def _locate(self, problems: Iterable[Problem]) -> list[Problem]:
         located = []
         for problem in problems:
             if problem.line or not problem.file.startswith(SUBMISSIONS + "/"):
@@ -287,16 +432,15 @@ class Checker:
             line, column = self._ref(problem.file).position(problem.pointer, at_key=True)
             located.append(problem.located(line, column))
         unique = {problem.sort_key(): problem for problem in located}
-        return tuple(unique[key] for key in sorted(unique))
+        return [unique[key] for key in sorted(unique)]
 
-    def _collect(
-        self, entries: dict[str, FileEntry], others: list[str], units: dict[UnitKey, tuple[str, tuple[Problem, ...]]]
-    ) -> list[Problem]:
+    def _collect(self, rows: dict[str, Row], others: list[str], units: dict[UnitKey, Unit]) -> list[Problem]:
         problems: list[Problem] = []
-        for entry in entries.values():
-            problems.extend(entry.problems)
-        for _, found in units.values():
-            problems.extend(found)
+        for row in rows.values():
+            if row[R_PROBLEMS]:
+                problems.extend(problem_of(p) for p in row[R_PROBLEMS])
+        for found in units.values():
+            problems.extend(problem_of(p) for p in found)
         for path in others:
             problems.append(make(path, "file.ignored", severity_of("file.ignored")))
         return sorted(problems, key=Problem.sort_key)
@@ -323,16 +467,30 @@ def broken_key(kind: str, value: dict[str, Any]) -> tuple[str, str] | None:
     return (kind, ident) if ident else None
 
 
-def guess_broken(path: str, partial: dict[str, Any]) -> tuple[str, str] | None:
+def guess_broken(path: str, partial_value: dict[str, Any]) -> tuple[str, str] | None:
     """For a file that would not even load: what it most likely is, from what was read and its path."""
-    kind = partial.get("kind")
+    kind = partial_value.get("kind")
     if not isinstance(kind, str) or kind not in BY_NAME:
         kind = kind_from_path(path)
         if kind is None:
             return None
-    if kind in CONTEXT_KINDS and not isinstance(partial.get("id"), str) and kind != "organisation":
-        partial = {**partial, "id": path.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
-    return broken_key(kind, partial)
+    if kind in CONTEXT_KINDS and not isinstance(partial_value.get("id"), str) and kind != "organisation":
+        partial_value = {**partial_value, "id": path.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+    return broken_key(kind, partial_value)
+
+
+class _Clock:
+    """Stage timings on standard error when SITE_GEN_TIMINGS is set (for the benchmark)."""
+
+    def __init__(self) -> None:
+        self.on = bool(os.environ.get("SITE_GEN_TIMINGS"))
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        if self.on:
+            now = time.perf_counter()
+            print(f"  {stage:<12} {now - self.last:7.3f} s", file=sys.stderr)
+            self.last = now
 
 
 def check_repository(root: Path, use_cache: bool = True) -> CheckResult:

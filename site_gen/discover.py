@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 SUBMISSIONS = "submissions"
@@ -12,13 +11,8 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 QUIET_SUFFIXES = (".md",)
 
 
-@dataclass(frozen=True)
-class Found:
-    """A file under submissions/: its repository-relative POSIX path and its stat."""
-
-    path: str
-    size: int
-    mtime_ns: int
+# A file under submissions/: its repository-relative POSIX path, size and modification time (ns).
+Found = tuple[str, int, int]
 
 
 def discover(root: Path) -> tuple[list[Found], list[str]]:
@@ -38,9 +32,9 @@ def discover(root: Path) -> tuple[list[Found], list[str]]:
                     stack.append((entry.path, rel))
                 elif entry.name.endswith(RECORD_SUFFIXES):
                     info = entry.stat()
-                    records.append(Found(rel, info.st_size, info.st_mtime_ns))
+                    records.append((rel, info.st_size, info.st_mtime_ns))
                 elif not entry.name.endswith(QUIET_SUFFIXES):
                     others.append(rel)
-    records.sort(key=lambda found: found.path)
+    records.sort()
     others.sort()
     return records, others

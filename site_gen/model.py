@@ -10,7 +10,7 @@ rules and figures share.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,39 +82,78 @@ def quarterly_deadline(plan: dict[str, Any], quarter: int) -> dt.date:
     return date - dt.timedelta(days=1) if rule.get("strict", True) else date
 
 
-class Context:
-    """The reference data, indexed. Built only from records that passed their schema."""
+class LazyTable(Mapping[str, Record]):
+    """Records by id, read only when asked for (the checker's cached runs use it)."""
 
-    def __init__(self, records: Iterable[Record], broken: dict[str, set[str]] | None = None) -> None:
+    def __init__(self, paths: dict[str, str], load: Callable[[str], Record]) -> None:
+        self.paths = paths
+        self._load = load
+
+    def __getitem__(self, ident: str) -> Record:
+        return self._load(self.paths[ident])
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+CONTEXT_TABLES = ("unit", "cadre", "good-model", "midterm-survey", *PLAN_KINDS)
+
+
+class Context:
+    """The reference data, indexed. Built only from records that passed their schema.
+
+    ``tables`` maps each context kind (but the organisation) to its records
+    by id; ``duplicates`` pairs a record with the first one holding its id;
+    ``broken`` lists what records that failed their schema still say (so that
+    other rules do not cascade); ``leaders`` may be given precomputed.
+    """
+
+    def __init__(
+        self,
+        tables: dict[str, Mapping[str, Record]],
+        organisations: list[Record],
+        duplicates: list[tuple[Record, Record]],
+        broken: dict[str, set[str]] | None = None,
+        leaders: dict[str, set[str]] | None = None,
+    ) -> None:
         self.broken: dict[str, set[str]] = broken or {}
-        self.organisations: list[Record] = []
-        self.units: dict[str, Record] = {}
-        self.cadres: dict[str, Record] = {}
-        self.plans: dict[str, dict[str, Record]] = {kind: {} for kind in PLAN_KINDS}
-        self.models: dict[str, Record] = {}
-        self.surveys: dict[str, Record] = {}
-        self.duplicates: list[tuple[Record, Record]] = []
-        tables = {
-            "unit": self.units,
-            "cadre": self.cadres,
-            "good-model": self.models,
-            "midterm-survey": self.surveys,
-            **self.plans,
-        }
+        self.organisations = organisations
+        self.duplicates = duplicates
+        self._tables = tables
+        self.units = tables["unit"]
+        self.cadres = tables["cadre"]
+        self.models = tables["good-model"]
+        self.surveys = tables["midterm-survey"]
+        self.plans: dict[str, Mapping[str, Record]] = {kind: tables[kind] for kind in PLAN_KINDS}
+        self._district: dict[str, str | None] = {}
+        self._leaders = leaders
+        self._role_rules: dict[str, dict[str, dict[str, Any]]] = {}
+        self._categories: dict[str, dict[str, dict[str, Any]]] = {}
+
+    @classmethod
+    def from_records(cls, records: Iterable[Record], broken: dict[str, set[str]] | None = None) -> Context:
+        tables: dict[str, dict[str, Record]] = {kind: {} for kind in CONTEXT_TABLES}
+        organisations: list[Record] = []
+        duplicates: list[tuple[Record, Record]] = []
         for record in sorted(records, key=lambda r: r.file):
             if record.kind == "organisation":
-                self.organisations.append(record)
+                organisations.append(record)
                 continue
             table = tables.get(record.kind)
             if table is None:
                 continue
             first = table.get(record.id)
             if first is not None:
-                self.duplicates.append((record, first))
+                duplicates.append((record, first))
             else:
                 table[record.id] = record
-        self._district: dict[str, str | None] = {}
-        self._leaders: dict[str, set[str]] | None = None
+        return cls(dict(tables), organisations, duplicates, broken)
 
     # -- presence -------------------------------------------------------------
 
@@ -124,14 +163,8 @@ class Context:
 
     def known(self, kind: str, ident: str) -> bool:
         """True when a record of ``kind`` has this id, valid or not (broken ones are reported already)."""
-        table: dict[str, Record] | None
-        table = {
-            "unit": self.units,
-            "cadre": self.cadres,
-            "good-model": self.models,
-            "midterm-survey": self.surveys,
-        }.get(kind) or self.plans.get(kind)
-        return (table is not None and ident in table) or ident in self.broken.get(kind, set())
+        table = self._tables.get(kind)
+        return (table is not None and ident in table) or ident in self.broken.get(kind, ())
 
     def plan(self, kind: str, ident: str) -> Record | None:
         return self.plans[kind].get(ident)
@@ -194,10 +227,10 @@ class Context:
         return None
 
     def role_rules(self, plan: Record, group: str) -> dict[str, Any] | None:
-        for rules in plan.data["role_groups"]:
-            if rules["group"] == group:
-                return dict(rules)
-        return None
+        table = self._role_rules.get(plan.file)
+        if table is None:
+            table = self._role_rules[plan.file] = {rules["group"]: rules for rules in plan.data["role_groups"]}
+        return table.get(group)
 
     def min_days(self, plan: Record, group: str) -> int:
         rules = self.role_rules(plan, group) or {}
@@ -239,10 +272,10 @@ class Context:
         return [category["code"] for category in plan.data["categories"]]
 
     def category(self, plan: Record, code: str) -> dict[str, Any] | None:
-        for category in plan.data["categories"]:
-            if category["code"] == code:
-                return dict(category)
-        return None
+        table = self._categories.get(plan.file)
+        if table is None:
+            table = self._categories[plan.file] = {category["code"]: category for category in plan.data["categories"]}
+        return table.get(code)
 
     def schedule_row(self, plan: Record, unit: str) -> tuple[int, dict[str, Any]] | None:
         for index, row in enumerate(plan.data["schedule"]):

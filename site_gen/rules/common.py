@@ -34,8 +34,10 @@ def plan_ref(ctx: Context, record: Record, kind: str, ident: str, *pointer: str 
 
 
 def units_refs(ctx: Context, record: Record, idents: Iterable[str], *pointer: str | int) -> Iterator[Problem]:
+    units = ctx.units
     for index, ident in enumerate(idents):
-        yield from unit_ref(ctx, record, ident, *pointer, index)
+        if ident not in units:
+            yield from unit_ref(ctx, record, ident, *pointer, index)
 
 
 def document_refs(ctx: Context, record: Record) -> Iterator[Problem]:

@@ -26,9 +26,9 @@ def row_problems(
     ctx: Context, record: Record, plan: Record, row: dict[str, Any], group: str | None, *at: str | int
 ) -> Iterator[Problem]:
     """What every registration row and reported visit must satisfy."""
-    codes = ctx.category_codes(plan)
     category = ctx.category(plan, row["category"])
     if category is None:
+        codes = ctx.category_codes(plan)
         yield problem(record, "rule.ref-category", *at, "category", code=row["category"], plan=plan.id, codes_list=codes)
     elif "topic" in row:
         topics = [topic["code"] for topic in category.get("topics", [])]
