@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 YEAR ?= 2025
 
-.PHONY: site test setup bench lint clean
+.PHONY: site test setup bench lint docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: setup
 	$(BIN)/ruff check site_gen tests bench tools
 	$(BIN)/ruff format --check site_gen tests bench tools
 	$(BIN)/mypy
+
+docs: setup
+	{ sed -n '1,/<!-- generated -->/p' docs/ma-loi.md; $(BIN)/site-gen rules --all --format markdown; } > docs/ma-loi.md.new
+	mv docs/ma-loi.md.new docs/ma-loi.md
 
 bench: setup
 	$(BIN)/python bench/run.py

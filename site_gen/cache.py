@@ -224,14 +224,14 @@ class Cache:
             placed[path] = (*row[:R_BLOB], (offset, len(json)), *row[R_BLOB + 1 :])
             chunks.append(json)
             offset += len(json)
-        path = self.dir / BLOBS
+        target = self.dir / BLOBS
         if self._blob_size == 0:
             # A new file (never rewrite one in place: another run may have it mapped).
             tmp = self.dir / (BLOBS + ".tmp")
             tmp.write_bytes(b"".join(chunks))
-            os.replace(tmp, path)
+            os.replace(tmp, target)
         else:
-            with path.open("r+b") as handle:
+            with target.open("r+b") as handle:
                 handle.seek(self._blob_size)
                 handle.write(b"".join(chunks))
         self._blob_size = offset

@@ -104,8 +104,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "yaml.unclosed-bracket": _e(
         E,
-        ("Thiếu dấu đóng ngoặc", "Dấu [ hoặc { mở ở đây chưa có dấu ] hoặc } đóng tương ứng."),
-        ("Unclosed bracket", "The [ or { opened here is never closed."),
+        ("Thiếu dấu đóng ngoặc", "Dấu [ hoặc {{ mở ở đây chưa có dấu ] hoặc }} đóng tương ứng."),
+        ("Unclosed bracket", "The [ or {{ opened here is never closed."),
     ),
     "yaml.colon": _e(
         E,

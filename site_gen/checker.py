@@ -266,8 +266,14 @@ class Checker:
             listing = discover(self.root)
             self.cache.load()
             return listing
-        result = self._forked(lambda: [self.cache.load()], lambda: [discover(self.root)])
-        return result[1]  # type: ignore[no-any-return]
+
+        def load_cache() -> list[Any]:
+            self.cache.load()
+            return [None]
+
+        result = self._forked(load_cache, lambda: [discover(self.root)])
+        found: tuple[list[Found], list[str]] = result[1]
+        return found
 
     def _load_many(self, todo: list[Found]) -> list[tuple[str, Row, bytes | None, bool]]:
         """Load files, on two processes when there are many and the platform can fork."""
@@ -365,9 +371,9 @@ class Checker:
             record_paths = sorted(changed)
             dirty: set[PartitionKey] = set()
             for path in changed:
-                for row in (old.get(path), rows.get(path)):
-                    if row is not None:
-                        dirty.update(row[R_PARTS])
+                for before in (old.get(path), rows.get(path)):
+                    if before is not None:
+                        dirty.update(before[R_PARTS])
             members = {key: [] for key in dirty}
             for path, row in rows.items():
                 for key in row[R_PARTS]:
@@ -375,14 +381,14 @@ class Checker:
                         members[key].append(path)
         gone: dict[UnitKey, Unit | None] = {}
         for path in record_paths:
-            row = rows.get(path)
-            key: UnitKey = ("record", path)
-            if row is None or not row[R_VALID] or row[R_KIND] in CONTEXT_KINDS:
-                if units.pop(key, None) is not None:
-                    gone[key] = None
+            current = rows.get(path)
+            unit_key: UnitKey = ("record", path)
+            if current is None or not current[R_VALID] or current[R_KIND] in CONTEXT_KINDS:
+                if units.pop(unit_key, None) is not None:
+                    gone[unit_key] = None
                 continue
-            checks = by_kind.get(row[R_KIND], [])
-            jobs.append((key, partial(self._run_record, [c for c in checks if c.scope == "record"], ctx, path)))
+            checks = by_kind.get(current[R_KIND], [])
+            jobs.append((unit_key, partial(self._run_record, [c for c in checks if c.scope == "record"], ctx, path)))
         existing = set(context_partitions(ctx)) if not full else set()
         for pkey, paths in members.items():
             key = ("partition", *pkey)

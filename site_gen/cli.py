@@ -47,8 +47,8 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {rendered}\n")
 
 
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common() -> Parser:
+    common = Parser(add_help=False)
     common.add_argument("--root", default=".", help="thư mục kho dữ liệu (mặc định: thư mục hiện tại)")
     common.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ thông báo (mặc định: vi)")
     return common

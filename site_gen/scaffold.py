@@ -181,7 +181,11 @@ def _options(args: argparse.Namespace, ctx: Any) -> dict[str, Any]:
 def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> dict[str, Any]:
     schema = schemas.kind_schema[kind]
     sample = schema.get("examples", [{}])[0]
-    value = {name: json.loads(json.dumps(sample[name])) for name in schema.get("required", []) if name in sample}
+    required = list(schema.get("required", []))
+    condition = schema.get("if", {}).get("properties", {})
+    if condition and all(sample.get(name) == rule.get("const") for name, rule in condition.items()):
+        required += schema.get("then", {}).get("required", [])  # e.g. an inspected unit has scores
+    value = {name: json.loads(json.dumps(sample[name])) for name in required if name in sample}
     properties = schema.get("properties", {})
     for name in ("id", "unit", "cadre", "plan", "year", "quarter"):
         if name in options and name in properties:
@@ -207,11 +211,12 @@ def new_record(root: Path, args: argparse.Namespace) -> int:
     if args.stdout:
         sys.stdout.write(text)
         return 0
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     if path.exists() and not args.force:
-        raise SetupError("setup.exists", path=str(path.relative_to(root)))
+        raise SetupError("setup.exists", path=shown)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(path.relative_to(root).as_posix())
+    print(shown)
     return 0
 
 
@@ -228,7 +233,7 @@ def _target(
 ) -> Path:
     if args.out:
         out = Path(args.out)
-        return out if out.is_absolute() else Path.cwd() / out
+        return (out if out.is_absolute() else Path.cwd() / out).resolve()
     unit = options.get("unit") or value.get("unit")
     if kind not in OWNED_BY_UNIT:
         org = ctx.org if ctx is not None else None

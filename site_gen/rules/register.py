@@ -398,4 +398,4 @@ def _inconsistent(target: dict[str, Any]) -> bool:
     if goal <= 0:
         return False
     ratio = done / goal
-    return {"exceeded": ratio <= 1, "achieved": ratio < 1, "partial": not 0 < ratio < 1}.get(level, False)
+    return bool({"exceeded": ratio <= 1, "achieved": ratio < 1, "partial": not 0 < ratio < 1}.get(level, False))
