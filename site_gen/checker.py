@@ -203,6 +203,17 @@ class Checker:
     # -- the run ----------------------------------------------------------------
 
     def run(self) -> CheckResult:
+        """Check the repository. The garbage collector pauses meanwhile: the run makes many
+        objects and no cycles, and collecting them repeatedly would cost a fifth of the time."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._check()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _check(self) -> CheckResult:
         clock = _Clock()
         found, others = self._discover_and_load_cache()
         old = self.cache.rows
@@ -223,19 +234,13 @@ class Checker:
                 rows[path] = ()
                 todo.append(item)
         changed: set[str] = set()
-        gc_was = gc.isenabled()
-        gc.disable()
-        try:
-            with quiet_stderr():
-                for path, row, json, differs in self._load_many(todo):
-                    rows[path] = row
-                    if json is not None:
-                        self.cache.pending[path] = json
-                    if differs:
-                        changed.add(path)
-        finally:
-            if gc_was:
-                gc.enable()
+        with quiet_stderr():
+            for path, row, json, differs in self._load_many(todo):
+                rows[path] = row
+                if json is not None:
+                    self.cache.pending[path] = json
+                if differs:
+                    changed.add(path)
         self.rows = rows
         vanished = old.keys() - rows.keys()
         changed |= vanished
