@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 YEAR ?= 2025
 
-.PHONY: site test setup bench lint docs clean
+.PHONY: site test setup bench lint schemas docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ lint: setup
 	$(BIN)/ruff check site_gen tests bench tools
 	$(BIN)/ruff format --check site_gen tests bench tools
 	$(BIN)/mypy
+
+schemas: setup
+	$(BIN)/python -m site_gen.bundle
 
 docs: setup
 	{ sed -n '1,/<!-- generated -->/p' docs/ma-loi.md; $(BIN)/site-gen rules --all --format markdown; } > docs/ma-loi.md.new

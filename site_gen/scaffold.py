@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from site_gen.bundle import BUNDLED_DIR
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, KINDS
@@ -206,7 +207,8 @@ def new_record(root: Path, args: argparse.Namespace) -> int:
     today = args.date or dt.date.today().isoformat()
     value = _seed(schemas, kind, options, today)
     path = _target(root, args, kind, value, options, today, ctx)
-    relative = os.path.relpath(root / SCHEMA_DIR / BY_NAME[kind].schema, path.parent).replace(os.sep, "/")
+    bundled = root / SCHEMA_DIR / BUNDLED_DIR / BY_NAME[kind].schema
+    relative = os.path.relpath(bundled, path.parent).replace(os.sep, "/")
     text = render(schemas, kind, value, relative)
     if args.stdout:
         sys.stdout.write(text)

@@ -38,7 +38,8 @@ def test_new_record_is_complete_commented_and_valid(kind, repo: Path, run: Runne
     text = path.read_text(encoding="utf-8")
     schema = Schemas(repo).kind_schema[kind.name]
     assert text.startswith("# yaml-language-server: $schema=")
-    assert (path.parent / text.split("$schema=", 1)[1].split("\n", 1)[0]).resolve() == (repo / "schemas" / kind.schema).resolve()
+    named = (path.parent / text.split("$schema=", 1)[1].split("\n", 1)[0]).resolve()
+    assert named == (repo / "schemas" / "bundled" / kind.schema).resolve()
     for name in schema["properties"]:
         assert f"{name}:" in text, name
     loaded = load_bytes(text.encode(), str(path))
@@ -85,4 +86,5 @@ def test_scalars_read_back_as_written(value: str) -> None:
 
 def test_the_sample_header_names_the_schema() -> None:
     first = (ROOT / "submissions" / "ban-tckt" / "to-chuc.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../../schemas/organisation.schema.json"
+    assert first == "# yaml-language-server: $schema=../../schemas/bundled/organisation.schema.json"
+    assert (ROOT / "schemas" / "bundled" / "organisation.schema.json").exists()

@@ -136,3 +136,25 @@ def test_the_two_engines_agree_on_dates(date: str, schemas: Schemas) -> None:
     example = dict(load(ROOT / "schemas" / "registration.schema.json")["examples"][0], submitted=date)
     assert not schemas.is_valid("registration", example)
     assert list(schemas.reference_validator("registration").iter_errors(example))
+
+
+def test_bundled_copies_are_current() -> None:
+    from site_gen.bundle import main
+
+    assert main(["--root", str(ROOT), "--check"]) == 0
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_bundled_copies_stand_alone_and_judge_alike(kind: Any, schemas: Schemas) -> None:
+    """With no registry at all, a bundled copy accepts and refuses exactly what the canonical schema does."""
+    bundled = load(ROOT / "schemas" / "bundled" / kind.schema)
+    jsonschema.Draft202012Validator.check_schema(bundled)
+    refs = [node["$ref"] for _, node in _nodes(bundled, "") if "$ref" in node]
+    assert refs and all(ref.startswith("#/$defs/") for ref in refs)
+    alone = jsonschema.Draft202012Validator(bundled, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    for path in _record_files():
+        with quiet_stderr():
+            loaded = load_bytes(path.read_bytes(), str(path))
+        if loaded.problems or loaded.value.get("kind") != kind.name:
+            continue
+        assert alone.is_valid(loaded.value) == schemas.is_valid(kind.name, loaded.value), path

@@ -270,7 +270,7 @@ def write_all(root: Path) -> None:
         record = FILES[rel]
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        schema = os.path.relpath(root / "schemas" / f"{record['kind']}.schema.json", target.parent)
+        schema = os.path.relpath(root / "schemas" / "bundled" / f"{record['kind']}.schema.json", target.parent)
         text = f"# yaml-language-server: $schema={schema}\n" + "\n".join(dump_map(record, 0)) + "\n"
         target.write_text(text, encoding="utf-8")
 
