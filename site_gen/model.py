@@ -183,37 +183,29 @@ class Context:
         unit = self.units.get(ident)
         return str(unit.data["name"]) if unit else ident
 
+    def ancestors(self, ident: str) -> Iterator[Record]:
+        """The unit and its parents, upwards, stopping at a missing unit or a loop."""
+        probe: str | None = ident
+        seen: set[str] = set()
+        while probe and probe not in seen:
+            seen.add(probe)
+            unit = self.units.get(probe)
+            if unit is None:
+                return
+            yield unit
+            probe = unit.data.get("parent")
+
     def district_of(self, ident: str) -> str | None:
         """The district-level union (or directly affiliated union) a unit lies in, or None."""
-        if ident in self._district:
-            return self._district[ident]
-        found: str | None = None
-        probe: str | None = ident
-        seen: set[str] = set()
-        while probe and probe not in seen:
-            seen.add(probe)
-            unit = self.units.get(probe)
-            if unit is None:
-                break
-            if unit.data["type"] in DISTRICT_TYPES:
-                found = probe
-                break
-            probe = unit.data.get("parent")
-        self._district[ident] = found
-        return found
+        if ident not in self._district:
+            found = next((u for u in self.ancestors(ident) if u.data["type"] in DISTRICT_TYPES), None)
+            self._district[ident] = found.id if found else None
+        return self._district[ident]
 
     def sector_of(self, ident: str) -> str | None:
-        probe: str | None = ident
-        seen: set[str] = set()
-        while probe and probe not in seen:
-            seen.add(probe)
-            unit = self.units.get(probe)
-            if unit is None:
-                return None
-            if unit.data.get("sector"):
-                return str(unit.data["sector"])
-            probe = unit.data.get("parent")
-        return None
+        """The sector of a unit, or of its nearest parent that has one."""
+        found = next((u for u in self.ancestors(ident) if u.data.get("sector")), None)
+        return str(found.data["sector"]) if found else None
 
     # -- cadres and plans ----------------------------------------------------------
 
