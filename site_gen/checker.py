@@ -101,6 +101,11 @@ def tool_digest() -> str:
     return digest.hexdigest()
 
 
+def _can_fork() -> bool:
+    """A second process helps only where fork exists and a second core is there to run it."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+
+
 def _is_context(row: Row | None) -> bool:
     return row is not None and (row[R_KIND] in CONTEXT_KINDS or row[R_BROKEN] is not None)
 
@@ -263,11 +268,7 @@ class Checker:
     def _discover_and_load_cache(self) -> tuple[list[Found], list[str]]:
         """List the files while the cache loads: two processes when a large cache exists."""
         state = self.cache.dir / "state.bin"
-        if not self.cache.enabled or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or not state.exists():
-            listing = discover(self.root)
-            self.cache.load()
-            return listing
-        if state.stat().st_size < FORK_STATE_MIN:
+        if not (self.cache.enabled and _can_fork() and state.exists() and state.stat().st_size >= FORK_STATE_MIN):
             listing = discover(self.root)
             self.cache.load()
             return listing
@@ -286,7 +287,7 @@ class Checker:
         def load(share: list[Found]) -> list[tuple[str, Row, bytes | None, bool]]:
             return [(item[0], *self.load_file(item)) for item in share]
 
-        if len(todo) < PARALLEL_MIN or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        if len(todo) < PARALLEL_MIN or not _can_fork():
             return load(todo)
         split = len(todo) // 2
         return self._forked(lambda: load(todo[:split]), lambda: load(todo[split:]))
@@ -423,7 +424,7 @@ class Checker:
         def work(share: list[Job]) -> list[tuple[UnitKey, Unit]]:
             return [(key, tuple(problem_row(p) for p in self._locate(job()))) for key, job in share]
 
-        if len(jobs) < PARALLEL_MIN or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        if len(jobs) < PARALLEL_MIN or not _can_fork():
             return work(jobs)
         mine, theirs = jobs[0::2], jobs[1::2]
         return self._forked(lambda: work(mine), lambda: work(theirs))

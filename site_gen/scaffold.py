@@ -57,7 +57,7 @@ def _comment(lines: list[str], indent: str, schemas: Schemas, node: dict[str, An
     title = schemas.title(node, base)
     description = node.get("description") or target.get("description", "")
     labels = target.get("enumDescriptions")
-    text = title + (f": {description}" if description else "")
+    text = description if description.startswith(title) else title + (f": {description}" if description else "")
     if optional:
         text += " (không bắt buộc)"
     lines.append(f"{indent}# {text}")
@@ -139,6 +139,8 @@ def example(schemas: Schemas, node: dict[str, Any], base: dict[str, Any]) -> Any
     if kind == "array":
         items = target.get("items", {})
         return [example(schemas, items, doc)] if items else []
+    if kind == "integer" and target.get("minimum") == 2000 and target.get("maximum") == 2100:
+        return dt.date.today().year  # a year
     if kind == "integer":
         return max(1, int(target.get("minimum", 1)))
     if kind == "number":
