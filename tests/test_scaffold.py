@@ -60,7 +60,7 @@ def test_registration_is_placed_in_the_cadre_folder(repo: Path, run: Runner) -> 
     assert out.strip() == "submissions/ban-tckt/dang-ky/2026/tran-thi-mai.yaml"
     text = (repo / out.strip()).read_text(encoding="utf-8")
     assert "cadre: tran-thi-mai" in text and "submitted: 2026-02-01" in text
-    assert "# Ngày nộp: Ngày nộp bản đăng ký." in text
+    assert "# Ngày nộp bản đăng ký.\nsubmitted: 2026-02-01" in text
     assert "#   specialist" not in text
 
 
