@@ -1,0 +1,1 @@
+"""The public site: pages generated from the records, built with MkDocs Material."""
