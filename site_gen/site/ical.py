@@ -1,0 +1,375 @@
+"""iCalendar feeds of the site: field visits (planned and done) and inspections, in Asia/Ho_Chi_Minh time.
+
+:func:`events` turns the records into :class:`Event` values: every planned
+registration row and every reported visit is an all-day event (DTEND is the
+day after the last day, as RFC 5545 wants); every row of an inspection
+schedule is a timed event for its morning or afternoon session. :func:`feeds`
+sorts them into calendars a calendar program can subscribe to: the whole
+organisation, each unit, each inspection team.
+
+Everything here is pure and deterministic: UIDs come from the record's path
+and the row's index, DTSTAMP is the stamp the caller gives (the last commit's
+date), the time zone is written out by hand (not generated from the tz
+database of the machine), so the same records give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from site_gen.model import Context, Record
+from site_gen.vn import format_date
+
+TZID = "Asia/Ho_Chi_Minh"
+TZ = ZoneInfo(TZID)
+PRODID = "-//site-gen//Lịch công tác//VI"
+UID_DOMAIN = "site-gen"
+REFRESH = dt.timedelta(hours=12)
+
+ORGANISATION_FEED = "to-chuc.ics"
+UNIT_FEED = "don-vi/{unit}.ics"
+TEAM_FEED = "doan-kiem-tra/{plan}/{team}.ics"
+
+VISIT = "Đi cơ sở"
+PLANNED = "Dự kiến"
+DONE = "Đã thực hiện"
+INSPECTION = "Kiểm tra"
+
+# Start of each session when the plan does not say, and the end of each session.
+SESSION_START = {"morning": "08:00", "afternoon": "14:00"}
+SESSION_END = {"morning": dt.time(11, 30), "afternoon": dt.time(17, 0)}
+SESSION_NAME = {"morning": "Buổi sáng", "afternoon": "Buổi chiều"}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One calendar entry.
+
+    ``start``/``end`` are dates for all-day events (``end`` exclusive: the day
+    after the last day) or aware datetimes in Asia/Ho_Chi_Minh. ``units`` are
+    the units whose feed shows the event (the cadre's unit for a visit or a
+    registration, the inspected unit for an inspection); ``teams`` are
+    ``"<plan id>/<team id>"`` keys of the inspection teams whose feed shows it.
+    """
+
+    uid: str
+    summary: str
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime
+    description: str
+    location: str
+    categories: tuple[str, ...]
+    units: tuple[str, ...]
+    teams: tuple[str, ...]
+    url: str = ""
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, dt.datetime)
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, str]:
+        return _moment(self.start), self.uid
+
+
+def _moment(value: dt.date | dt.datetime) -> dt.datetime:
+    """An aware datetime to compare dates (midnight in Vietnam) and datetimes together."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=TZ)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=TZ)
+
+
+def uid(record: Record, pointer: str) -> str:
+    """Stable and unique: the record's path and the row's place in it, hashed."""
+    digest = hashlib.sha1(f"{record.file}#{pointer}".encode(), usedforsecurity=False).hexdigest()
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def team_key(plan: str, team: str) -> str:
+    return f"{plan}/{team}"
+
+
+# -- events -------------------------------------------------------------------
+
+
+def events(ctx: Context, records: Iterable[Record], base_url: str = "") -> list[Event]:
+    """Every planned registration row, reported visit and inspection session, sorted by (start, uid).
+
+    ``base_url``, when given, becomes every event's URL (the site's address, or
+    the calendar page of the site).
+    """
+    found: list[Event] = []
+    for record in records:
+        if record.kind == "registration":
+            found.extend(_registrations(ctx, record, base_url))
+        elif record.kind == "quarterly-report":
+            found.extend(_visits(ctx, record, base_url))
+        elif record.kind == "inspection-plan":
+            found.extend(_inspections(ctx, record, base_url))
+    return sorted(found, key=lambda event: event.sort_key)
+
+
+def _cadre_name(ctx: Context, ident: str) -> str:
+    cadre = ctx.cadres.get(ident)
+    return str(cadre.data.get("name") or ident) if cadre else ident
+
+
+def _cadre_unit(ctx: Context, ident: str, fallback: str | None = None) -> tuple[str, ...]:
+    cadre = ctx.cadres.get(ident)
+    unit = cadre.data.get("unit") if cadre else fallback
+    return (str(unit),) if unit else ()
+
+
+def _places(ctx: Context, places: list[str]) -> str:
+    return ", ".join(ctx.unit_name(place) for place in places)
+
+
+def _category_lines(ctx: Context, plan_id: str, row: dict[str, Any]) -> Iterator[str]:
+    """ "Nội dung 1.1: …" and "Chuyên đề 1.3.1: …", named after the field-visit plan when it is known."""
+    plan = ctx.plan("field-visit-plan", plan_id)
+    category = ctx.category(plan, row["category"]) if plan else None
+    name = category.get("name") if category else None
+    yield f"Nội dung {row['category']}: {name}" if name else f"Nội dung {row['category']}"
+    topic = row.get("topic")
+    if topic:
+        topics = {item["code"]: item.get("name") for item in (category or {}).get("topics", [])}
+        yield f"Chuyên đề {topic}: {topics[topic]}" if topics.get(topic) else f"Chuyên đề {topic}"
+
+
+def _span(row: dict[str, Any]) -> tuple[dt.date, dt.date]:
+    start = dt.date.fromisoformat(row["from"])
+    last = dt.date.fromisoformat(row["to"])
+    return start, max(last, start) + dt.timedelta(days=1)
+
+
+def _period(row: dict[str, Any]) -> str:
+    return f"Thời gian: {format_date(row['from'])} – {format_date(row['to'])} ({row['days']} ngày tại cơ sở)"
+
+
+def _registrations(ctx: Context, record: Record, base_url: str) -> Iterator[Event]:
+    data = record.data
+    cadre = data["cadre"]
+    name = _cadre_name(ctx, cadre)
+    for index, row in enumerate(data["rows"]):
+        start, end = _span(row)
+        lines = [f"Cán bộ: {name}", *_category_lines(ctx, data["plan"], row), _period(row)]
+        if row.get("place"):
+            lines.append(f"Địa điểm cụ thể: {row['place']}")
+        if row.get("purpose"):
+            lines.append(f"Mục đích, hoạt động dự kiến: {row['purpose']}")
+        if data.get("approved_on"):
+            lines.append(f"Đã phê duyệt ngày {format_date(data['approved_on'])}")
+        yield Event(
+            uid=uid(record, f"rows/{index}"),
+            summary=f"Dự kiến đi cơ sở: {name} — {row['category']} ({row['days']} ngày)",
+            start=start,
+            end=end,
+            description="\n".join(lines),
+            location=_places(ctx, row["places"]),
+            categories=(VISIT, PLANNED),
+            units=_cadre_unit(ctx, cadre),
+            teams=(),
+            url=base_url,
+        )
+
+
+def _visits(ctx: Context, record: Record, base_url: str) -> Iterator[Event]:
+    data = record.data
+    for index, visit in enumerate(data["visits"]):
+        cadre = visit["cadre"]
+        name = _cadre_name(ctx, cadre)
+        start, end = _span(visit)
+        results = visit.get("results", {})
+        lines = [visit["activity"], f"Kết quả: {results.get('achievements', '')}"]
+        if results.get("limitations"):
+            lines.append(f"Hạn chế: {results['limitations']}")
+        if visit.get("proposals"):
+            lines.append(f"Đề xuất, kiến nghị: {visit['proposals']}")
+        lines += [f"Cán bộ: {name}", *_category_lines(ctx, data["plan"], visit), _period(visit)]
+        if visit.get("place"):
+            lines.append(f"Địa điểm cụ thể: {visit['place']}")
+        yield Event(
+            uid=uid(record, f"visits/{index}"),
+            summary=f"Đi cơ sở: {name} — {visit['category']} ({visit['days']} ngày)",
+            start=start,
+            end=end,
+            description="\n".join(lines),
+            location=_places(ctx, visit["places"]),
+            categories=(VISIT, DONE),
+            units=_cadre_unit(ctx, cadre, data.get("unit")),
+            teams=(),
+            url=base_url,
+        )
+
+
+def _session_times(plan: dict[str, Any], session: str, date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    text = (plan.get("sessions") or {}).get(session, SESSION_START[session])
+    start = dt.datetime.combine(date, dt.time.fromisoformat(text), tzinfo=TZ)
+    end = dt.datetime.combine(date, SESSION_END[session], tzinfo=TZ)
+    if end <= start:
+        end = start + dt.timedelta(hours=3)
+    return start, end
+
+
+def _inspections(ctx: Context, record: Record, base_url: str) -> Iterator[Event]:
+    plan = record.data
+    teams = {team["id"]: team for team in plan["teams"]}
+    document = plan.get("document") or {}
+    for index, row in enumerate(plan["schedule"]):
+        date = dt.date.fromisoformat(row["date"])
+        start, end = _session_times(plan, row["session"], date)
+        unit = ctx.unit_name(row["unit"])
+        team = teams.get(row["team"], {})
+        team_name = str(team.get("name") or row["team"])
+        lines = [f"Đơn vị được kiểm tra: {unit}", f"{team_name}"]
+        if team.get("leader"):
+            lines.append(f"Trưởng đoàn: {_cadre_name(ctx, team['leader'])}")
+        if team.get("secretary"):
+            lines.append(f"Thư ký đoàn: {_cadre_name(ctx, team['secretary'])}")
+        lines.append(f"{SESSION_NAME[row['session']]}, từ {start:%H:%M} đến {end:%H:%M}")
+        ahead = plan.get("documents_days_before")
+        if isinstance(ahead, int):
+            due = (date - dt.timedelta(days=ahead)).isoformat()
+            lines.append(f"Hạn gửi tài liệu cho thư ký đoàn: chậm nhất ngày {format_date(due)}")
+        if document.get("number"):
+            lines.append(f"Theo Kế hoạch số {document['number']}")
+        yield Event(
+            uid=uid(record, f"schedule/{index}"),
+            summary=f"Kiểm tra: {unit} — {team_name}",
+            start=start,
+            end=end,
+            description="\n".join(lines),
+            location=str(row.get("location") or f"Tại cơ sở {unit}"),
+            categories=(INSPECTION,),
+            units=(row["unit"],),
+            teams=(team_key(plan["id"], row["team"]),),
+            url=base_url,
+        )
+
+
+# -- calendars ----------------------------------------------------------------
+
+
+def timezone_component() -> icalendar.Timezone:
+    """Asia/Ho_Chi_Minh, written out: UTC+7 since 13 June 1975, no daylight saving time."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TZID)
+    standard = icalendar.TimezoneStandard()
+    standard.add("dtstart", dt.datetime(1975, 6, 13, 0, 0))
+    standard.add("tzoffsetfrom", dt.timedelta(hours=8))
+    standard.add("tzoffsetto", dt.timedelta(hours=7))
+    standard.add("tzname", "+07")
+    zone.add_component(standard)
+    return zone
+
+
+def _utc(stamp: dt.datetime) -> dt.datetime:
+    """DTSTAMP is written in UTC; a naive stamp is taken as Vietnam time."""
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=TZ)
+    return stamp.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def _vevent(event: Event, stamp: dt.datetime) -> icalendar.Event:
+    item = icalendar.Event()
+    item.add("uid", event.uid)
+    item.add("dtstamp", stamp)
+    item.add("dtstart", event.start)
+    item.add("dtend", event.end)
+    item.add("summary", event.summary)
+    if event.description:
+        item.add("description", event.description)
+    if event.location:
+        item.add("location", event.location)
+    if event.categories:
+        item.add("categories", list(event.categories))
+    if event.url:
+        item.add("url", event.url)
+    item.add("status", "TENTATIVE" if PLANNED in event.categories else "CONFIRMED")
+    # A month at the grassroots must not mark the whole month busy; an inspection session does.
+    item.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
+    return item
+
+
+def calendar(name: str, description: str, selected: Iterable[Event], stamp: dt.datetime) -> bytes:
+    """One VCALENDAR: the given events sorted by (start, uid), each stamped with ``stamp``."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", icalendar.vText(name))
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", icalendar.vText(description))
+    cal.add("x-wr-timezone", icalendar.vText(TZID))
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
+    cal.add_component(timezone_component())
+    utc = _utc(stamp)
+    for event in sorted(selected, key=lambda event: event.sort_key):
+        cal.add_component(_vevent(event, utc))
+    return bytes(cal.to_ical())
+
+
+def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url: str = "") -> dict[str, bytes]:
+    """File name -> iCalendar bytes, sorted by name.
+
+    ``to-chuc.ics`` holds every event; ``don-vi/<unit>.ics`` exists for every
+    known unit with at least one event; ``doan-kiem-tra/<plan>/<team>.ics``
+    for every team of every inspection plan (empty when it has no session).
+    """
+    every = events(ctx, records, base_url)
+    org = ctx.org
+    org_name = str(org.data.get("short_name") or org.data.get("name")) if org else ""
+    out: dict[str, bytes] = {
+        ORGANISATION_FEED: calendar(
+            f"Lịch công tác — {org_name}" if org_name else "Lịch công tác",
+            "Lịch đi cơ sở (dự kiến và đã thực hiện) của cán bộ và lịch kiểm tra" + (f" — {org_name}" if org_name else ""),
+            every,
+            stamp,
+        )
+    }
+
+    by_unit: dict[str, list[Event]] = {}
+    by_team: dict[str, list[Event]] = {}
+    for event in every:
+        for unit in event.units:
+            by_unit.setdefault(unit, []).append(event)
+        for team in event.teams:
+            by_team.setdefault(team, []).append(event)
+
+    for unit, selected in by_unit.items():
+        if unit not in ctx.units:
+            continue
+        name = ctx.unit_name(unit)
+        out[UNIT_FEED.format(unit=unit)] = calendar(
+            f"Lịch công tác — {name}",
+            f"Lịch đi cơ sở của cán bộ {name} và lịch kiểm tra tại {name}",
+            selected,
+            stamp,
+        )
+
+    names: dict[str, tuple[str, str]] = {}
+    for plan in ctx.plans["inspection-plan"].values():
+        document = plan.data.get("document") or {}
+        title = str(document.get("title") or f"Kế hoạch kiểm tra năm {plan.data.get('year', '')}")
+        for team in plan.data.get("teams", []):
+            names[team_key(plan.id, team["id"])] = (str(team.get("name") or team["id"]), title)
+    for key in sorted(set(names) | set(by_team)):
+        team_name, title = names.get(key, (key.split("/", 1)[1], ""))
+        plan_id, team_id = key.split("/", 1)
+        out[TEAM_FEED.format(plan=plan_id, team=team_id)] = calendar(
+            f"Lịch công tác — {team_name}",
+            f"Lịch kiểm tra của {team_name}" + (f" theo {title}" if title else ""),
+            by_team.get(key, []),
+            stamp,
+        )
+    return dict(sorted(out.items()))
