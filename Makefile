@@ -1,6 +1,6 @@
 # The two commands of the README:
-#   make site   - set up, then check the sample organisation and print its figures
-#   make test   - set up, then run every test
+#   make site   - set up, build the site from the sample organisation and serve it
+#   make test   - set up (with the browser the tests drive), then run every test
 # Everything is installed here, into .venv, from pyproject.toml.
 
 PYTHON ?= python3
@@ -8,7 +8,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 YEAR ?= 2025
 
-.PHONY: site test setup bench lint schemas docs clean
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: site build serve test setup browser bench lint schemas docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +20,24 @@ $(BIN)/.installed: pyproject.toml
 
 setup: $(BIN)/.installed
 
-site: setup
+site: build
+	$(BIN)/site-gen serve
+
+build: setup
 	$(BIN)/site-gen check
 	$(BIN)/site-gen stats --year $(YEAR)
+	$(BIN)/site-gen build
 
-test: setup
+serve: setup
+	$(BIN)/site-gen serve
+
+# Debian's Chromium, driven by Playwright in the browser tests (no browser download).
+browser: $(CHROMIUM)
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+
+test: setup browser
 	$(BIN)/python -m pytest -n auto
 
 lint: setup

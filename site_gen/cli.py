@@ -90,6 +90,14 @@ def build_parser() -> Parser:
     new.add_argument("--stdout", action="store_true", help="in ra màn hình thay vì ghi tệp")
     new.set_defaults(func=cmd_new)
 
+    build = sub.add_parser("build", parents=[common], help="dựng trang công khai từ hồ sơ (MkDocs Material) vào thư mục site/")
+    build.add_argument("--site-dir", help="thư mục kết quả (mặc định: site/ trong kho dữ liệu)")
+    build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", parents=[common], help="xem trang trên máy, tự cập nhật khi hồ sơ thay đổi")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
+    serve.set_defaults(func=cmd_serve)
+
     rules = sub.add_parser("rules", parents=[common], help="danh mục quy tắc kiểm tra chéo")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="dạng kết quả")
     rules.add_argument("--all", action="store_true", help="gồm cả các mã lỗi tệp, YAML và mẫu hồ sơ")
@@ -141,6 +149,20 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     root = _root(args)
     return new_record(root, args)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from site_gen.site.build import build
+
+    root = _root(args)
+    build(root, Path(args.site_dir).resolve() if args.site_dir else None, args.lang)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from site_gen.site.build import serve
+
+    return serve(_root(args), args.addr, args.lang)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -1,0 +1,258 @@
+"""Everything the pages show, computed once from the records: a pure function of them.
+
+Nothing here reads the disk or the clock: git dates come in as a value, and
+"today" is the day of the last commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline
+from site_gen.site.gitinfo import GitInfo
+from site_gen.stats import figures
+from site_gen.vn import name_key, sort_key
+
+CLASSIFICATIONS = ("excellent", "good", "complete", "incomplete")
+# Record files whose raw YAML is not published: cadre files hold exemption reasons.
+PRIVATE_KINDS = frozenset({"cadre"})
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: str
+    title: str
+    page: str
+    missing: tuple[str, ...] = ()
+    done: int = 0
+    expected: int = 0
+
+
+@dataclass
+class Visit:
+    """A visit, planned (registration row) or done (report row), with where it came from."""
+
+    cadre: str
+    category: str
+    days: int
+    start: str
+    end: str
+    places: list[str]
+    done: bool
+    record: Record
+    index: int
+    row: dict[str, Any]
+
+
+@dataclass
+class SiteData:
+    ctx: Context
+    records: list[Record]
+    git: GitInfo
+    by_kind: dict[str, list[Record]] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+    figures: dict[int, dict[str, Any]] = field(default_factory=dict)
+    calendars: dict[str, bytes] = field(default_factory=dict)
+    downloads: dict[str, bytes] = field(default_factory=dict)
+
+    # -- lookups ---------------------------------------------------------------
+
+    @property
+    def org(self) -> Record:
+        org = self.ctx.org
+        assert org is not None
+        return org
+
+    @property
+    def today(self) -> dt.date:
+        return self.git.today
+
+    def kind(self, name: str) -> list[Record]:
+        return self.by_kind.get(name, [])
+
+    def unit_name(self, ident: str) -> str:
+        return self.ctx.unit_name(ident)
+
+    def cadre_name(self, ident: str) -> str:
+        cadre = self.ctx.cadres.get(ident)
+        return str(cadre.data["name"]) if cadre else ident
+
+    def plan_year(self, plan_id: str) -> int | None:
+        plan = self.ctx.plan("field-visit-plan", plan_id)
+        return int(plan.data["year"]) if plan else None
+
+    def units_sorted(self, idents: Iterable[str]) -> list[str]:
+        return sorted(idents, key=lambda ident: sort_key(self.unit_name(ident)))
+
+    def cadres_sorted(self, idents: Iterable[str]) -> list[str]:
+        return sorted(idents, key=lambda ident: name_key(self.cadre_name(ident)))
+
+    def visits(self, year: int | None = None, done: bool | None = None) -> list[Visit]:
+        out = []
+        for kind, rows_key, is_done in (("registration", "rows", False), ("quarterly-report", "visits", True)):
+            if done is not None and done != is_done:
+                continue
+            for record in self.kind(kind):
+                if year is not None and self.plan_year(record.data["plan"]) != year:
+                    continue
+                for index, row in enumerate(record.data[rows_key]):
+                    cadre = record.data["cadre"] if kind == "registration" else row["cadre"]
+                    visit = Visit(cadre, row["category"], row["days"], row["from"], row["to"], list(row["places"]), is_done, record, index, row)
+                    out.append(visit)
+        return sorted(out, key=lambda v: (v.start, v.end, name_key(self.cadre_name(v.cadre)), v.record.file, v.index))
+
+    def source(self, record: Record) -> dict[str, Any]:
+        """How a page shows where a record came from."""
+        org = self.org.data
+        repo = org.get("repository", {})
+        url = repo.get("url", "").rstrip("/")
+        branch = repo.get("branch", "main")
+        return {
+            "file": record.file,
+            "changed": self.git.last_changed.get(record.file, ""),
+            "yaml": None if record.kind in PRIVATE_KINDS else "ho-so/" + record.file.split("/", 1)[1],
+            "view": f"{url}/blob/{branch}/{record.file}" if url else "",
+            "edit": f"{url}/edit/{branch}/{record.file}" if url else "",
+        }
+
+    def page_of(self, record: Record) -> str | None:
+        """The page that shows a record, if it has one."""
+        data = record.data
+        pages = {
+            "cadre": lambda: f"can-bo/{record.id}.md",
+            "registration": lambda: f"can-bo/{data['cadre']}.md" if data["cadre"] in self.ctx.cadres else None,
+            "quarterly-report": lambda: f"tien-do/{self.plan_year(data['plan'])}.md" if self.plan_year(data["plan"]) else None,
+            "field-visit-plan": lambda: f"ke-hoach/{record.id}.md",
+            "inspection-plan": lambda: f"kiem-tra/{record.id}.md",
+            "inspection-result": lambda: f"kiem-tra/{data['plan']}/{data['unit']}.md" if data["plan"] in self.ctx.plans["inspection-plan"] else None,
+            "remediation-plan": lambda: f"khac-phuc/{record.id}.md",
+            "remediation-progress": lambda: f"khac-phuc/{data['plan']}.md" if data["plan"] in self.ctx.plans["remediation-plan"] else None,
+            "good-model": lambda: f"mo-hinh/{record.id}.md",
+            "midterm-survey": lambda: f"khao-sat/{record.id}.md",
+        }
+        make = pages.get(record.kind)
+        return make() if make else None
+
+    def describe(self, record: Record) -> str:
+        """A short Vietnamese name for a record, for lists of changes."""
+        data = record.data
+        year = self.plan_year(data["plan"]) if record.kind in ("registration", "quarterly-report") else None
+        names = {
+            "organisation": lambda: str(data["short_name"]),
+            "unit": lambda: f"Đơn vị: {data['name']}",
+            "cadre": lambda: f"Cán bộ: {data['name']}",
+            "registration": lambda: f"Bản đăng ký {year}: {self.cadre_name(data['cadre'])}",
+            "quarterly-report": lambda: f"Báo cáo quý {data['quarter']}/{year}: {self.unit_name(data['unit'])}",
+            "inspection-result": lambda: f"Kết quả kiểm tra: {self.unit_name(data['unit'])}",
+            "remediation-progress": lambda: f"Báo cáo khắc phục: {self.unit_name(data['unit'])} ({data['submitted'][8:10]}/{data['submitted'][5:7]}/{data['submitted'][:4]})",
+            "good-model": lambda: f"Mô hình: {data['name']}",
+            "midterm-survey": lambda: f"Khảo sát: {self.unit_name(data['unit'])}",
+        }
+        make = names.get(record.kind)
+        return make() if make else str(data.get("document", {}).get("title", record.file))
+
+    def recent_changes(self, limit: int = 6) -> list[dict[str, Any]]:
+        by_file = {record.file: record for record in self.records}
+        out = []
+        for change in self.git.changes:
+            records = [by_file[path] for path in change.files if path in by_file]
+            items = [{"name": self.describe(r), "page": self.page_of(r)} for r in records[:limit]]
+            out.append({"date": change.date, "count": len(change.files), "items": items, "more": max(0, len(records) - limit)})
+        return out
+
+    # -- deadlines -----------------------------------------------------------------
+
+    def deadlines(self) -> list[Deadline]:
+        """Every deadline the records set, with what is still missing for it."""
+        out: list[Deadline] = []
+        for plan in self.ctx.plans["field-visit-plan"].values():
+            out += self._plan_deadlines(plan)
+        for plan in self.ctx.plans["inspection-plan"].values():
+            for item in plan.data.get("deadlines", []):
+                out.append(Deadline(last_day(item["due"]).isoformat(), item["task"], f"kiem-tra/{plan.id}.md"))
+        for plan in self.ctx.plans["remediation-plan"].values():
+            due = last_day(plan.data["reporting"]["report_due"]).isoformat()
+            reporters = sorted({group["lead"] for group in plan.data["solution_groups"]})
+            sent = {
+                r.data["unit"]
+                for r in self.kind("remediation-progress")
+                if r.data["plan"] == plan.id and r.data["period"]["cadence"] == "yearly"
+            }
+            missing = tuple(self.unit_name(u) for u in self.units_sorted(set(reporters) - sent))
+            title = f"Báo cáo đánh giá kết quả khắc phục khuyết điểm năm {plan.data['year']}"
+            out.append(Deadline(due, title, f"khac-phuc/{plan.id}.md", missing, len(reporters) - len(missing), len(reporters)))
+        for survey in self.ctx.surveys.values():
+            due = last_day(survey.data["due"]).isoformat()
+            out.append(Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.data['unit'])}", f"khao-sat/{survey.id}.md"))
+        return sorted(out, key=lambda d: (d.date, d.title))
+
+    def _plan_deadlines(self, plan: Record) -> list[Deadline]:
+        year = plan.data["year"]
+        data = self.figures.get(year)
+        out = []
+        if data is not None:
+            subjects = [c for c in data["cadres"] if c["status"] != "exempt"]
+            missing = tuple(c["name"] for c in subjects if not c["registered"])
+            out.append(
+                Deadline(
+                    last_day(plan.data["deadlines"]["registration"]).isoformat(),
+                    f"Nộp bản đăng ký đi cơ sở (mẫu 1) năm {year}",
+                    f"ke-hoach/{plan.id}.md",
+                    missing,
+                    len(subjects) - len(missing),
+                    len(subjects),
+                )
+            )
+            units = sorted({c["unit"] for c in subjects})
+            received = {(r["unit"], r["quarter"]) for r in data["reports"]["items"]}
+            for quarter in (1, 2, 3, 4):
+                absent = tuple(self.unit_name(u) for u in self.units_sorted(u for u in units if (u, quarter) not in received))
+                out.append(
+                    Deadline(
+                        quarterly_deadline(plan.data, quarter).isoformat(),
+                        f"Báo cáo kết quả đi cơ sở quý {quarter}/{year} (mẫu 3)",
+                        f"tien-do/{year}.md",
+                        absent,
+                        len(units) - len(absent),
+                        len(units),
+                    )
+                )
+        out.append(
+            Deadline(
+                last_day(plan.data["deadlines"]["summary"]).isoformat(),
+                f"Gửi bản tổng hợp đăng ký của ban, văn phòng (mẫu 2) năm {year}",
+                f"ke-hoach/{plan.id}.md",
+            )
+        )
+        out.append(Deadline(plan.data["window"]["to"], f"Kết thúc thời gian đi cơ sở năm {year}", f"ke-hoach/{plan.id}.md"))
+        return out
+
+    # -- coverage ------------------------------------------------------------------
+
+    def communes(self, district: str) -> list[str]:
+        return self.units_sorted(
+            ident
+            for ident, unit in self.ctx.units.items()
+            if unit.data["type"] == "grassroots" and self.ctx.district_of(ident) == district
+        )
+
+    def districts(self) -> list[str]:
+        return self.units_sorted(ident for ident, unit in self.ctx.units.items() if unit.data["type"] in DISTRICT_TYPES)
+
+
+def build(ctx: Context, records: Iterable[Record], git: GitInfo) -> SiteData:
+    records = list(records)
+    data = SiteData(ctx, records, git)
+    for record in records:
+        data.by_kind.setdefault(record.kind, []).append(record)
+    data.years = sorted({int(plan.data["year"]) for plan in ctx.plans["field-visit-plan"].values()}, reverse=True)
+    for year in data.years:
+        data.figures[year] = figures(ctx, records, year)
+    return data
+
+
+def month_of(iso: str) -> int:
+    return day(iso).month

@@ -1,0 +1,439 @@
+"""Which pages the site has, and what each one shows: a plan of pages, no rendering.
+
+Each page is a Markdown file (under the generated docs folder) made from one
+template and a dictionary of values; ``sources`` lists the records it shows,
+for its "where this comes from" footer. Pages are planned in a fixed order
+from sorted records, so the same records always give the same pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from site_gen.model import Record, quarterly_deadline, span_days
+from site_gen.site.data import CLASSIFICATIONS, SiteData, month_of
+from site_gen.vn import sort_key
+
+MONTHS = ("Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12")
+
+
+@dataclass
+class Page:
+    path: str
+    template: str
+    title: str
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: list[Record] = field(default_factory=list)
+
+
+def plan_pages(site: SiteData) -> list[Page]:
+    pages: list[Page] = []
+    for builder in (
+        home,
+        plans,
+        progress,
+        cadres,
+        calendars,
+        coverage,
+        inspections,
+        remediation,
+        models,
+        surveys,
+        data_page,
+    ):
+        pages.extend(builder(site))
+    return pages
+
+
+# -- home ---------------------------------------------------------------------------------
+
+
+def home(site: SiteData) -> Iterator[Page]:
+    deadlines = site.deadlines()
+    today = site.today.isoformat()
+    upcoming = [d for d in deadlines if d.date >= today][:8]
+    recent = [d for d in reversed(deadlines) if d.date < today][:8]
+    years = []
+    for year in site.years:
+        data = site.figures[year]
+        districts = data["districts"]
+        years.append(
+            {
+                "year": year,
+                "figures": data,
+                "visited": sum(1 for d in districts if d["visited"]),
+                "districts": len(districts),
+            }
+        )
+    yield Page(
+        "index.md",
+        "index.md.j2",
+        "Trang chủ",
+        {"years": years, "upcoming": upcoming, "recent": recent, "changes": site.recent_changes(), "today": today},
+        [],
+    )
+
+
+# -- plans -------------------------------------------------------------------------------------
+
+
+def plans(site: SiteData) -> Iterator[Page]:
+    visit_plans = sorted(site.ctx.plans["field-visit-plan"].values(), key=lambda p: (-p.data["year"], p.id))
+    yield Page(
+        "ke-hoach/index.md",
+        "ke-hoach-danh-sach.md.j2",
+        "Kế hoạch",
+        {
+            "visit_plans": visit_plans,
+            "inspection_plans": sorted(site.ctx.plans["inspection-plan"].values(), key=lambda p: (-p.data["year"], p.id)),
+            "remediation_plans": sorted(site.ctx.plans["remediation-plan"].values(), key=lambda p: (-p.data["year"], p.id)),
+        },
+    )
+    today = site.today.isoformat()
+    for plan in visit_plans:
+        data = plan.data
+        timeline = [
+            ("Bắt đầu thời gian đi cơ sở", data["window"]["from"]),
+            ("Hạn nộp bản đăng ký (mẫu 1)", plan_deadline(data["deadlines"]["registration"])),
+            ("Hạn gửi bản tổng hợp (mẫu 2)", plan_deadline(data["deadlines"]["summary"])),
+        ]
+        timeline += [(f"Hạn báo cáo quý {q} (mẫu 3)", quarterly_deadline(data, q).isoformat()) for q in (1, 2, 3, 4)]
+        timeline.append(("Kết thúc thời gian đi cơ sở", data["window"]["to"]))
+        timeline.sort(key=lambda item: item[1])
+        yield Page(
+            f"ke-hoach/{plan.id}.md",
+            "ke-hoach.md.j2",
+            str(data["document"]["title"]),
+            {"plan": plan, "doc": data["document"], "timeline": timeline, "today": today, "org": site.org.data},
+            [plan],
+        )
+
+
+def plan_deadline(deadline: dict[str, Any]) -> str:
+    from site_gen.model import last_day
+
+    return last_day(deadline).isoformat()
+
+
+# -- progress --------------------------------------------------------------------------------
+
+
+def progress(site: SiteData) -> Iterator[Page]:
+    yield Page("tien-do/index.md", "tien-do-danh-sach.md.j2", "Tiến độ đi cơ sở", {"years": site.years})
+    from site_gen.site import charts
+
+    for year in site.years:
+        data = site.figures[year]
+        cadres = data["cadres"]
+        order = {c["id"]: index for index, c in enumerate(cadres)}
+        units: dict[str, dict[str, Any]] = {}
+        for cadre in cadres:
+            slot = units.setdefault(
+                cadre["unit"], {"unit": cadre["unit"], "name": cadre["unit_name"], "cadres": 0, "subject": 0, "reached": 0, "days": 0}
+            )
+            slot["cadres"] += 1
+            if cadre["status"] != "exempt":
+                slot["subject"] += 1
+                slot["days"] += cadre["done_days"]
+                slot["reached"] += cadre["status"] == "reached"
+        per_unit = sorted(units.values(), key=lambda u: sort_key(u["name"]))
+        months = [0] * 12
+        for visit in site.visits(year, done=True):
+            months[month_of(visit.end) - 1] += visit.row["days"]
+        subject = [c["done_days"] for c in cadres if c["status"] != "exempt"]
+        minimum = min(p["min_days"] for p in data["plans"])
+        monthly = Markup(charts.days_per_month(f"thang-{year}", months))
+        spread = Markup(charts.distribution(f"phan-bo-{year}", subject, minimum))
+        yield Page(
+            f"tien-do/{year}.md",
+            "tien-do.md.j2",
+            f"Tiến độ đi cơ sở năm {year}",
+            {
+                "year": year,
+                "figures": data,
+                "order": order,
+                "per_unit": per_unit,
+                "months": list(zip(MONTHS, months, strict=True)),
+                "chart_months": monthly,
+                "chart_spread": spread,
+                "minimum": minimum,
+                "units": sorted({(c["unit"], c["unit_name"]) for c in cadres}, key=lambda u: sort_key(u[1])),
+            },
+        )
+
+
+def cadres(site: SiteData) -> Iterator[Page]:
+    for ident in site.cadres_sorted(site.ctx.cadres):
+        cadre = site.ctx.cadres[ident]
+        years = []
+        for year in site.years:
+            summary = next((c for c in site.figures[year]["cadres"] if c["id"] == ident), None)
+            planned = [v for v in site.visits(year, done=False) if v.cadre == ident]
+            done = [v for v in site.visits(year, done=True) if v.cadre == ident]
+            if summary is None and not planned and not done:
+                continue
+            years.append({"year": year, "summary": summary, "planned": planned, "done": done})
+        sources = [cadre] + sorted(
+            {v.record for y in years for v in (*y["planned"], *y["done"])}, key=lambda r: r.file
+        )
+        models = [m for m in site.kind("good-model") if m.data["found_in"].get("visit", {}).get("cadre") == ident]
+        exempt_years = sorted(item["year"] for item in cadre.data.get("exemptions", []))
+        yield Page(
+            f"can-bo/{ident}.md",
+            "can-bo.md.j2",
+            str(cadre.data["name"]),
+            {"cadre": cadre, "years": years, "models": models, "exempt_years": exempt_years},
+            sources,
+        )
+
+
+# -- calendar ----------------------------------------------------------------------------------
+
+
+def calendars(site: SiteData) -> Iterator[Page]:
+    feeds = calendar_feeds(site)
+    yield Page("lich/index.md", "lich-danh-sach.md.j2", "Lịch công tác", {"years": site.years, "feeds": feeds})
+    for year in site.years:
+        months: list[list[dict[str, Any]]] = [[] for _ in range(12)]
+        for visit in site.visits(year):
+            item = {
+                "start": visit.start,
+                "end": visit.end,
+                "kind": "visit",
+                "done": visit.done,
+                "cadre": visit.cadre,
+                "category": visit.category,
+                "days": visit.days,
+                "places": visit.places,
+            }
+            first, last = month_of(visit.start), month_of(visit.end)
+            if visit.start[:4] != str(year):
+                first = 1
+            if visit.end[:4] != str(year):
+                last = 12
+            for month in range(first, last + 1):
+                months[month - 1].append(item)
+        for plan in site.ctx.plans_for_year("inspection-plan", year):
+            teams = {team["id"]: team["name"] for team in plan.data["teams"]}
+            for row in plan.data["schedule"]:
+                if row["date"][:4] == str(year):
+                    months[month_of(row["date"]) - 1].append(
+                        {
+                            "start": row["date"],
+                            "end": row["date"],
+                            "kind": "inspection",
+                            "session": row["session"],
+                            "unit": row["unit"],
+                            "team": teams.get(row["team"], row["team"]),
+                            "plan": plan.id,
+                        }
+                    )
+        for items in months:
+            items.sort(key=lambda i: (i["start"], i["end"], i["kind"], site.cadre_name(i.get("cadre", "")), i.get("unit", "")))
+        yield Page(
+            f"lich/{year}.md",
+            "lich.md.j2",
+            f"Lịch công tác năm {year}",
+            {"year": year, "months": list(zip(MONTHS, months, strict=True)), "feeds": feeds},
+        )
+
+
+def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
+    """The iCalendar feeds the calendar pages link to, as the build writes them under lich/ics/."""
+    units = sorted(name[len("don-vi/") : -len(".ics")] for name in site.calendars if name.startswith("don-vi/"))
+    teams = {}
+    for plan in site.ctx.plans["inspection-plan"].values():
+        for team in plan.data["teams"]:
+            teams[f"doan-kiem-tra/{plan.id}/{team['id']}.ics"] = f"{team['name']} ({plan.data['year']})"
+    return {
+        "all": [("lich/ics/to-chuc.ics", str(site.org.data["short_name"]))],
+        "units": [(f"lich/ics/don-vi/{u}.ics", site.unit_name(u)) for u in site.units_sorted(units)],
+        "teams": [(f"lich/ics/{name}", label) for name, label in sorted(teams.items()) if name in site.calendars],
+    }
+
+
+# -- coverage ------------------------------------------------------------------------------------
+
+
+def coverage(site: SiteData) -> Iterator[Page]:
+    yield Page("dia-ban/index.md", "dia-ban-danh-sach.md.j2", "Địa bàn", {"years": site.years})
+    for year in site.years:
+        data = site.figures[year]
+        by_place: dict[str, dict[str, Any]] = defaultdict(lambda: {"days": 0, "visits": 0, "cadres": set()})
+        for visit in site.visits(year, done=True):
+            for place in visit.places:
+                slot = by_place[place]
+                slot["days"] += visit.row["days"]
+                slot["visits"] += 1
+                slot["cadres"].add(visit.cadre)
+        districts = []
+        for district in data["districts"]:
+            communes = []
+            for commune in site.communes(district["unit"]):
+                slot = by_place.get(commune, {"days": 0, "visits": 0, "cadres": set()})
+                unit = site.ctx.units[commune].data
+                communes.append(
+                    {
+                        "unit": commune,
+                        "name": unit["name"],
+                        "disadvantaged": unit.get("disadvantaged", []),
+                        "days": slot["days"],
+                        "visits": slot["visits"],
+                        "cadres": site.cadres_sorted(slot["cadres"]),
+                    }
+                )
+            own = by_place.get(district["unit"], {"days": 0, "visits": 0, "cadres": set()})
+            districts.append({**district, "communes_detail": communes, "own": {**own, "cadres": site.cadres_sorted(own["cadres"])}})
+        yield Page(f"dia-ban/{year}.md", "dia-ban.md.j2", f"Địa bàn đi cơ sở năm {year}", {"year": year, "districts": districts})
+
+
+# -- inspections ------------------------------------------------------------------------------------
+
+
+def inspections(site: SiteData) -> Iterator[Page]:
+    from site_gen.site import charts
+
+    plans_sorted = sorted(site.ctx.plans["inspection-plan"].values(), key=lambda p: (-p.data["year"], p.id))
+    yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
+    for plan in plans_sorted:
+        results = {r.data["unit"]: r for r in site.kind("inspection-result") if r.data["plan"] == plan.id}
+        teams = {team["id"]: team for team in plan.data["teams"]}
+        schedule = []
+        for row in sorted(plan.data["schedule"], key=lambda r: (r["date"], r["session"] != "morning", site.unit_name(r["unit"]))):
+            result = results.get(row["unit"])
+            received = result.data.get("documents_received") if result else None
+            on_time = None
+            if received:
+                on_time = span_days(received, row["date"]) - 1 >= plan.data["documents_days_before"] or "documents_exception" in result.data  # type: ignore[union-attr]
+            schedule.append({**row, "team_name": teams.get(row["team"], {}).get("name", row["team"]), "result": result, "received": received, "on_time": on_time})
+        sectors = []
+        names = {s["id"]: s["name"] for s in site.org.data["sectors"]}
+        for sector in plan.data["sectors"]:
+            ranked = [r for u, r in results.items() if site.ctx.sector_of(u) == sector]
+            ranked.sort(key=lambda r: (r.data.get("rank", 10_000), sort_key(site.unit_name(r.data["unit"]))))
+            counts = Counter(r.data.get("classification") for r in ranked)
+            sectors.append({"id": sector, "name": names.get(sector, sector), "results": ranked, "counts": [counts.get(c, 0) for c in CLASSIFICATIONS]})
+        labels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
+        chart = Markup(
+            charts.stacked_bars(
+                f"xep-loai-{plan.id}",
+                "Xếp loại theo khu vực",
+                "Số đơn vị được xếp loại ở mỗi mức, theo khu vực: "
+                + "; ".join(f"{s['name']}: " + ", ".join(f"{n} {l.lower()}" for n, l in zip(s["counts"], labels, strict=True)) for s in sectors),
+                [(s["name"], s["counts"]) for s in sectors],
+                labels,
+            )
+        )
+        yield Page(
+            f"kiem-tra/{plan.id}.md",
+            "kiem-tra.md.j2",
+            str(plan.data["document"]["title"]),
+            {"plan": plan, "doc": plan.data["document"], "schedule": schedule, "sectors": sectors, "teams": plan.data["teams"], "chart": chart, "labels": labels},
+            [plan],
+        )
+        for unit, result in sorted(results.items(), key=lambda item: sort_key(site.unit_name(item[0]))):
+            found = [site.ctx.models[m] for m in result.data.get("good_models", []) if m in site.ctx.models]
+            yield Page(
+                f"kiem-tra/{plan.id}/{unit}.md",
+                "ket-qua.md.j2",
+                f"Kết quả kiểm tra năm {plan.data['year']}: {site.unit_name(unit)}",
+                {"plan": plan, "result": result, "team": teams.get(result.data["team"]), "models": found},
+                [result],
+            )
+
+
+# -- remediation --------------------------------------------------------------------------------
+
+
+def remediation(site: SiteData) -> Iterator[Page]:
+    plans_sorted = sorted(site.ctx.plans["remediation-plan"].values(), key=lambda p: (-p.data["year"], p.id))
+    yield Page("khac-phuc/index.md", "khac-phuc-danh-sach.md.j2", "Khắc phục khuyết điểm", {"plans": plans_sorted})
+    for plan in plans_sorted:
+        reports = sorted(
+            (r for r in site.kind("remediation-progress") if r.data["plan"] == plan.id),
+            key=lambda r: (r.data["period"]["to"], r.data["submitted"], r.file),
+        )
+        history: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for report in reports:
+            for item in report.data["items"]:
+                history[item["shortcoming"]].append({"report": report, "item": item})
+        shortcomings = []
+        for item in plan.data["shortcomings"]:
+            groups = [g for g in plan.data["solution_groups"] if item["id"] in g["shortcomings"]]
+            entries = history.get(item["id"], [])
+            shortcomings.append({"item": item, "groups": groups, "history": entries, "latest": entries[-1] if entries else None})
+        yield Page(
+            f"khac-phuc/{plan.id}.md",
+            "khac-phuc.md.j2",
+            str(plan.data["document"]["title"]),
+            {"plan": plan, "doc": plan.data["document"], "shortcomings": shortcomings, "reports": reports},
+            [plan, *reports],
+        )
+
+
+# -- good models and surveys -------------------------------------------------------------------------
+
+
+def models(site: SiteData) -> Iterator[Page]:
+    records = sorted(site.kind("good-model"), key=lambda m: sort_key(m.data["name"]))
+    tags: dict[str, list[Record]] = defaultdict(list)
+    for model in records:
+        for tag in model.data.get("tags", []) or ["khac"]:
+            tags[tag].append(model)
+    yield Page("mo-hinh/index.md", "mo-hinh-danh-sach.md.j2", "Mô hình, cách làm hay", {"models": records, "tags": sorted(tags.items())})
+    for model in records:
+        found = model.data["found_in"]
+        where: dict[str, Any] = {}
+        if "visit" in found:
+            visit = next(
+                (v for v in site.visits(done=True) if v.cadre == found["visit"]["cadre"] and v.start <= found["visit"]["date"] <= v.end),
+                None,
+            )
+            where = {"kind": "visit", "cadre": found["visit"]["cadre"], "date": found["visit"]["date"], "visit": visit}
+        elif "inspection" in found:
+            where = {"kind": "inspection", **found["inspection"]}
+        else:
+            where = {"kind": "survey", "survey": found["survey"]}
+        yield Page(f"mo-hinh/{model.id}.md", "mo-hinh.md.j2", str(model.data["name"]), {"model": model, "where": where}, [model])
+
+
+def surveys(site: SiteData) -> Iterator[Page]:
+    records = sorted(site.kind("midterm-survey"), key=lambda s: (s.data["unit"] != site.org.data.get("leadership_unit"), sort_key(site.unit_name(s.data["unit"]))))
+    yield Page("khao-sat/index.md", "khao-sat-danh-sach.md.j2", "Khảo sát giữa nhiệm kỳ", {"surveys": records})
+    for survey in records:
+        targets = []
+        for target in survey.data["targets"]:
+            ratio = None
+            if target.get("target") and "achieved" in target:
+                ratio = round(100 * target["achieved"] / target["target"], 2)
+            targets.append({**target, "ratio": ratio})
+        yield Page(
+            f"khao-sat/{survey.id}.md",
+            "khao-sat.md.j2",
+            f"Khảo sát giữa nhiệm kỳ: {site.unit_name(survey.data['unit'])}",
+            {"survey": survey, "targets": targets},
+            [survey],
+        )
+
+
+def data_page(site: SiteData) -> Iterator[Page]:
+    import json
+
+    from site_gen.kinds import KINDS
+
+    described = json.loads(site.downloads["mo-ta.json"]) if "mo-ta.json" in site.downloads else {"files": []}
+    by_kind: dict[str, dict[str, Any]] = {}
+    for entry in described["files"]:
+        slot = by_kind.setdefault(entry["kind"], {"label": entry["label"], "rows": 0, "csv": "", "json": ""})
+        slot[entry["format"]] = entry["file"]
+        if entry["format"] == "csv":
+            slot["rows"] = entry["rows"]
+    downloads = [by_kind[kind.name] for kind in KINDS if kind.name in by_kind]
+    yield Page("du-lieu/index.md", "du-lieu.md.j2", "Dữ liệu", {"downloads": downloads, "kinds": KINDS})
+
+

@@ -1,0 +1,110 @@
+"""Jinja2 for the pages: strict, escaping everything a unit wrote, Vietnamese formats.
+
+Every value printed with ``{{ … }}`` is escaped for HTML *and* for Markdown
+(``*``, ``_``, ``[``, ``]``, ``|``, backticks… become character references),
+so a unit's text can neither inject HTML nor a Markdown link, wherever the
+template puts it. Only values marked ``Markup`` (HTML the generator built
+itself, such as a chart) pass unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from site_gen.catalogue import VOCABULARY
+from site_gen.vn import format_date, format_decimal, format_int
+
+_MARKDOWN = str.maketrans(
+    {
+        "*": "&#42;",
+        "_": "&#95;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "`": "&#96;",
+        "|": "&#124;",
+        "\\": "&#92;",
+        "#": "&#35;",
+        "~": "&#126;",
+        "{": "&#123;",
+        "}": "&#125;",
+    }
+)
+_LIST_START = re.compile(r"^(\s*)([-+*]|\d+\.)(?=\s)", re.M)
+
+
+def escape(value: Any) -> str:
+    """Text safe in HTML and in Markdown: it shows exactly what the unit wrote."""
+    text = html.escape(str(value), quote=True).translate(_MARKDOWN)
+    text = _LIST_START.sub(lambda m: m.group(1) + m.group(2).replace(".", "&#46;").replace("-", "&#45;").replace("+", "&#43;"), text)
+    return text.replace("\n", "<br>")
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return escape(value)
+
+
+def relative(source: str, target: str, html: bool = False) -> str:
+    """A link from page ``source`` to ``target`` (both relative to the site root).
+
+    Markdown links keep ``.md`` (MkDocs turns them into ``.html`` and checks
+    they exist); links inside raw HTML, which MkDocs leaves alone, need the
+    ``.html`` of the built page (``html=True``).
+    """
+    if html and target.endswith(".md"):
+        target = target[:-3] + ".html"
+    start = posixpath.dirname(source) or "."
+    return posixpath.relpath(target, start)
+
+
+def label(vocabulary: str) -> Callable[[Any], str]:
+    table = VOCABULARY[vocabulary]
+
+    def show(code: Any) -> str:
+        pair = table.get(str(code))
+        return pair[0] if pair else str(code)
+
+    return show
+
+
+def number(value: Any) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return format_decimal(value)
+    return format_int(int(value))
+
+
+def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=loader or jinja2.PackageLoader("site_gen.site", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        date=lambda iso: format_date(str(iso)) if iso else "",
+        num=number,
+        dec=lambda value: format_decimal(float(value)),
+        pct=lambda value: format_decimal(float(value)) + "%",
+        classification=label("classification"),
+        session=label("session"),
+        role_group=label("role_group"),
+        unit_type=label("unit_type"),
+        completion=label("completion"),
+        markup=Markup,
+    )
+    return env
