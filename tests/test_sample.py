@@ -1,4 +1,8 @@
-"""The sample organisation: no error, the intended warnings, plausible figures."""
+"""The sample organisation: no error, the intended warnings, plausible figures.
+
+2024 and 2025 are complete years; 2026 is in progress, as the records stand on
+20/11/2026 (see tools/make_sample.py).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,27 @@ from site_gen.checker import check_repository
 from site_gen.stats import figures
 from tests.conftest import ROOT
 
+SNAPSHOT = "2026-11-20"
+
 
 @pytest.fixture(scope="module")
 def result():  # type: ignore[no-untyped-def]
     return check_repository(ROOT, use_cache=False)
 
 
+def of_kind(result, kind: str) -> list:  # type: ignore[no-untyped-def]
+    return [r for r in result.records() if r.kind == kind]
+
+
 def test_no_error_and_only_the_intended_warnings(result) -> None:  # type: ignore[no-untyped-def]
     assert [p for p in result.problems if p.severity.value == "error"] == []
-    assert sorted(p.code for p in result.problems) == ["rule.late", "rule.visit-unregistered"]
+    codes = sorted(p.code for p in result.problems)
+    assert codes == ["rule.late", *["rule.result-missing"] * 11, "rule.visit-unregistered"]
+    by_code = {p.code: p for p in result.problems}
+    assert "/2025/" in by_code["rule.late"].file and "/2025/" in by_code["rule.visit-unregistered"].file
+    # the 2026 inspections start after the snapshot: every scheduled unit still waits for its result
+    missing = [p for p in result.problems if p.code == "rule.result-missing"]
+    assert {p.file for p in missing} == {"submissions/ban-tckt/kiem-tra/2026/ke-hoach.yaml"}
 
 
 def test_size_and_coverage_of_the_sample(result) -> None:  # type: ignore[no-untyped-def]
@@ -24,14 +40,15 @@ def test_size_and_coverage_of_the_sample(result) -> None:  # type: ignore[no-unt
     for record in result.records():
         kinds[record.kind] = kinds.get(record.kind, 0) + 1
     assert kinds["cadre"] >= 40
-    assert kinds["inspection-result"] == 11 and kinds["field-visit-plan"] == 2
+    assert kinds["inspection-result"] == 11 and kinds["field-visit-plan"] == 3 and kinds["inspection-plan"] == 2
     assert kinds["midterm-survey"] >= 1 and kinds["good-model"] >= 5 and kinds["remediation-progress"] >= 4
     units = [r for r in result.records() if r.kind == "unit"]
     assert sum(1 for u in units if u.data["type"] in ("department", "office")) >= 7
     assert sum(1 for u in units if u.data["type"] == "district") == 9
     assert any(u.data.get("disadvantaged") for u in units)
-    plan = next(r for r in result.records() if r.kind == "inspection-plan")
-    assert len(plan.data["teams"]) == 6
+    plans = {r.data["year"]: r for r in of_kind(result, "inspection-plan")}
+    assert sorted(plans) == [2025, 2026]
+    assert len(plans[2025].data["teams"]) == 6 and len(plans[2026].data["teams"]) == 6
 
 
 @pytest.mark.parametrize("year", [2024, 2025])
@@ -45,3 +62,49 @@ def test_figures_are_plausible(result, year: int) -> None:  # type: ignore[no-un
         assert sum(1 for d in data["districts"] if not d["visited"]) == 1
         assert data["reports"]["late"] == 1 and data["reports"]["missing"] == []
         assert data["unregistered_visits"] == 1
+    else:
+        assert data["reports"]["missing"] == [] and data["reports"]["late"] == 0
+
+
+# -- 2026: the year in progress ------------------------------------------------------------------
+
+
+def test_2026_reports_stop_at_the_snapshot(result) -> None:  # type: ignore[no-untyped-def]
+    data = figures(result.context, result.records(), 2026)
+    reports = data["reports"]
+    units = sorted({c["unit"] for c in data["cadres"] if c["status"] != "exempt"})
+    assert len(units) == 12 and reports["received"] == 3 * 12 - 1 and reports["late"] == 0
+    assert [m for m in reports["missing"] if m["quarter"] == 3] == [{"unit": "huyen-doan-phuoc-lam", "quarter": 3}]
+    assert [m for m in reports["missing"] if m["quarter"] in (1, 2)] == []
+    assert sorted(m["unit"] for m in reports["missing"] if m["quarter"] == 4) == units  # not due yet
+    assert not any(r["quarter"] == 4 for r in reports["items"])
+    mine = [r for r in of_kind(result, "quarterly-report") if r.data["plan"] == "di-co-so-2026"]
+    assert len(mine) == 35
+    assert all(r.data["submitted"] <= SNAPSHOT for r in mine)
+    assert all(v["to"] <= "2026-09-30" and v["to"] <= SNAPSHOT for r in mine for v in r.data["visits"])
+
+
+def test_2026_cadres_are_under_way(result) -> None:  # type: ignore[no-untyped-def]
+    data = figures(result.context, result.records(), 2026)
+    statuses = [c["status"] for c in data["cadres"]]
+    assert statuses.count("reached") >= 1 and statuses.count("not-yet") >= 10 and statuses.count("exempt") >= 3
+    assert all(c["registered"] for c in data["cadres"] if c["status"] != "exempt")
+    assert data["unregistered_visits"] == 0
+    registrations = [r for r in of_kind(result, "registration") if r.data["plan"] == "di-co-so-2026"]
+    assert len(registrations) == statuses.count("reached") + statuses.count("not-yet")
+    assert all(r.data["submitted"] < "2026-02-15" for r in registrations)
+    new_exemptions = [
+        e for c in of_kind(result, "cadre") for e in c.data.get("exemptions", []) if e["year"] == 2026 and "from" in e
+    ]
+    assert new_exemptions and all(e["from"].startswith("2026-") for e in new_exemptions)
+
+
+def test_2026_inspections_are_planned_not_held(result) -> None:  # type: ignore[no-untyped-def]
+    plan = next(r for r in of_kind(result, "inspection-plan") if r.data["year"] == 2026)
+    dates = sorted(row["date"] for row in plan.data["schedule"])
+    assert plan.data["document"]["date"] < SNAPSHOT < dates[0]
+    assert (dates[0], dates[-1]) == ("2026-11-24", "2026-12-05")
+    due = [item["due"]["date"] for item in plan.data["deadlines"]]
+    assert any(d < SNAPSHOT for d in due) and any(d > SNAPSHOT for d in due)
+    assert not [r for r in of_kind(result, "inspection-result") if r.data["plan"] == plan.id]
+    assert not [r for r in of_kind(result, "remediation-progress") if r.data["period"]["to"] >= "2026-01-01"]

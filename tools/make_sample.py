@@ -6,9 +6,30 @@ seed documents: the field-visit plan of seed 003 (forms 1, 2, 3), the
 inspection plan of seed 001, the remediation plan of seed 004, the mid-term
 survey of seed 000 and the "1+2" figures and problems of seed 002.
 
-The output is stable: one ``random.Random(2025)`` drives every choice, in a
-fixed order. Run from anywhere: ``python tools/make_sample.py [--root DIR]``.
-The previous contents of ``submissions/`` are deleted first.
+The years 2024 and 2025 are complete. The year 2026 is in progress, as the
+records stand on the snapshot date 20/11/2026: the plan, the registrations and
+the reports of quarters 1 to 3 (one unit's third-quarter report has not
+arrived); no fourth-quarter report yet (due in December); the inspection plan
+with its schedule from 24/11/2026, and no inspection result yet. The 2025
+remediation plan ends with 2025 (its last report was due 01/11/2025 and its
+long-term shortcoming is carried into a 2026 plan not written yet), so 2026
+has no remediation record.
+
+The output is stable: one ``random.Random(2025)`` drives every choice of 2024
+and 2025, in a fixed order; the year in progress has its own
+``random.Random(2026)``, used only after everything else is made, so adding it
+left the 2024 and 2025 records untouched. Run from anywhere:
+``python tools/make_sample.py [--root DIR]``. The previous contents of
+``submissions/`` are deleted first.
+
+``site-gen check`` gives no error and these warnings, all intended:
+
+- ``rule.late``: one 2025 quarterly report sent late (``LATE_REPORT``);
+- ``rule.visit-unregistered``: one 2025 visit made without registering
+  (``UNREGISTERED``, seed 002);
+- ``rule.result-missing``, once per unit of the 2026 inspection schedule: the
+  inspections start after the snapshot, and the rule does not know today's
+  date, so it reports every scheduled unit without a result.
 """
 
 from __future__ import annotations
@@ -29,7 +50,10 @@ import yaml
 rng = Random(2025)
 ORG = "tinh-doan-binh-an"
 D = dt.date
-YEARS = (2024, 2025)
+YEARS = (2024, 2025)  # complete years, drawn from ``rng``
+CURRENT = 2026  # the year in progress, drawn from its own Random(2026)
+SNAPSHOT = D(2026, 11, 20)  # the records of the year in progress stand as on this day
+MISSING_REPORT = ("huyen-doan-phuoc-lam", CURRENT, 3)  # the one quarterly report not yet arrived
 UNVISITED_2025 = "huyen-doan-tra-giang"  # the one district-level union nobody visits in 2025 (seed 002)
 
 # -- the register: text tables, one row a line, columns split on "|" ------------------------------------------
@@ -139,15 +163,23 @@ def table(text: str) -> list[list[str]]:
 
 
 EXEMPTIONS = {  # cadre -> years off the "1+2" duty, and why
-    "mai-thi-anh-tuyet": [(2024, "clerk"), (2025, "clerk")],
-    "do-thi-thanh-thao": [(2024, "accountant"), (2025, "accountant")],
-    "ta-quang-vinh": [(2024, "emulation-officer"), (2025, "emulation-officer")],
+    "mai-thi-anh-tuyet": [(2024, "clerk"), (2025, "clerk"), (2026, "clerk")],
+    "do-thi-thanh-thao": [(2024, "accountant"), (2025, "accountant"), (2026, "accountant")],
+    "ta-quang-vinh": [(2024, "emulation-officer"), (2025, "emulation-officer"), (2026, "emulation-officer")],
     "ngo-thi-my-duyen": [(2024, "study")],
     "nguyen-thi-lan-anh": [(2025, "maternity")],
+    "pham-thi-thuy-dung": [(2026, "maternity")],
+    "ha-minh-nhut": [(2026, "study")],
 }
-EXEMPTION_DETAIL = {
-    "study": ("2023-09-04", "2024-08-31", "Học thạc sĩ tập trung tại Học viện Thanh thiếu niên Việt Nam."),
-    "maternity": ("2025-02-10", "2025-08-09", None),
+EXEMPTION_DETAIL = {  # (cadre, year) -> from, to, internal note
+    ("ngo-thi-my-duyen", 2024): ("2023-09-04", "2024-08-31", "Học thạc sĩ tập trung tại Học viện Thanh thiếu niên Việt Nam."),
+    ("nguyen-thi-lan-anh", 2025): ("2025-02-10", "2025-08-09", None),
+    ("pham-thi-thuy-dung", 2026): ("2026-03-16", "2026-09-15", None),
+    ("ha-minh-nhut", 2026): (
+        "2026-03-02",
+        "2026-12-18",
+        "Học cao cấp lý luận chính trị hệ tập trung tại Học viện Chính trị khu vực II.",
+    ),
 }
 # Subject cadres who fall short of 60 days, by year (seed 002: the figures must show it).
 SHORT = {
@@ -400,8 +432,8 @@ def make_cadres() -> None:
             record["exemptions"] = []
             for year, reason in EXEMPTIONS[ident]:
                 item: dict[str, Any] = {"year": year, "reason": reason}
-                if reason in EXEMPTION_DETAIL:
-                    start, end, note = EXEMPTION_DETAIL[reason]
+                if (ident, year) in EXEMPTION_DETAIL:
+                    start, end, note = EXEMPTION_DETAIL[(ident, year)]
                     item.update({"from": start, "to": end})
                     if note:
                         item["note"] = note
@@ -423,9 +455,14 @@ def head_of(unit: str) -> str:
 
 
 # -- field-visit plans (seed 003) ----------------------------------------------------------------------------
-def make_visit_plans() -> None:
+VISIT_PLAN_DOCUMENTS = {2024: ("05-KH/TĐTN-TCKT", D(2024, 1, 12)), 2025: ("08-KH/TĐTN-TCKT", D(2025, 1, 10))}
+VISIT_PLAN_DOCUMENTS[CURRENT] = ("06-KH/TĐTN-TCKT", D(2026, 1, 9))
+
+
+def make_visit_plans(years: tuple[int, ...] = YEARS) -> None:
     text = VISIT_PLAN_TEXT
-    for year, number, issued in ((2024, "05-KH/TĐTN-TCKT", D(2024, 1, 12)), (2025, "08-KH/TĐTN-TCKT", D(2025, 1, 10))):
+    for year in years:
+        number, issued = VISIT_PLAN_DOCUMENTS[year]
         categories = [dict(c) for c in text["categories"]]
         categories[2]["topics"] = [{"code": f"1.3.{i}", "name": t} for i, t in enumerate(TOPICS, start=1)]
         plan = {
@@ -509,10 +546,13 @@ TEMPLATES = {
 }
 
 
+Q1_START = {2024: 19, 2025: 17, 2026: 24}  # the first working days after Tết (10/02/2024, 29/01/2025, 17/02/2026)
+
+
 def band(year: int, quarter: int) -> tuple[D, D]:
     """Where the visits of a quarter go: after registration, and ended before the report is written."""
     return {
-        1: (D(year, 2, 17 if year == 2025 else 19), D(year, 3, 19)),
+        1: (D(year, 2, Q1_START[year]), D(year, 3, 19)),
         2: (D(year, 4, 1), D(year, 6, 19)),
         3: (D(year, 7, 1), D(year, 9, 19)),
         4: (D(year, 10, 1), D(year, 10, 25)),
@@ -675,7 +715,9 @@ def purpose(row: dict[str, Any]) -> str:
 
 
 def registration_date(year: int) -> D:
-    """After the plan, before the deadline, around Tết (29/01/2025; 10/02/2024)."""
+    """After the plan, before the deadline, around Tết (29/01/2025; 10/02/2024; 17/02/2026)."""
+    if year == CURRENT:
+        return D(2026, 2, rng.randint(2, 11))
     return D(2025, 2, rng.randint(4, 13)) if year == 2025 else add(D(2024, 1, 29), rng.randint(0, 8))
 
 
@@ -690,8 +732,9 @@ def approver_of(ident: str) -> str:
     return "le-hoang-phuc" if ident == "vo-thanh-son" else "vo-thanh-son"
 
 
-def make_registrations_and_reports() -> None:
-    for year in YEARS:
+def make_registrations_and_reports(years: tuple[int, ...] = YEARS) -> None:
+    """Forms 1 and 3 of each year; for the year in progress, only the reports due before the snapshot and sent."""
+    for year in years:
         plan = f"di-co-so-{year}"
         by_unit: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for ident in subjects(year):
@@ -731,6 +774,8 @@ def make_registrations_and_reports() -> None:
             by_unit.setdefault(unit, []).extend((ident, visit) for visit in visits)
         for unit, items in by_unit.items():
             for quarter in range(1, 5):
+                if year == CURRENT and (quarterly_due(year, quarter) >= SNAPSHOT or (unit, year, quarter) == MISSING_REPORT):
+                    continue  # not yet due (the fourth quarter), or due and not arrived
                 done = sorted((v for v in items if quarter_of(v[1]["to"]) == quarter), key=lambda v: (v[1]["from"], v[0]))
                 submitted = D(year, 3 * quarter, rng.randint(20, 26)) if quarter < 4 else D(year, 12, rng.randint(10, 24))
                 late = (unit, year, quarter) == LATE_REPORT[:3]
@@ -748,6 +793,11 @@ def make_registrations_and_reports() -> None:
                         "Báo cáo gửi chậm do Ban tập trung phục vụ Đại hội đại biểu Hội Liên hiệp Thanh niên Việt Nam tỉnh."
                     )
                 put(unit, f"bao-cao/{year}/quy-{quarter}.yaml", report)
+
+
+def quarterly_due(year: int, quarter: int) -> D:
+    """The last day to send form 3: before day 27 of the quarter's last month."""
+    return D(year, 3 * quarter, 26)
 
 
 def unregistered_visit(year: int, rows: list[dict[str, Any]], visits: list[dict[str, Any]]) -> dict[str, Any]:
@@ -861,18 +911,26 @@ def team_id(number: int) -> str:
     return f"doan-{number}"
 
 
-def make_inspection_plan() -> None:
-    text = INSPECTION_TEXT
+def make_inspection_plan(
+    year: int = 2025,
+    number: str = "41-KH/TĐTN-TCKT",
+    issued: str = "2025-10-20",
+    text: dict[str, Any] | None = None,
+    team_list: list[tuple[str, str, list[str], str]] = TEAMS,
+    schedule: list[tuple[str, str, str, int]] | None = None,
+) -> None:
+    text = text or INSPECTION_TEXT
+    rows = schedule or [(unit, f"2025-11-{day:02d}", session, team) for unit, day, session, team in SCHEDULE]
     plan = {
         "kind": "inspection-plan",
-        "id": "kiem-tra-2025",
-        "year": 2025,
+        "id": f"kiem-tra-{year}",
+        "year": year,
         "document": {
-            "number": "41-KH/TĐTN-TCKT",
-            "date": "2025-10-20",
+            "number": number,
+            "date": issued,
             "place": "Bình An",
             "title": "Kế hoạch kiểm tra, đánh giá, phân loại và xếp hạng thi đua công tác Đoàn "
-            "và phong trào thanh thiếu nhi năm 2025",
+            f"và phong trào thanh thiếu nhi năm {year}",
             "issuer": "Ban Thường vụ Tỉnh đoàn",
             "issuer_unit": "thuong-truc",
             "drafted_by": "ban-tckt",
@@ -901,17 +959,17 @@ def make_inspection_plan() -> None:
                 "secretary": secretary,
                 "members": [*members, {"name": guest, "post": "Giảng viên", "unit": "trung-tam-boi-duong"}],
             }
-            for i, (leader, secretary, members, guest) in enumerate(TEAMS, start=1)
+            for i, (leader, secretary, members, guest) in enumerate(team_list, start=1)
         ],
         "schedule": [
             {
                 "unit": unit,
-                "date": f"2025-11-{day:02d}",
+                "date": date,
                 "session": session,
                 "team": team_id(team),
                 "location": "Tại trụ sở đơn vị",
             }
-            for unit, day, session, team in SCHEDULE
+            for unit, date, session, team in rows
         ],
         "thresholds": {"max_score": 100, "excellent": 90, "good": 80, "complete": 65},
         "scoring": {"units": list(SCORE_MAX), "before_visit": True},
@@ -919,7 +977,7 @@ def make_inspection_plan() -> None:
         "agenda": text["agenda"],
         "reflection_required": True,
     }
-    put("ban-tckt", "kiem-tra/2025/ke-hoach.yaml", plan)
+    put("ban-tckt", f"kiem-tra/{year}/ke-hoach.yaml", plan)
 
 
 def quarter_points(value: float) -> float:
@@ -1107,6 +1165,60 @@ def make_surveys() -> None:
         put(survey["unit"], f"khao-sat/{survey['id']}.yaml", {**head, **rest})
 
 
+# -- the year in progress (2026, as the records stand on the snapshot date) ----------------------------------------------
+TEAMS_2026 = [
+    ("le-hoang-phuc", "tran-thi-mai", ["dang-minh-khoa"], "Nguyễn Văn Tâm"),
+    ("vo-thanh-son", "nguyen-van-hau", ["ho-thi-diem-my", "duong-minh-tri"], "Lê Thị Ngọc Diệp"),
+    ("nguyen-thi-thu-ha", "lam-hoang-nam", ["luong-thi-cam-tu", "ngo-thi-my-duyen"], "Trần Quang Khánh"),
+    ("pham-quoc-bao", "chau-thi-ngoc-han", ["dinh-cong-thanh", "tran-minh-hieu"], "Phạm Thị Hồng Vân"),
+    ("bui-thi-thanh-huong", "vu-duc-thang", ["huynh-thi-kim-ngan"], "Đặng Hữu Phước"),
+    ("trinh-quoc-hung", "nguyen-hoang-long", ["to-thi-bao-ngoc", "nguyen-thi-lan-anh"], "Hồ Thị Thanh Xuân"),
+]
+SCHEDULE_2026 = [  # (unit, date, session, team number): from 24/11 to 05/12/2026, all after the snapshot
+    ("thanh-doan-an-khanh", "2026-11-24", "morning", 1),
+    ("thi-doan-hoa-thuan", "2026-11-25", "morning", 2),
+    ("huyen-doan-tan-hung", "2026-11-26", "morning", 3),
+    ("huyen-doan-phuoc-lam", "2026-11-26", "afternoon", 4),
+    ("huyen-doan-long-giang", "2026-11-27", "morning", 6),
+    ("huyen-doan-binh-son", "2026-11-30", "morning", 5),
+    ("doan-khoi-co-quan", "2026-12-01", "afternoon", 1),
+    ("doan-khoi-doanh-nghiep", "2026-12-02", "afternoon", 4),
+    ("huyen-doan-tra-giang", "2026-12-03", "morning", 2),
+    ("huyen-doan-vinh-phuoc", "2026-12-04", "morning", 3),
+    ("huyen-doan-son-lam", "2026-12-05", "morning", 5),  # a Saturday: the farthest district, on the way back
+]
+
+
+def next_year(value: Any) -> Any:
+    """A text (or the texts in a list) with every year 202x moved on by one: last year's phrases for this year."""
+    if isinstance(value, list):
+        return [next_year(item) for item in value]
+    if isinstance(value, dict):
+        return {key: next_year(item) for key, item in value.items()}
+    if isinstance(value, str):
+        return re.sub(r"\b202\d\b", lambda m: str(int(m.group()) + 1), value)
+    return value
+
+
+def make_year_in_progress() -> None:
+    """The 2026 records, drawn from their own Random so the 2024 and 2025 records keep their choices."""
+    global rng
+    rng = Random(CURRENT)
+    make_visit_plans((CURRENT,))
+    make_registrations_and_reports((CURRENT,))
+    text = dict(INSPECTION_TEXT)
+    text.update({key: next_year(text[key]) for key in ("purposes", "contents", "methods", "agenda")})
+    text.update(TEXT["inspection_text_2026"])
+    make_inspection_plan(CURRENT, "44-KH/TĐTN-TCKT", "2026-10-20", text, TEAMS_2026, SCHEDULE_2026)
+    snapshot = iso(SNAPSHOT)
+    for rel, record in FILES.items():  # no 2026 report or approval lies beyond the snapshot; every inspection after it
+        if record["kind"] == "quarterly-report" and record["plan"] == f"di-co-so-{CURRENT}":
+            assert record["submitted"] <= snapshot and all(v["to"] <= snapshot for v in record["visits"]), rel
+        if record["kind"] == "registration" and record["plan"] == f"di-co-so-{CURRENT}":
+            assert record["approved_on"] <= snapshot, rel
+    assert all(date > snapshot for _, date, _, _ in SCHEDULE_2026)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=str(Path(__file__).resolve().parent.parent), help="repository root")
@@ -1120,6 +1232,7 @@ def main() -> None:
     make_inspection_results()
     make_remediation()
     make_surveys()
+    make_year_in_progress()  # last: it replaces the Random
     write_all(root)
     kinds: dict[str, int] = {}
     for record in FILES.values():
@@ -1188,6 +1301,15 @@ visit_plan_text:
         title: Hướng dẫn chế độ đi công tác cơ sở của cán bộ Đoàn chuyên trách các cấp
       - number: 112-BC/TĐTN-TCKT
         date: '2024-12-16'
+        issuer: Ban Thường vụ Tỉnh đoàn
+        title: Báo cáo kết quả thực hiện chủ trương “1 + 2” của cán bộ Đoàn cấp tỉnh năm {year}
+    2026:
+      - number: 145-HD/TWĐTN-BTC
+        date: '2023-06-20'
+        issuer: Ban Bí thư Trung ương Đoàn
+        title: Hướng dẫn chế độ đi công tác cơ sở của cán bộ Đoàn chuyên trách các cấp
+      - number: 118-BC/TĐTN-TCKT
+        date: '2025-12-15'
         issuer: Ban Thường vụ Tỉnh đoàn
         title: Báo cáo kết quả thực hiện chủ trương “1 + 2” của cán bộ Đoàn cấp tỉnh năm {year}
   recipients:
@@ -1608,6 +1730,38 @@ inspection_text:
       reason: Chưa hoàn thành chỉ tiêu thành lập chi đoàn trong doanh nghiệp
     - points: 1.5
       reason: Không tham gia đầy đủ Hội thi cấp tỉnh
+inspection_text_2026:
+  references:
+    - number: 02-HD/TĐTN-TCKT
+      date: '2026-01-07'
+      issuer: Ban Thường vụ Tỉnh đoàn
+      title: Hướng dẫn Bộ tiêu chí đánh giá, chấm điểm thi đua công tác Đoàn và phong trào thanh thiếu nhi năm 2026
+    - number: 03-KH/TĐTN-TCKT
+      date: '2026-01-07'
+      issuer: Ban Thường vụ Tỉnh đoàn
+      title: Kế hoạch kiểm tra, giám sát của Ban Thường vụ Tỉnh đoàn năm 2026
+  deadlines:
+    - task: Đánh giá kết quả công tác Đội và phong trào thiếu nhi năm 2026 của các huyện, thị, thành đoàn, gửi Văn
+        phòng Tỉnh đoàn
+      unit: ban-cong-tac-thieu-nhi
+      due:
+        date: '2026-11-13'
+    - task: Đánh giá kết quả công tác Hội và phong trào thanh niên năm 2026 của các đơn vị, gửi các đoàn kiểm tra
+      unit: ban-doan-ket-tap-hop
+      due:
+        date: '2026-11-13'
+    - task: Phân công cán bộ tham gia các đoàn kiểm tra và gửi văn bản báo cáo nhân sự cụ thể về các đoàn kiểm tra
+      unit: trung-tam-boi-duong
+      due:
+        date: '2026-11-16'
+        time: '17:00'
+    - task: Các ban, Văn phòng hoàn thành chấm điểm trực tuyến trên phần mềm đánh giá thi đua theo nội dung được phân
+        công, trước buổi kiểm tra đầu tiên
+      due:
+        date: '2026-11-23'
+    - task: Thành viên các đoàn kiểm tra gửi bài thu hoạch về Ban Tổ chức – Kiểm tra Tỉnh đoàn
+      due:
+        date: '2026-12-12'
 progress:
   references:
     - number: 21-KL/TW
