@@ -752,7 +752,10 @@ CATALOGUE: dict[str, Entry] = {
         W,
         ("Chưa có kết quả kiểm tra", 'Đơn vị "{unit}" có lịch kiểm tra nhưng chưa có thông báo kết quả.'),
         ("Result missing", 'Unit "{unit}" was scheduled but has no result yet.'),
-        ("Mỗi đơn vị có lịch kiểm tra có thông báo kết quả.", "Every scheduled unit has a result."),
+        (
+            "Mỗi đơn vị có lịch kiểm tra có thông báo kết quả, khi đơn vị được kiểm tra cùng ngày hoặc sau đó đã có kết quả.",
+            "Every scheduled unit has a result once a unit inspected on the same day or later has one.",
+        ),
     ),
     "rule.documents-late": _e(
         W,
@@ -977,8 +980,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "setup.check-failed": _e(
         E,
-        ("Hồ sơ còn lỗi", "Hồ sơ còn {errors} lỗi; chạy site-gen check để xem và sửa trước."),
-        ("Records have errors", "The records have {errors} errors; run site-gen check first."),
+        ("Hồ sơ còn lỗi", "Hồ sơ còn {errors} lỗi nên chưa tính số liệu, chưa dựng trang; chạy site-gen check để xem từng lỗi và sửa trước."),
+        ("Records have errors", "The records have {errors} errors, so no figures and no site; run site-gen check to see each one and fix them first."),
     ),
 }
 

@@ -27,12 +27,10 @@ def of_kind(result, kind: str) -> list:  # type: ignore[no-untyped-def]
 def test_no_error_and_only_the_intended_warnings(result) -> None:  # type: ignore[no-untyped-def]
     assert [p for p in result.problems if p.severity.value == "error"] == []
     codes = sorted(p.code for p in result.problems)
-    assert codes == ["rule.late", *["rule.result-missing"] * 11, "rule.visit-unregistered"]
+    # the 2026 inspections start after the snapshot: no result yet, and no warning for that
+    assert codes == ["rule.late", "rule.visit-unregistered"]
     by_code = {p.code: p for p in result.problems}
     assert "/2025/" in by_code["rule.late"].file and "/2025/" in by_code["rule.visit-unregistered"].file
-    # the 2026 inspections start after the snapshot: every scheduled unit still waits for its result
-    missing = [p for p in result.problems if p.code == "rule.result-missing"]
-    assert {p.file for p in missing} == {"submissions/ban-tckt/kiem-tra/2026/ke-hoach.yaml"}
 
 
 def test_size_and_coverage_of_the_sample(result) -> None:  # type: ignore[no-untyped-def]

@@ -27,9 +27,6 @@ left the 2024 and 2025 records untouched. Run from anywhere:
 - ``rule.late``: one 2025 quarterly report sent late (``LATE_REPORT``);
 - ``rule.visit-unregistered``: one 2025 visit made without registering
   (``UNREGISTERED``, seed 002);
-- ``rule.result-missing``, once per unit of the 2026 inspection schedule: the
-  inspections start after the snapshot, and the rule does not know today's
-  date, so it reports every scheduled unit without a result.
 """
 
 from __future__ import annotations

@@ -184,8 +184,13 @@ def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) 
         if first is not record:
             yield problem(record, "rule.result-duplicate", "unit", other_file=first.file)
     broken = ctx.broken.get("inspection-result", set())
+    # The checker knows no "today": a result counts as missing once a unit inspected
+    # on the same day or later already has its result (so a round still under way,
+    # or not started, raises nothing).
+    reported = [row["date"] for row in plan.data["schedule"] if row["unit"] in by_unit]
+    latest = max(reported, default="")
     for index, row in enumerate(plan.data["schedule"]):
-        if row["unit"] not in by_unit and f"{plan.id}|{row['unit']}" not in broken:
+        if row["date"] <= latest and row["unit"] not in by_unit and f"{plan.id}|{row['unit']}" not in broken:
             yield problem(plan, "rule.result-missing", "schedule", index, "unit", unit=row["unit"])
     sectors: dict[str, list[Record]] = {}
     for unit, record in by_unit.items():
