@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,6 +49,30 @@ def make_repo(root: Path, overlay: Path | None = None) -> Path:
     return root
 
 
+def project_files() -> list[str]:
+    """The project's files as they are now, committed or not (tracked and untracked, minus ignored)."""
+    names: set[str] = set()
+    for extra in ([], ["--others", "--exclude-standard"]):
+        listed = subprocess.run(["git", "ls-files", "-z", *extra], cwd=ROOT, capture_output=True, check=True).stdout
+        names.update(n.decode() for n in listed.split(b"\0") if n)
+    return sorted(n for n in names if (ROOT / n).is_file())
+
+
+def snapshot(target: Path, when: str = "2026-11-20T09:00:00+07:00") -> Path:
+    """A git repository holding the project's files now, in one commit made at ``when``.
+
+    Pages show dates from git (last change, "today"), so a fixed commit date
+    makes the generated site the same whenever the tests run.
+    """
+    for name in project_files():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target / name)
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.email=ci@example.invalid", "-c", "user.name=CI", "commit", "-qm", "snapshot"]):
+        subprocess.run(["git", *args], cwd=target, check=True, capture_output=True, env=env)
+    return target
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
@@ -65,3 +91,7 @@ def run(capsys: pytest.CaptureFixture[str]) -> Iterator[Runner]:
         return code, captured.out, captured.err
 
     yield call
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files of the generated site pages")

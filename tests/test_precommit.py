@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import snapshot
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
@@ -21,20 +20,7 @@ def _git(cwd: Path, *args: str) -> None:
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository holding the project's tracked files as they are now (committed or not)."""
-    target = tmp_path_factory.mktemp("precommit") / "repo"
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
-    others = subprocess.run(
-        ["git", "ls-files", "-z", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
-    ).stdout.split(b"\0")
-    for name in {n.decode() for n in listed + others if n}:
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    _git(target, "init", "-q")
-    _git(target, "add", "-A")
-    _git(target, "-c", "user.email=ci@example.invalid", "-c", "user.name=CI", "commit", "-qm", "snapshot")
-    return target
+    return snapshot(tmp_path_factory.mktemp("precommit") / "repo")
 
 
 def run_hooks(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

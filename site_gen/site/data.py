@@ -29,6 +29,7 @@ class Deadline:
     missing: tuple[str, ...] = ()
     done: int = 0
     expected: int = 0
+    who: str = "đơn vị"  # what is counted: units, or people ("người") for registrations
 
 
 @dataclass
@@ -154,13 +155,25 @@ class SiteData:
         make = names.get(record.kind)
         return make() if make else str(data.get("document", {}).get("title", record.file))
 
-    def recent_changes(self, limit: int = 6) -> list[dict[str, Any]]:
+    def recent_changes(self, days: int = 5, limit: int = 6) -> list[dict[str, Any]]:
+        """The latest days on which records changed (newest first): which records, how many removed."""
         by_file = {record.file: record for record in self.records}
+        per_day: dict[str, set[str]] = {}
+        for change in self.git.changes:  # newest first
+            per_day.setdefault(change.date, set()).update(change.files)
         out = []
-        for change in self.git.changes:
-            records = [by_file[path] for path in change.files if path in by_file]
+        for date, files in list(per_day.items())[:days]:
+            records = sorted((by_file[path] for path in files if path in by_file), key=lambda r: sort_key(self.describe(r)))
             items = [{"name": self.describe(r), "page": self.page_of(r)} for r in records[:limit]]
-            out.append({"date": change.date, "count": len(change.files), "items": items, "more": max(0, len(records) - limit)})
+            out.append(
+                {
+                    "date": date,
+                    "count": len(records),
+                    "items": items,
+                    "more": max(0, len(records) - limit),
+                    "removed": sum(1 for path in files if path not in by_file),
+                }
+            )
         return out
 
     # -- deadlines -----------------------------------------------------------------
@@ -204,6 +217,7 @@ class SiteData:
                     missing,
                     len(subjects) - len(missing),
                     len(subjects),
+                    "người",
                 )
             )
             units = sorted({c["unit"] for c in subjects})

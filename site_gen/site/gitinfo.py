@@ -48,7 +48,7 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def read(root: Path, folder: str = "submissions", recent: int = 15) -> GitInfo:
+def read(root: Path, folder: str = "submissions", recent: int = 200) -> GitInfo:
     """Dates of the last change of every file under ``folder``, and the ``recent`` latest commits."""
     info = GitInfo()
     head = _git(root, "log", "-1", "--format=%H %ct")

@@ -31,6 +31,14 @@ class Page:
     sources: list[Record] = field(default_factory=list)
 
 
+def figure(svg: str, headers: list[str], rows: list[list[Any]]) -> Markup:
+    """A chart with its data as a table underneath, folded: the text alternative for every reader."""
+    from site_gen.site import charts
+
+    table = charts.text_alternative(headers, rows)
+    return Markup(f'<figure class="bieu-do-khung">\n{svg}\n<details><summary>{charts.TABLE_SUMMARY}</summary>\n{table}\n</details>\n</figure>')
+
+
 def plan_pages(site: SiteData) -> list[Page]:
     pages: list[Page] = []
     for builder in (
@@ -147,8 +155,16 @@ def progress(site: SiteData) -> Iterator[Page]:
             months[month_of(visit.end) - 1] += visit.row["days"]
         subject = [c["done_days"] for c in cadres if c["status"] != "exempt"]
         minimum = min(p["min_days"] for p in data["plans"])
-        monthly = Markup(charts.days_per_month(f"thang-{year}", months))
-        spread = Markup(charts.distribution(f"phan-bo-{year}", subject, minimum))
+        monthly = figure(
+            charts.days_per_month(f"thang-{year}", months),
+            ["Tháng", "Số ngày"],
+            [[name, days] for name, days in zip(MONTHS, months, strict=True)],
+        )
+        spread = figure(
+            charts.distribution(f"phan-bo-{year}", subject, minimum),
+            ["Số ngày đã đi", "Số cán bộ"],
+            [[f"Từ {low} đến {high - 1} ngày" if high - 1 > low else f"{low} ngày", count] for low, high, count in charts.histogram_bins(subject, minimum)],
+        )
         yield Page(
             f"tien-do/{year}.md",
             "tien-do.md.j2",
@@ -158,7 +174,6 @@ def progress(site: SiteData) -> Iterator[Page]:
                 "figures": data,
                 "order": order,
                 "per_unit": per_unit,
-                "months": list(zip(MONTHS, months, strict=True)),
                 "chart_months": monthly,
                 "chart_spread": spread,
                 "minimum": minimum,
@@ -319,15 +334,16 @@ def inspections(site: SiteData) -> Iterator[Page]:
             counts = Counter(r.data.get("classification") for r in ranked)
             sectors.append({"id": sector, "name": names.get(sector, sector), "results": ranked, "counts": [counts.get(c, 0) for c in CLASSIFICATIONS]})
         labels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
-        chart = Markup(
+        chart = figure(
             charts.stacked_bars(
                 f"xep-loai-{plan.id}",
                 "Xếp loại theo khu vực",
-                "Số đơn vị được xếp loại ở mỗi mức, theo khu vực: "
-                + "; ".join(f"{s['name']}: " + ", ".join(f"{n} {l.lower()}" for n, l in zip(s["counts"], labels, strict=True)) for s in sectors),
+                "Số đơn vị được xếp loại ở mỗi mức, theo khu vực.",
                 [(s["name"], s["counts"]) for s in sectors],
                 labels,
-            )
+            ),
+            ["Khu vực", *labels, "Tổng"],
+            [[s["name"], *s["counts"], sum(s["counts"])] for s in sectors],
         )
         yield Page(
             f"kiem-tra/{plan.id}.md",

@@ -47,13 +47,16 @@ def escape(value: Any) -> str:
 
 
 def _finalize(value: Any) -> Any:
+    # Autoescape is on (so macros return Markup and nest without being escaped
+    # twice); finalize does the escaping itself, for Markdown as well as HTML,
+    # and hands Jinja Markup so it is not escaped again.
     if value is None:
-        return ""
+        return Markup("")
     if isinstance(value, Markup):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return escape(value)
+    return Markup(escape(value))
 
 
 def relative(source: str, target: str, html: bool = False) -> str:
@@ -89,7 +92,7 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=loader or jinja2.PackageLoader("site_gen.site", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=True,
         finalize=_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -1,0 +1,282 @@
+"""The public site, built for real (``site-gen build`` → ``mkdocs build --strict``) from the sample organisation.
+
+The sample is committed into a fresh git repository with a fixed date, so the
+pages (which take their dates from git) are the same whenever the tests run.
+Golden files hold the generated Markdown pages; refresh them on purpose with
+``pytest tests/test_site.py --update-golden`` and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html.parser
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, make_repo, snapshot
+
+SITE_GEN = Path(sys.executable).parent / "site-gen"
+ZENSICAL = Path(sys.executable).parent / "zensical"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "site"
+
+
+def build(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(SITE_GEN), "build", "--root", str(repo), *args], capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample organisation, committed on 20/11/2026 and built."""
+    target = snapshot(tmp_path_factory.mktemp("site") / "repo")
+    done = build(target)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return target
+
+
+def generated_pages(repo: Path) -> dict[str, str]:
+    """The Markdown pages made from the records (not the hand-written ones copied from docs/)."""
+    docs = repo / "build" / "docs"
+    handwritten = {p.relative_to(repo / "docs").as_posix() for p in (repo / "docs").rglob("*.md")}
+    return {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(docs.rglob("*.md"))
+        if p.relative_to(docs).as_posix() not in handwritten
+    }
+
+
+# -- golden files ------------------------------------------------------------------------------------
+
+
+def test_generated_pages_match_the_golden_files(repo: Path, request: pytest.FixtureRequest) -> None:
+    pages = generated_pages(repo)
+    assert len(pages) > 80
+    if request.config.getoption("--update-golden"):
+        if GOLDEN.exists():
+            shutil.rmtree(GOLDEN)
+        for name, text in pages.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+        pytest.skip(f"golden files rewritten: {len(pages)} pages under {GOLDEN.relative_to(ROOT)}")
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in sorted(GOLDEN.rglob("*.md"))}
+    missing, extra = sorted(set(golden) - set(pages)), sorted(set(pages) - set(golden))
+    changed = sorted(name for name in set(golden) & set(pages) if golden[name] != pages[name])
+    if missing or extra or changed:
+        report = [f"pages no longer generated: {missing}", f"new pages: {extra}", f"changed pages: {changed}"]
+        for name in changed[:3]:
+            diff = difflib.unified_diff(golden[name].splitlines(), pages[name].splitlines(), f"golden/{name}", name, lineterm="", n=1)
+            report += list(diff)[:40]
+        report.append("If the change is intended: pytest tests/test_site.py --update-golden, then review git diff tests/golden.")
+        pytest.fail("\n".join(report), pytrace=False)
+
+
+# -- same input, same bytes ------------------------------------------------------------------------------
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_one_commit_give_identical_files(repo: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere" / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(other)], check=True, capture_output=True)
+    done = build(other)
+    assert done.returncode == 0, done.stdout + done.stderr
+    first, second = tree(repo / "site"), tree(other / "site")
+    assert sorted(first) == sorted(second)
+    differ = [name for name in first if first[name] != second[name]]
+    assert differ == [], f"files that differ between two builds: {differ[:10]}"
+    assert "sitemap.xml" in first and b"<lastmod>2026-11-20</lastmod>" in first["sitemap.xml"]
+
+
+def test_pages_take_their_dates_from_git(repo: Path) -> None:
+    home = (repo / "build" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "số liệu tính đến ngày 20/11/2026" in home
+    cadre = (repo / "site" / "can-bo" / "tran-thi-mai.html").read_text(encoding="utf-8")
+    assert "cập nhật lần cuối 20/11/2026" in cadre
+
+
+# -- refusing bad records ------------------------------------------------------------------------------------
+
+
+def test_build_refuses_while_check_reports_an_error(tmp_path: Path) -> None:
+    target = make_repo(tmp_path / "repo")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    record = target / "submissions" / "ban-tckt" / "can-bo" / "tran-thi-mai.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("role_group: specialist", "role_group: specialists"), encoding="utf-8")
+    done = build(target)
+    assert done.returncode == 1
+    assert "submissions/ban-tckt/can-bo/tran-thi-mai.yaml:" in done.stdout + done.stderr
+    assert "schema.enum" in done.stderr and "chưa dựng trang" in done.stderr
+    assert not (target / "site").exists() and not (target / "build").exists()
+
+
+# -- what the built site holds ---------------------------------------------------------------------------------
+
+
+class Links(html.parser.HTMLParser):
+    """Every id, and every link or resource a page refers to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id":
+                self.ids.add(value)
+            elif name in ("href", "src") or (name == "srcset" and tag in ("img", "source")):
+                self.refs.append((tag, name, value))
+
+
+def parse_site(site: Path) -> dict[str, Links]:
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        parser = Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path.relative_to(site).as_posix()] = parser
+    return pages
+
+
+@pytest.fixture(scope="module")
+def pages(repo: Path) -> dict[str, Links]:
+    return parse_site(repo / "site")
+
+
+def test_no_internal_link_is_broken(repo: Path, pages: dict[str, Links]) -> None:
+    site = repo / "site"
+    broken = []
+    checked = 0
+    for name, parser in pages.items():
+        for tag, _, value in parser.refs:
+            parts = urlsplit(value)
+            if parts.scheme or parts.netloc or value.startswith("mailto:"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path))) if parts.path else name
+            checked += 1
+            if not (site / target).is_file():
+                broken.append(f"{name}: <{tag}> {value} (no file {target})")
+            elif parts.fragment and target.endswith(".html") and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{name}: <{tag}> {value} (no id {parts.fragment!r} in {target})")
+    assert checked > 5000
+    assert broken == [], "\n".join(broken[:30])
+
+
+def test_no_resource_is_loaded_from_another_host(repo: Path, pages: dict[str, Links]) -> None:
+    """Scripts, styles, images, fonts and frames are all local; links out (GitHub) are fine."""
+    remote = []
+    for name, parser in pages.items():
+        for tag, attribute, value in parser.refs:
+            if tag == "a":
+                continue
+            if urlsplit(value).scheme in ("http", "https") or value.startswith("//"):
+                remote.append(f"{name}: <{tag} {attribute}={value}>")
+    for css in (repo / "site").rglob("*.css"):
+        for match in re.finditer(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", css.read_text(encoding="utf-8")):
+            value = match.group(1) or match.group(2)
+            if re.match(r"(https?:)?//", value):
+                remote.append(f"{css.name}: {value}")
+    assert remote == [], "\n".join(remote[:20])
+
+
+def test_heading_anchors_keep_vietnamese_letters(pages: dict[str, Links]) -> None:
+    ids = pages["dia-ban/2025.html"].ids
+    assert "huyện-đoàn-trà-giang" in ids
+    assert not any(i.startswith("uyen-") or i == "oan-khoi-cac-co-quan-tinh" for i in ids)
+    assert "đoàn-khối-các-cơ-quan-tỉnh" in ids
+
+
+def test_exemption_reasons_never_appear(repo: Path) -> None:
+    schema = json.loads((ROOT / "schemas" / "defs.schema.json").read_text(encoding="utf-8"))
+    labels = [text for text in schema["$defs"]["exemption_reason"]["enumDescriptions"] if text not in ("Văn thư", "Kế toán")]
+    notes = []
+    for path in (repo / "submissions").rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("kind") == "cadre":
+            for item in data.get("exemptions", []):
+                notes += [item[k] for k in ("note",) if k in item]
+    assert notes, "the sample should hold exemption notes to test with"
+    leaks = []
+    for path in sorted((repo / "site").rglob("*")):
+        relative = path.relative_to(repo / "site").as_posix()
+        if not path.is_file() or relative.startswith("du-lieu/mau-ho-so/") or path.suffix in (".gz", ".js", ".css", ".png", ".svg"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        leaks += [f"{relative}: {needle}" for needle in labels + notes if needle in text]
+        leaks += [f"{relative}: reason code {code}" for code in ("maternity", "sick-leave") if re.search(rf"\b{code}\b", text)]
+    assert leaks == [], "\n".join(leaks[:20])
+    assert not list((repo / "site" / "ho-so").rglob("can-bo/*.yaml")), "cadre records (with their exemptions) are not published"
+
+
+def test_search_index_holds_text_without_diacritics(repo: Path) -> None:
+    index = json.loads((repo / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["vi"]
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    plan = next(text for location, text in texts.items() if location.startswith("ke-hoach/di-co-so-2025.html"))
+    assert "Kế hoạch" in plan or "kế hoạch" in plan
+    assert "ke hoach" in plan
+    assert all(unicodedata.is_normalized("NFC", text) for text in texts.values())
+
+
+def test_no_template_text_or_escaped_markup_reaches_a_page(repo: Path) -> None:
+    bad = re.compile(r"\{\{|\{%|%\}|&lt;(span|a|table|div|details|svg|tr|td)\b|^\| --- \|", re.M)
+    found = []
+    for path in sorted((repo / "site").rglob("*.html")):
+        for match in bad.finditer(path.read_text(encoding="utf-8")):
+            found.append(f"{path.relative_to(repo / 'site')}: {match.group(0)!r}")
+    assert found == [], "\n".join(found[:20])
+
+
+def test_every_record_kind_is_downloadable(repo: Path) -> None:
+    described = json.loads((repo / "site" / "du-lieu" / "mo-ta.json").read_text(encoding="utf-8"))
+    kinds = {item["kind"] for item in described["files"]}
+    assert len(kinds) == 12
+    for item in described["files"]:
+        assert (repo / "site" / "du-lieu" / item["file"]).is_file()
+    page = (repo / "site" / "du-lieu" / "index.html").read_text(encoding="utf-8")
+    for needle in ("mau-ho-so/cadre.schema.json", "../ma-loi.html", "../huong-dan/nop-ho-so.html"):
+        assert needle in page
+
+
+# -- Zensical, the successor, reads the same configuration ---------------------------------------------------------------
+
+
+def test_zensical_builds_the_same_configuration(repo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "zensical"
+    shutil.copytree(repo / "build", target / "build")
+    shutil.copy(repo / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(repo / "site_gen", target / "site_gen")
+    done = subprocess.run([str(ZENSICAL), "build", "--clean"], cwd=target, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = target / "site"
+    for page in (
+        "index.html",
+        "ke-hoach/di-co-so-2026.html",
+        "tien-do/2026.html",
+        "can-bo/tran-thi-mai.html",
+        "lich/2026.html",
+        "dia-ban/2025.html",
+        "kiem-tra/kiem-tra-2025.html",
+        "khac-phuc/khac-phuc-2025.html",
+        "mo-hinh/index.html",
+        "du-lieu/index.html",
+        "huong-dan/nop-ho-so.html",
+    ):
+        assert (site / page).is_file(), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'lang="vi"' in home and "Số liệu chính" in home
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    progress = (site / "tien-do" / "2026.html").read_text(encoding="utf-8")
+    assert 'id="bang-can-bo"' in progress and "bang.js" in progress
