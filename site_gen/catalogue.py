@@ -980,8 +980,14 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "setup.check-failed": _e(
         E,
-        ("Hồ sơ còn lỗi", "Hồ sơ còn {errors} lỗi nên chưa tính số liệu, chưa dựng trang; chạy site-gen check để xem từng lỗi và sửa trước."),
-        ("Records have errors", "The records have {errors} errors, so no figures and no site; run site-gen check to see each one and fix them first."),
+        (
+            "Hồ sơ còn lỗi",
+            "Hồ sơ còn {errors} lỗi nên chưa tính số liệu, chưa dựng trang; chạy site-gen check để xem từng lỗi và sửa trước.",
+        ),
+        (
+            "Records have errors",
+            "The records have {errors} errors, so no figures and no site; run site-gen check to see each one and fix them first.",
+        ),
     ),
 }
 

@@ -185,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SetupError as exc:
         _, message = render_code(exc.code, exc.params, lang)
         print(f"site-gen: {message}", file=sys.stderr)
-        return 2
+        # Errors in the records exit 1, as for check; 2 is for the command itself.
+        return 1 if exc.code == "setup.check-failed" else 2
     except BrokenPipeError:
         return 0

@@ -68,7 +68,11 @@ def snapshot(target: Path, when: str = "2026-11-20T09:00:00+07:00") -> Path:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target / name)
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.email=ci@example.invalid", "-c", "user.name=CI", "commit", "-qm", "snapshot"]):
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.email=ci@example.invalid", "-c", "user.name=CI", "commit", "-qm", "snapshot"],
+    ):
         subprocess.run(["git", *args], cwd=target, check=True, capture_output=True, env=env)
     return target
 

@@ -73,7 +73,9 @@ def test_generated_pages_match_the_golden_files(repo: Path, request: pytest.Fixt
     if missing or extra or changed:
         report = [f"pages no longer generated: {missing}", f"new pages: {extra}", f"changed pages: {changed}"]
         for name in changed[:3]:
-            diff = difflib.unified_diff(golden[name].splitlines(), pages[name].splitlines(), f"golden/{name}", name, lineterm="", n=1)
+            diff = difflib.unified_diff(
+                golden[name].splitlines(), pages[name].splitlines(), f"golden/{name}", name, lineterm="", n=1
+            )
             report += list(diff)[:40]
         report.append("If the change is intended: pytest tests/test_site.py --update-golden, then review git diff tests/golden.")
         pytest.fail("\n".join(report), pytrace=False)
@@ -95,7 +97,7 @@ def test_two_builds_of_one_commit_give_identical_files(repo: Path, tmp_path: Pat
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]
     assert differ == [], f"files that differ between two builds: {differ[:10]}"
-    assert "sitemap.xml" in first and b"<lastmod>2026-11-20</lastmod>" in first["sitemap.xml"]
+    assert "sitemap.xml.gz" in first and "search/search_index.json" in first
 
 
 def test_pages_take_their_dates_from_git(repo: Path) -> None:
@@ -112,7 +114,9 @@ def test_build_refuses_while_check_reports_an_error(tmp_path: Path) -> None:
     target = make_repo(tmp_path / "repo")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     record = target / "submissions" / "ban-tckt" / "can-bo" / "tran-thi-mai.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("role_group: specialist", "role_group: specialists"), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("role_group: specialist", "role_group: specialists"), encoding="utf-8"
+    )
     done = build(target)
     assert done.returncode == 1
     assert "submissions/ban-tckt/can-bo/tran-thi-mai.yaml:" in done.stdout + done.stderr
@@ -160,6 +164,8 @@ def test_no_internal_link_is_broken(repo: Path, pages: dict[str, Links]) -> None
     broken = []
     checked = 0
     for name, parser in pages.items():
+        if name == "404.html":  # served for any missing path, so its links are absolute; no site_url is known here
+            continue
         for tag, _, value in parser.refs:
             parts = urlsplit(value)
             if parts.scheme or parts.netloc or value.startswith("mailto:"):
@@ -192,10 +198,12 @@ def test_no_resource_is_loaded_from_another_host(repo: Path, pages: dict[str, Li
 
 
 def test_heading_anchors_keep_vietnamese_letters(pages: dict[str, Links]) -> None:
-    ids = pages["dia-ban/2025.html"].ids
-    assert "huyện-đoàn-trà-giang" in ids
-    assert not any(i.startswith("uyen-") or i == "oan-khoi-cac-co-quan-tinh" for i in ids)
-    assert "đoàn-khối-các-cơ-quan-tỉnh" in ids
+    plan = pages["ke-hoach/di-co-so-2025.html"].ids
+    assert {"i-mục-đích-yêu-cầu", "ii-nội-dung-đối-tượng-thời-gian", "2-đối-tượng-và-định-hướng-nội-dung"} <= plan
+    assert "kế-hoạch-đi-công-tác-cơ-sở-của-cán-bộ-đoàn-cấp-tỉnh-năm-2025" in plan  # not "ke-hoach-i-cong-tac-co-so…"
+    assert {"từng-cán-bộ", "theo-đơn-vị", "theo-diện-cán-bộ"} <= pages["tien-do/2025.html"].ids
+    # units keep their register id as anchor, so other pages can link to them
+    assert {"huyen-doan-tra-giang", "thanh-doan-an-khanh"} <= pages["dia-ban/2025.html"].ids
 
 
 def test_exemption_reasons_never_appear(repo: Path) -> None:
@@ -211,11 +219,21 @@ def test_exemption_reasons_never_appear(repo: Path) -> None:
     leaks = []
     for path in sorted((repo / "site").rglob("*")):
         relative = path.relative_to(repo / "site").as_posix()
-        if not path.is_file() or relative.startswith("du-lieu/mau-ho-so/") or path.suffix in (".gz", ".js", ".css", ".png", ".svg"):
+        if (
+            not path.is_file()
+            or relative.startswith("du-lieu/mau-ho-so/")
+            or path.suffix in (".gz", ".js", ".css", ".png", ".svg")
+        ):
             continue
         text = path.read_text(encoding="utf-8")
         leaks += [f"{relative}: {needle}" for needle in labels + notes if needle in text]
-        leaks += [f"{relative}: reason code {code}" for code in ("maternity", "sick-leave") if re.search(rf"\b{code}\b", text)]
+        if relative.startswith(("can-bo/", "du-lieu/can-bo.", "ho-so/")) and "/ke-hoach/" not in relative:
+            # the plans list which reasons exempt; a person's page or row must not say which one applies
+            leaks += [
+                f"{relative}: reason code {code}"
+                for code in ("maternity", "sick-leave", "study")
+                if re.search(rf"\b{code}\b", text)
+            ]
     assert leaks == [], "\n".join(leaks[:20])
     assert not list((repo / "site" / "ho-so").rglob("can-bo/*.yaml")), "cadre records (with their exemptions) are not published"
 
@@ -224,9 +242,9 @@ def test_search_index_holds_text_without_diacritics(repo: Path) -> None:
     index = json.loads((repo / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["vi"]
     texts = {doc["location"]: doc["text"] for doc in index["docs"]}
-    plan = next(text for location, text in texts.items() if location.startswith("ke-hoach/di-co-so-2025.html"))
-    assert "Kế hoạch" in plan or "kế hoạch" in plan
-    assert "ke hoach" in plan
+    plan = " ".join(text for location, text in texts.items() if location.startswith("ke-hoach/di-co-so-2025.html"))
+    assert "kế hoạch" in plan.lower() and "ke hoach" in plan.lower()
+    assert "Doan" in plan and "Đoàn" in plan
     assert all(unicodedata.is_normalized("NFC", text) for text in texts.values())
 
 

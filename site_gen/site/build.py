@@ -11,8 +11,8 @@ give identical files.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -58,7 +58,7 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
             "href": partial(relative, page.path, html=True),
             "sources": [site.source(record) for record in page.sources],
         }
-        files[page.path] = template.render(values).encode("utf-8")
+        files[page.path] = with_title(template.render(values), page.title).encode("utf-8")
     for name, content in downloads.items():
         files[f"du-lieu/{name}"] = content
     for name, content in site.calendars.items():
@@ -73,6 +73,18 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
             raise SetupError("setup.usage", detail=f"trang viết tay {HANDWRITTEN}/{path} trùng tên với một trang được sinh ra")
         files[path] = content
     return files
+
+
+def with_title(text: str, title: str) -> str:
+    """The page with its title in the front matter (the browser tab, search results and links use it).
+
+    MkDocs would otherwise take the first heading, or the file name when a page
+    opens with something else, such as a plan's letterhead.
+    """
+    line = "title: " + json.dumps(title, ensure_ascii=False) + "\n"  # a JSON string is a YAML string
+    if text.startswith("---\n"):
+        return "---\n" + line + text[4:]
+    return "---\n" + line + "---\n\n" + text
 
 
 def _schemas(root: Path) -> dict[str, bytes]:
@@ -141,7 +153,18 @@ def build(root: Path, site_dir: Path | None = None, lang: str = "vi") -> Path:
     target = root / GENERATED
     written, removed = write(target, generate(root, result, git))
     output = site_dir or root / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(root / CONFIG), "--site-dir", str(output)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(root / CONFIG),
+        "--site-dir",
+        str(output),
+    ]
     done = subprocess.run(command, cwd=root, env=mkdocs_environment(git), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
@@ -155,7 +178,17 @@ def serve(root: Path, address: str = "127.0.0.1:8000", lang: str = "vi", interva
     result, git = prepare(root, lang)
     target = root / GENERATED
     write(target, generate(root, result, git))
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / CONFIG), "--dev-addr", address, "--livereload"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--config-file",
+        str(root / CONFIG),
+        "--dev-addr",
+        address,
+        "--livereload",
+    ]
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(git))
     print(f"Đang phục vụ trang tại http://{address}/ — sửa hồ sơ là trang tự cập nhật; Ctrl+C để dừng.")
     seen = _fingerprint(root)
@@ -195,4 +228,4 @@ def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(out))
 
 
-__all__ = ["build", "generate", "serve", "shutil", "write"]
+__all__ = ["build", "generate", "serve", "with_title", "write"]

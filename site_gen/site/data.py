@@ -7,7 +7,7 @@ Nothing here reads the disk or the clock: git dates come in as a value, and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,7 +101,18 @@ class SiteData:
                     continue
                 for index, row in enumerate(record.data[rows_key]):
                     cadre = record.data["cadre"] if kind == "registration" else row["cadre"]
-                    visit = Visit(cadre, row["category"], row["days"], row["from"], row["to"], list(row["places"]), is_done, record, index, row)
+                    visit = Visit(
+                        cadre,
+                        row["category"],
+                        row["days"],
+                        row["from"],
+                        row["to"],
+                        list(row["places"]),
+                        is_done,
+                        record,
+                        index,
+                        row,
+                    )
                     out.append(visit)
         return sorted(out, key=lambda v: (v.start, v.end, name_key(self.cadre_name(v.cadre)), v.record.file, v.index))
 
@@ -122,15 +133,19 @@ class SiteData:
     def page_of(self, record: Record) -> str | None:
         """The page that shows a record, if it has one."""
         data = record.data
-        pages = {
+        pages: dict[str, Callable[[], str | None]] = {
             "cadre": lambda: f"can-bo/{record.id}.md",
             "registration": lambda: f"can-bo/{data['cadre']}.md" if data["cadre"] in self.ctx.cadres else None,
             "quarterly-report": lambda: f"tien-do/{self.plan_year(data['plan'])}.md" if self.plan_year(data["plan"]) else None,
             "field-visit-plan": lambda: f"ke-hoach/{record.id}.md",
             "inspection-plan": lambda: f"kiem-tra/{record.id}.md",
-            "inspection-result": lambda: f"kiem-tra/{data['plan']}/{data['unit']}.md" if data["plan"] in self.ctx.plans["inspection-plan"] else None,
+            "inspection-result": lambda: (
+                f"kiem-tra/{data['plan']}/{data['unit']}.md" if data["plan"] in self.ctx.plans["inspection-plan"] else None
+            ),
             "remediation-plan": lambda: f"khac-phuc/{record.id}.md",
-            "remediation-progress": lambda: f"khac-phuc/{data['plan']}.md" if data["plan"] in self.ctx.plans["remediation-plan"] else None,
+            "remediation-progress": lambda: (
+                f"khac-phuc/{data['plan']}.md" if data["plan"] in self.ctx.plans["remediation-plan"] else None
+            ),
             "good-model": lambda: f"mo-hinh/{record.id}.md",
             "midterm-survey": lambda: f"khao-sat/{record.id}.md",
         }
@@ -148,7 +163,9 @@ class SiteData:
             "registration": lambda: f"Bản đăng ký {year}: {self.cadre_name(data['cadre'])}",
             "quarterly-report": lambda: f"Báo cáo quý {data['quarter']}/{year}: {self.unit_name(data['unit'])}",
             "inspection-result": lambda: f"Kết quả kiểm tra: {self.unit_name(data['unit'])}",
-            "remediation-progress": lambda: f"Báo cáo khắc phục: {self.unit_name(data['unit'])} ({data['submitted'][8:10]}/{data['submitted'][5:7]}/{data['submitted'][:4]})",
+            "remediation-progress": lambda: (
+                f"Báo cáo khắc phục: {self.unit_name(data['unit'])} ({data['submitted'][8:10]}/{data['submitted'][5:7]}/{data['submitted'][:4]})"
+            ),
             "good-model": lambda: f"Mô hình: {data['name']}",
             "midterm-survey": lambda: f"Khảo sát: {self.unit_name(data['unit'])}",
         }
@@ -199,7 +216,9 @@ class SiteData:
             out.append(Deadline(due, title, f"khac-phuc/{plan.id}.md", missing, len(reporters) - len(missing), len(reporters)))
         for survey in self.ctx.surveys.values():
             due = last_day(survey.data["due"]).isoformat()
-            out.append(Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.data['unit'])}", f"khao-sat/{survey.id}.md"))
+            out.append(
+                Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.data['unit'])}", f"khao-sat/{survey.id}.md")
+            )
         return sorted(out, key=lambda d: (d.date, d.title))
 
     def _plan_deadlines(self, plan: Record) -> list[Deadline]:

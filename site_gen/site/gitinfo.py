@@ -61,7 +61,7 @@ def read(root: Path, folder: str = "submissions", recent: int = 200) -> GitInfo:
         return info
     for block in log.split(SEPARATOR)[1:]:
         lines = [line for line in block.splitlines() if line.strip()]
-        commit, date, subject = (lines[0].split(" ", 2) + [""])[:3]
+        commit, date, subject = ([*lines[0].split(" ", 2), ""])[:3]
         files = tuple(sorted(line for line in lines[1:] if line.startswith(folder + "/")))
         for path in files:
             info.last_changed.setdefault(path, date)

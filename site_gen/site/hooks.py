@@ -33,6 +33,10 @@ def amend(index: dict[str, Any]) -> dict[str, Any]:
         folded = " ".join(fold(plain).split())
         if folded and folded != " ".join(plain.split()):
             entry["text"] = (entry.get("text", "") + " <span hidden>" + folded + "</span>").strip()
+        title = entry.get("title", "")
+        folded_title = " ".join(fold(_TAG.sub(" ", title)).split())
+        if folded_title and folded_title != " ".join(_TAG.sub(" ", title).split()):
+            entry["title"] = title + " <span hidden>" + folded_title + "</span>"
     return index
 
 

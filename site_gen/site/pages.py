@@ -19,7 +19,20 @@ from site_gen.model import Record, quarterly_deadline, span_days
 from site_gen.site.data import CLASSIFICATIONS, SiteData, month_of
 from site_gen.vn import sort_key
 
-MONTHS = ("Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12")
+MONTHS = (
+    "Tháng 1",
+    "Tháng 2",
+    "Tháng 3",
+    "Tháng 4",
+    "Tháng 5",
+    "Tháng 6",
+    "Tháng 7",
+    "Tháng 8",
+    "Tháng 9",
+    "Tháng 10",
+    "Tháng 11",
+    "Tháng 12",
+)
 
 
 @dataclass
@@ -36,7 +49,9 @@ def figure(svg: str, headers: list[str], rows: list[list[Any]]) -> Markup:
     from site_gen.site import charts
 
     table = charts.text_alternative(headers, rows)
-    return Markup(f'<figure class="bieu-do-khung">\n{svg}\n<details><summary>{charts.TABLE_SUMMARY}</summary>\n{table}\n</details>\n</figure>')
+    return Markup(
+        f'<figure class="bieu-do-khung">\n{svg}\n<details><summary>{charts.TABLE_SUMMARY}</summary>\n{table}\n</details>\n</figure>'
+    )
 
 
 def plan_pages(site: SiteData) -> list[Page]:
@@ -142,7 +157,8 @@ def progress(site: SiteData) -> Iterator[Page]:
         units: dict[str, dict[str, Any]] = {}
         for cadre in cadres:
             slot = units.setdefault(
-                cadre["unit"], {"unit": cadre["unit"], "name": cadre["unit_name"], "cadres": 0, "subject": 0, "reached": 0, "days": 0}
+                cadre["unit"],
+                {"unit": cadre["unit"], "name": cadre["unit_name"], "cadres": 0, "subject": 0, "reached": 0, "days": 0},
             )
             slot["cadres"] += 1
             if cadre["status"] != "exempt":
@@ -163,7 +179,10 @@ def progress(site: SiteData) -> Iterator[Page]:
         spread = figure(
             charts.distribution(f"phan-bo-{year}", subject, minimum),
             ["Số ngày đã đi", "Số cán bộ"],
-            [[f"Từ {low} đến {high - 1} ngày" if high - 1 > low else f"{low} ngày", count] for low, high, count in charts.histogram_bins(subject, minimum)],
+            [
+                [f"Từ {low} đến {high - 1} ngày" if high - 1 > low else f"{low} ngày", count]
+                for low, high, count in charts.histogram_bins(subject, minimum)
+            ],
         )
         yield Page(
             f"tien-do/{year}.md",
@@ -185,7 +204,7 @@ def progress(site: SiteData) -> Iterator[Page]:
 def cadres(site: SiteData) -> Iterator[Page]:
     for ident in site.cadres_sorted(site.ctx.cadres):
         cadre = site.ctx.cadres[ident]
-        years = []
+        years: list[dict[str, Any]] = []
         for year in site.years:
             summary = next((c for c in site.figures[year]["cadres"] if c["id"] == ident), None)
             planned = [v for v in site.visits(year, done=False) if v.cadre == ident]
@@ -193,9 +212,7 @@ def cadres(site: SiteData) -> Iterator[Page]:
             if summary is None and not planned and not done:
                 continue
             years.append({"year": year, "summary": summary, "planned": planned, "done": done})
-        sources = [cadre] + sorted(
-            {v.record for y in years for v in (*y["planned"], *y["done"])}, key=lambda r: r.file
-        )
+        sources = [cadre, *sorted({v.record for y in years for v in (*y["planned"], *y["done"])}, key=lambda r: r.file)]
         models = [m for m in site.kind("good-model") if m.data["found_in"].get("visit", {}).get("cadre") == ident]
         exempt_years = sorted(item["year"] for item in cadre.data.get("exemptions", []))
         yield Page(
@@ -303,7 +320,9 @@ def coverage(site: SiteData) -> Iterator[Page]:
                     }
                 )
             own = by_place.get(district["unit"], {"days": 0, "visits": 0, "cadres": set()})
-            districts.append({**district, "communes_detail": communes, "own": {**own, "cadres": site.cadres_sorted(own["cadres"])}})
+            districts.append(
+                {**district, "communes_detail": communes, "own": {**own, "cadres": site.cadres_sorted(own["cadres"])}}
+            )
         yield Page(f"dia-ban/{year}.md", "dia-ban.md.j2", f"Địa bàn đi cơ sở năm {year}", {"year": year, "districts": districts})
 
 
@@ -323,16 +342,34 @@ def inspections(site: SiteData) -> Iterator[Page]:
             result = results.get(row["unit"])
             received = result.data.get("documents_received") if result else None
             on_time = None
-            if received:
-                on_time = span_days(received, row["date"]) - 1 >= plan.data["documents_days_before"] or "documents_exception" in result.data  # type: ignore[union-attr]
-            schedule.append({**row, "team_name": teams.get(row["team"], {}).get("name", row["team"]), "result": result, "received": received, "on_time": on_time})
+            if result is not None and received:
+                on_time = (
+                    span_days(received, row["date"]) - 1 >= plan.data["documents_days_before"]
+                    or "documents_exception" in result.data
+                )
+            schedule.append(
+                {
+                    **row,
+                    "team_name": teams.get(row["team"], {}).get("name", row["team"]),
+                    "result": result,
+                    "received": received,
+                    "on_time": on_time,
+                }
+            )
         sectors = []
         names = {s["id"]: s["name"] for s in site.org.data["sectors"]}
         for sector in plan.data["sectors"]:
             ranked = [r for u, r in results.items() if site.ctx.sector_of(u) == sector]
             ranked.sort(key=lambda r: (r.data.get("rank", 10_000), sort_key(site.unit_name(r.data["unit"]))))
             counts = Counter(r.data.get("classification") for r in ranked)
-            sectors.append({"id": sector, "name": names.get(sector, sector), "results": ranked, "counts": [counts.get(c, 0) for c in CLASSIFICATIONS]})
+            sectors.append(
+                {
+                    "id": sector,
+                    "name": names.get(sector, sector),
+                    "results": ranked,
+                    "counts": [counts.get(c, 0) for c in CLASSIFICATIONS],
+                }
+            )
         labels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
         chart = figure(
             charts.stacked_bars(
@@ -349,7 +386,15 @@ def inspections(site: SiteData) -> Iterator[Page]:
             f"kiem-tra/{plan.id}.md",
             "kiem-tra.md.j2",
             str(plan.data["document"]["title"]),
-            {"plan": plan, "doc": plan.data["document"], "schedule": schedule, "sectors": sectors, "teams": plan.data["teams"], "chart": chart, "labels": labels},
+            {
+                "plan": plan,
+                "doc": plan.data["document"],
+                "schedule": schedule,
+                "sectors": sectors,
+                "teams": plan.data["teams"],
+                "chart": chart,
+                "labels": labels,
+            },
             [plan],
         )
         for unit, result in sorted(results.items(), key=lambda item: sort_key(site.unit_name(item[0]))):
@@ -401,13 +446,19 @@ def models(site: SiteData) -> Iterator[Page]:
     for model in records:
         for tag in model.data.get("tags", []) or ["khac"]:
             tags[tag].append(model)
-    yield Page("mo-hinh/index.md", "mo-hinh-danh-sach.md.j2", "Mô hình, cách làm hay", {"models": records, "tags": sorted(tags.items())})
+    yield Page(
+        "mo-hinh/index.md", "mo-hinh-danh-sach.md.j2", "Mô hình, cách làm hay", {"models": records, "tags": sorted(tags.items())}
+    )
     for model in records:
         found = model.data["found_in"]
         where: dict[str, Any] = {}
         if "visit" in found:
             visit = next(
-                (v for v in site.visits(done=True) if v.cadre == found["visit"]["cadre"] and v.start <= found["visit"]["date"] <= v.end),
+                (
+                    v
+                    for v in site.visits(done=True)
+                    if v.cadre == found["visit"]["cadre"] and v.start <= found["visit"]["date"] <= v.end
+                ),
                 None,
             )
             where = {"kind": "visit", "cadre": found["visit"]["cadre"], "date": found["visit"]["date"], "visit": visit}
@@ -419,7 +470,10 @@ def models(site: SiteData) -> Iterator[Page]:
 
 
 def surveys(site: SiteData) -> Iterator[Page]:
-    records = sorted(site.kind("midterm-survey"), key=lambda s: (s.data["unit"] != site.org.data.get("leadership_unit"), sort_key(site.unit_name(s.data["unit"]))))
+    records = sorted(
+        site.kind("midterm-survey"),
+        key=lambda s: (s.data["unit"] != site.org.data.get("leadership_unit"), sort_key(site.unit_name(s.data["unit"]))),
+    )
     yield Page("khao-sat/index.md", "khao-sat-danh-sach.md.j2", "Khảo sát giữa nhiệm kỳ", {"surveys": records})
     for survey in records:
         targets = []
@@ -451,5 +505,3 @@ def data_page(site: SiteData) -> Iterator[Page]:
             slot["rows"] = entry["rows"]
     downloads = [by_kind[kind.name] for kind in KINDS if kind.name in by_kind]
     yield Page("du-lieu/index.md", "du-lieu.md.j2", "Dữ liệu", {"downloads": downloads, "kinds": KINDS})
-
-

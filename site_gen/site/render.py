@@ -42,7 +42,9 @@ _LIST_START = re.compile(r"^(\s*)([-+*]|\d+\.)(?=\s)", re.M)
 def escape(value: Any) -> str:
     """Text safe in HTML and in Markdown: it shows exactly what the unit wrote."""
     text = html.escape(str(value), quote=True).translate(_MARKDOWN)
-    text = _LIST_START.sub(lambda m: m.group(1) + m.group(2).replace(".", "&#46;").replace("-", "&#45;").replace("+", "&#43;"), text)
+    text = _LIST_START.sub(
+        lambda m: m.group(1) + m.group(2).replace(".", "&#46;").replace("-", "&#45;").replace("+", "&#43;"), text
+    )
     return text.replace("\n", "<br>")
 
 
