@@ -54,6 +54,7 @@ docs: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/site.py --zensical
 
 clean:
 	rm -rf $(VENV) .site-gen-cache .pytest_cache .mypy_cache .ruff_cache

@@ -11,12 +11,16 @@ from __future__ import annotations
 import difflib
 import html.parser
 import json
+import os
 import posixpath
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -248,6 +252,14 @@ def test_search_index_holds_text_without_diacritics(repo: Path) -> None:
     assert all(unicodedata.is_normalized("NFC", text) for text in texts.values())
 
 
+def test_search_sections_stay_within_what_zensical_indexes(repo: Path) -> None:
+    """Zensical refuses a section whose text passes 32 KiB: long tables are kept out of the index."""
+    index = json.loads((repo / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sizes = {doc["location"]: len(doc["text"].encode("utf-8")) for doc in index["docs"]}
+    assert max(sizes.values()) < 16_384, sorted(sizes.items(), key=lambda item: -item[1])[:5]
+    assert not any(location.startswith("lich/20") for location in sizes)
+
+
 def test_no_template_text_or_escaped_markup_reaches_a_page(repo: Path) -> None:
     bad = re.compile(r"\{\{|\{%|%\}|&lt;(span|a|table|div|details|svg|tr|td)\b|^\| --- \|", re.M)
     found = []
@@ -298,3 +310,67 @@ def test_zensical_builds_the_same_configuration(repo: Path, tmp_path: Path) -> N
     assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
     progress = (site / "tien-do" / "2026.html").read_text(encoding="utf-8")
     assert 'id="bang-can-bo"' in progress and "bang.js" in progress
+
+
+# -- site-gen serve ---------------------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_a_record_changes(tmp_path: Path) -> None:
+    target = snapshot(tmp_path / "repo")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [str(SITE_GEN), "serve", "--root", str(target), "--addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        page = url + "can-bo/tran-thi-mai.html"
+        assert wait_for(lambda: "Trần Thị Mai" in (fetch(page) or ""), 180), "the site was never served"
+        assert "livereload" in (fetch(page) or "")
+        record = target / "submissions" / "ban-tckt" / "can-bo" / "tran-thi-mai.yaml"
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("name: Trần Thị Mai", "name: Trần Thị Mai Anh"), encoding="utf-8"
+        )
+        assert wait_for(lambda: "Trần Thị Mai Anh" in (fetch(page) or ""), 180), "the change never reached the served page"
+        # a broken record: the last good site stays up, and the error is said
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("role_group: specialist", "role_group: specialists"), encoding="utf-8"
+        )
+        time.sleep(3)
+        assert "Trần Thị Mai Anh" in (fetch(page) or "")
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        output, _ = server.communicate(timeout=60)
+    assert "Đang phục vụ trang tại" in output
+    assert "Hồ sơ còn 1 lỗi" in output and "schema.enum" in output

@@ -58,6 +58,8 @@ class SiteData:
     figures: dict[int, dict[str, Any]] = field(default_factory=dict)
     calendars: dict[str, bytes] = field(default_factory=dict)
     downloads: dict[str, bytes] = field(default_factory=dict)
+    _visits: dict[tuple[int | None, bool | None], list[Visit]] = field(default_factory=dict, repr=False)
+    _by_cadre: dict[tuple[int | None, bool | None], dict[str, list[Visit]]] = field(default_factory=dict, repr=False)
 
     # -- lookups ---------------------------------------------------------------
 
@@ -92,6 +94,26 @@ class SiteData:
         return sorted(idents, key=lambda ident: name_key(self.cadre_name(ident)))
 
     def visits(self, year: int | None = None, done: bool | None = None) -> list[Visit]:
+        """Registered (``done=False``) or reported (``done=True``) visits, or both; sorted by date, then name.
+
+        Computed once per (year, done) and shared: callers must not change the list.
+        """
+        key = (year, done)
+        if key not in self._visits:
+            self._visits[key] = self._make_visits(year, done)
+        return self._visits[key]
+
+    def visits_of(self, cadre: str, year: int | None = None, done: bool | None = None) -> list[Visit]:
+        """One cadre's visits, as :meth:`visits` selects them."""
+        key = (year, done)
+        if key not in self._by_cadre:
+            index: dict[str, list[Visit]] = {}
+            for visit in self.visits(year, done):
+                index.setdefault(visit.cadre, []).append(visit)
+            self._by_cadre[key] = index
+        return self._by_cadre[key].get(cadre, [])
+
+    def _make_visits(self, year: int | None, done: bool | None) -> list[Visit]:
         out = []
         for kind, rows_key, is_done in (("registration", "rows", False), ("quarterly-report", "visits", True)):
             if done is not None and done != is_done:
@@ -114,7 +136,8 @@ class SiteData:
                         row,
                     )
                     out.append(visit)
-        return sorted(out, key=lambda v: (v.start, v.end, name_key(self.cadre_name(v.cadre)), v.record.file, v.index))
+        names = {cadre: name_key(self.cadre_name(cadre)) for cadre in {v.cadre for v in out}}
+        return sorted(out, key=lambda v: (v.start, v.end, names[v.cadre], v.record.file, v.index))
 
     def source(self, record: Record) -> dict[str, Any]:
         """How a page shows where a record came from."""

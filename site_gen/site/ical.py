@@ -298,8 +298,16 @@ def _vevent(event: Event, stamp: dt.datetime) -> icalendar.Event:
     return item
 
 
-def calendar(name: str, description: str, selected: Iterable[Event], stamp: dt.datetime) -> bytes:
-    """One VCALENDAR: the given events sorted by (start, uid), each stamped with ``stamp``."""
+def calendar(
+    name: str, description: str, selected: Iterable[Event], stamp: dt.datetime, cache: dict[str, bytes] | None = None
+) -> bytes:
+    """One VCALENDAR: the given events sorted by (start, uid), each stamped with ``stamp``.
+
+    An event is serialised once and its bytes reused in every feed that holds
+    it (``cache``, keyed by UID): the same event sits in the organisation's
+    feed, its units' and its team's, and icalendar's serialiser is the slow part.
+    """
+    cache = {} if cache is None else cache
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -314,9 +322,16 @@ def calendar(name: str, description: str, selected: Iterable[Event], stamp: dt.d
     cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     cal.add_component(timezone_component())
     utc = _utc(stamp)
+    parts = []
     for event in sorted(selected, key=lambda event: event.sort_key):
-        cal.add_component(_vevent(event, utc))
-    return bytes(cal.to_ical())
+        if event.uid not in cache:
+            cache[event.uid] = bytes(_vevent(event, utc).to_ical())
+        parts.append(cache[event.uid])
+    head = bytes(cal.to_ical())
+    end = b"END:VCALENDAR\r\n"
+    if not head.endswith(end):
+        raise RuntimeError("icalendar wrote an unexpected calendar ending")
+    return head[: -len(end)] + b"".join(parts) + end
 
 
 def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url: str = "") -> dict[str, bytes]:
@@ -327,6 +342,7 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
     for every team of every inspection plan (empty when it has no session).
     """
     every = events(ctx, records, base_url)
+    cache: dict[str, bytes] = {}
     org = ctx.org
     org_name = str(org.data.get("short_name") or org.data.get("name")) if org else ""
     out: dict[str, bytes] = {
@@ -335,6 +351,7 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
             "Lịch đi cơ sở (dự kiến và đã thực hiện) của cán bộ và lịch kiểm tra" + (f" — {org_name}" if org_name else ""),
             every,
             stamp,
+            cache,
         )
     }
 
@@ -355,6 +372,7 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
             f"Lịch đi cơ sở của cán bộ {name} và lịch kiểm tra tại {name}",
             selected,
             stamp,
+            cache,
         )
 
     names: dict[str, tuple[str, str]] = {}
@@ -371,5 +389,6 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
             f"Lịch kiểm tra của {team_name}" + (f" theo {title}" if title else ""),
             by_team.get(key, []),
             stamp,
+            cache,
         )
     return dict(sorted(out.items()))

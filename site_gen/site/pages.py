@@ -202,18 +202,23 @@ def progress(site: SiteData) -> Iterator[Page]:
 
 
 def cadres(site: SiteData) -> Iterator[Page]:
+    summaries = {year: {c["id"]: c for c in site.figures[year]["cadres"]} for year in site.years}
+    models_by_cadre: dict[str, list[Record]] = defaultdict(list)
+    for model in site.kind("good-model"):
+        if "visit" in model.data["found_in"]:
+            models_by_cadre[model.data["found_in"]["visit"]["cadre"]].append(model)
     for ident in site.cadres_sorted(site.ctx.cadres):
         cadre = site.ctx.cadres[ident]
         years: list[dict[str, Any]] = []
         for year in site.years:
-            summary = next((c for c in site.figures[year]["cadres"] if c["id"] == ident), None)
-            planned = [v for v in site.visits(year, done=False) if v.cadre == ident]
-            done = [v for v in site.visits(year, done=True) if v.cadre == ident]
+            summary = summaries[year].get(ident)
+            planned = site.visits_of(ident, year, done=False)
+            done = site.visits_of(ident, year, done=True)
             if summary is None and not planned and not done:
                 continue
             years.append({"year": year, "summary": summary, "planned": planned, "done": done})
         sources = [cadre, *sorted({v.record for y in years for v in (*y["planned"], *y["done"])}, key=lambda r: r.file)]
-        models = [m for m in site.kind("good-model") if m.data["found_in"].get("visit", {}).get("cadre") == ident]
+        models = models_by_cadre.get(ident, [])
         exempt_years = sorted(item["year"] for item in cadre.data.get("exemptions", []))
         yield Page(
             f"can-bo/{ident}.md",
@@ -232,8 +237,21 @@ def calendars(site: SiteData) -> Iterator[Page]:
     yield Page("lich/index.md", "lich-danh-sach.md.j2", "Lịch công tác", {"years": site.years, "feeds": feeds})
     for year in site.years:
         months: list[list[dict[str, Any]]] = [[] for _ in range(12)]
+        done_by_cadre: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for visit in site.visits(year, done=True):
+            done_by_cadre[visit.cadre].append((visit.start, visit.end))
+        today = site.today.isoformat()
         for visit in site.visits(year):
+            if not visit.done and any(start <= visit.end and visit.start <= end for start, end in done_by_cadre[visit.cadre]):
+                continue  # a reported visit covers these registered days: show the visit as done, once
+            if visit.done:
+                status = "Đã đi"
+            elif visit.end < today:
+                status = "Dự kiến, chưa có báo cáo"
+            else:
+                status = "Dự kiến"
             item = {
+                "status": status,
                 "start": visit.start,
                 "end": visit.end,
                 "kind": "visit",
@@ -454,11 +472,7 @@ def models(site: SiteData) -> Iterator[Page]:
         where: dict[str, Any] = {}
         if "visit" in found:
             visit = next(
-                (
-                    v
-                    for v in site.visits(done=True)
-                    if v.cadre == found["visit"]["cadre"] and v.start <= found["visit"]["date"] <= v.end
-                ),
+                (v for v in site.visits_of(found["visit"]["cadre"], done=True) if v.start <= found["visit"]["date"] <= v.end),
                 None,
             )
             where = {"kind": "visit", "cadre": found["visit"]["cadre"], "date": found["visit"]["date"], "visit": visit}
