@@ -245,7 +245,9 @@ def search(page: Any, query: str) -> list[str]:
         "document.querySelector('.md-search-result__meta') && /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
     titles = page.locator(".md-search-result__item > a h1, .md-search-result__item > a h2")
-    return [str(t).strip() for t in titles.evaluate_all("nodes => nodes.map(n => n.innerText)")][:10]
+    # the titles as shown: without the hidden words without diacritics that the index adds
+    shown = "nodes => nodes.map(n => { const c = n.cloneNode(true); c.querySelectorAll('[hidden]').forEach(h => h.remove()); return c.textContent; })"
+    return [" ".join(str(t).split()) for t in titles.evaluate_all(shown)][:10]
 
 
 @pytest.mark.parametrize(

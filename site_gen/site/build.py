@@ -58,7 +58,7 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
             "href": partial(relative, page.path, html=True),
             "sources": [site.source(record) for record in page.sources],
         }
-        files[page.path] = with_title(template.render(values), page.title).encode("utf-8")
+        files[page.path] = with_title(template.render(values), page.title, hide_navigation=not page.navigation).encode("utf-8")
     for name, content in downloads.items():
         files[f"du-lieu/{name}"] = content
     for name, content in site.calendars.items():
@@ -75,16 +75,22 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
     return files
 
 
-def with_title(text: str, title: str) -> str:
+def with_title(text: str, title: str, hide_navigation: bool = False) -> str:
     """The page with its title in the front matter (the browser tab, search results and links use it).
 
     MkDocs would otherwise take the first heading, or the file name when a page
-    opens with something else, such as a plan's letterhead.
+    opens with something else, such as a plan's letterhead. ``hide_navigation``
+    hides the left sidebar, unless the template's front matter already says
+    what to hide.
     """
     line = "title: " + json.dumps(title, ensure_ascii=False) + "\n"  # a JSON string is a YAML string
     if text.startswith("---\n"):
-        return "---\n" + line + text[4:]
-    return "---\n" + line + "---\n\n" + text
+        head, rest = text[4:].split("---\n", 1)
+    else:
+        head, rest = "", "\n" + text
+    if hide_navigation and not any(entry.startswith("hide:") for entry in head.splitlines()):
+        line += "hide:\n  - navigation\n"
+    return "---\n" + line + head + "---\n" + rest
 
 
 def _schemas(root: Path) -> dict[str, bytes]:

@@ -42,6 +42,9 @@ class Page:
     title: str
     values: dict[str, Any] = field(default_factory=dict)
     sources: list[Record] = field(default_factory=list)
+    # The left sidebar lists a section's pages from the nav; generated pages are
+    # not in it (which keeps MkDocs fast), so on them it would stand empty.
+    navigation: bool = False
 
 
 def figure(svg: str, headers: list[str], rows: list[list[Any]]) -> Markup:
@@ -518,4 +521,4 @@ def data_page(site: SiteData) -> Iterator[Page]:
         if entry["format"] == "csv":
             slot["rows"] = entry["rows"]
     downloads = [by_kind[kind.name] for kind in KINDS if kind.name in by_kind]
-    yield Page("du-lieu/index.md", "du-lieu.md.j2", "Dữ liệu", {"downloads": downloads, "kinds": KINDS})
+    yield Page("du-lieu/index.md", "du-lieu.md.j2", "Dữ liệu", {"downloads": downloads, "kinds": KINDS}, navigation=True)
