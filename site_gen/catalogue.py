@@ -236,6 +236,11 @@ CATALOGUE: dict[str, Entry] = {
         ("Sai định dạng", '"{field}" ({key}) không đúng định dạng: {value}. {description}'),
         ("Bad format", '"{key}" ({field}) does not match the expected form: {value}. {description}'),
     ),
+    "schema.property-name": _e(
+        E,
+        ("Sai dạng mã", 'Mã {value} trong "{field}" ({key}) không đúng dạng. {description}'),
+        ("Bad key", 'The key {value} in "{key}" ({field}) is not in the expected form. {description}'),
+    ),
     "schema.format": _e(
         E,
         ("Ngày không hợp lệ", '"{field}" ({key}) phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-02-15; đang là {value}.'),

@@ -40,6 +40,7 @@ KEYWORD_CODES = {
     "multipleOf": "schema.multiple-of",
     "minProperties": "schema.min-properties",
     "maxProperties": "schema.max-properties",
+    "propertyNames": "schema.property-name",
     "anyOf": "schema.any-of",
     "oneOf": "schema.one-of",
 }
@@ -137,6 +138,9 @@ class _Converter:
         keyword = error.validator
         parts: Parts = list(error.absolute_path)
         pointer = pointer_join(*parts)
+        if "propertyNames" in error.relative_schema_path:
+            self.on_propertyNames(error, parts, pointer)
+            return
         handler = getattr(self, "on_" + keyword, None)
         if handler is not None:
             handler(error, parts, pointer)
@@ -235,6 +239,24 @@ class _Converter:
         target, _ = self.schemas.deref(node, base)
         description = node.get("description") or target.get("description", "")
         self.add("schema.pattern", pointer, field=title, key=path, value=error.instance, description=description)
+
+    def on_propertyNames(self, error: Any, parts: Parts, pointer: str) -> None:
+        # jsonschema reports the inner keyword (pattern, maxLength…) at the mapping, with the key as instance
+        title, path = self.field(parts)
+        name = error.instance
+        node, base = self.schemas.node_at(self.kind, parts)
+        target, base = self.schemas.deref(node, base)
+        names, _ = self.schemas.deref(target.get("propertyNames", {}), base)
+        description = names.get("description", "")
+        self.add(
+            "schema.property-name",
+            pointer + pointer_join(name),
+            at_key=True,
+            field=title,
+            key=path,
+            value=name,
+            description=description,
+        )
 
     def on_format(self, error: Any, parts: Parts, pointer: str) -> None:
         title, path = self.field(parts)

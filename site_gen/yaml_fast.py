@@ -52,6 +52,9 @@ _NODE_START_BEFORE = (b":", b"-", b"?", b"[", b"{", b",")
 # Block-scalar headers other than | |- |+ > >- >+ (indentation indicators,
 # comments, garbage), where a node may start.
 _HEADER = re.compile(rb"[|>](?<=[ \n][|>])(?![-+]? *\n)")
+# A colon right before a flow indicator ("[a:]", "{a:}", "[a:,b]"): rapidyaml
+# reads an implicit key with a null value, libyaml refuses the plain scalar.
+_COLON_BEFORE_FLOW = (b":,", b":]", b":}")
 
 _emit_json = ryml.emit_json_malloc
 _parse = ryml.parse_in_arena
@@ -71,6 +74,8 @@ def prescreen(data: bytes) -> bool:
     if (b"\xc2" in data or b"\xe2\x80" in data or b"\xef" in data) and _SPECIAL.search(data):
         return False
     if (b"&" in data or b"*" in data or b"!" in data) and _has_property(data):
+        return False
+    if (b"[" in data or b"{" in data) and any(pair in data for pair in _COLON_BEFORE_FLOW):
         return False
     return not ((b"|" in data or b">" in data) and _HEADER.search(data))
 

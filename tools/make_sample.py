@@ -51,6 +51,22 @@ YEARS = (2024, 2025)  # complete years, drawn from ``rng``
 CURRENT = 2026  # the year in progress, drawn from its own Random(2026)
 SNAPSHOT = D(2026, 11, 20)  # the records of the year in progress stand as on this day
 MISSING_REPORT = ("huyen-doan-phuoc-lam", CURRENT, 3)  # the one quarterly report not yet arrived
+MODEL_TAGS = {  # the names of the good models' tags, shown on the site
+    "an-ninh-trat-tu": "An ninh trật tự",
+    "chuyen-doi-so": "Chuyển đổi số",
+    "cong-nhan": "Thanh niên công nhân",
+    "cong-trinh-thanh-nien": "Công trình thanh niên",
+    "dan-toc-thieu-so": "Đồng bào dân tộc thiểu số",
+    "doan-ket-tap-hop": "Đoàn kết, tập hợp thanh niên",
+    "hoc-tap": "Học tập",
+    "lap-nghiep": "Khởi nghiệp, lập nghiệp",
+    "moi-truong": "Bảo vệ môi trường",
+    "sinh-hoat-chi-doan": "Sinh hoạt chi đoàn",
+    "tinh-nguyen": "Tình nguyện",
+    "to-chuc": "Xây dựng tổ chức Đoàn",
+    "tuong-tro": "Tương trợ",
+    "van-hoa": "Văn hóa",
+}
 UNVISITED_2025 = "huyen-doan-tra-giang"  # the one district-level union nobody visits in 2025 (seed 002)
 
 # -- the register: text tables, one row a line, columns split on "|" ------------------------------------------
@@ -337,6 +353,7 @@ def make_units() -> None:
             "email": "tinhdoan@binhan.gov.vn",
             "website": "https://tinhdoanbinhan.vn",
             "repository": {"url": f"https://github.com/{ORG}/du-lieu-cong-tac-co-so", "branch": "main"},
+            "model_tags": MODEL_TAGS,
             "timezone": "Asia/Ho_Chi_Minh",
         },
     )

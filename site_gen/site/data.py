@@ -48,6 +48,9 @@ class Visit:
     row: dict[str, Any]
 
 
+UNTAGGED = "chua-gan-nhan"
+
+
 @dataclass
 class SiteData:
     ctx: Context
@@ -75,6 +78,12 @@ class SiteData:
 
     def kind(self, name: str) -> list[Record]:
         return self.by_kind.get(name, [])
+
+    def tag_label(self, tag: str) -> str:
+        """The Vietnamese name of a good-model tag, from the organisation record (else the tag itself)."""
+        if tag == UNTAGGED:
+            return "Chưa gắn nhãn"
+        return str(self.org.data.get("model_tags", {}).get(tag, tag))
 
     def unit_name(self, ident: str) -> str:
         return self.ctx.unit_name(ident)

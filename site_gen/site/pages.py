@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from site_gen.model import Record, quarterly_deadline, span_days
-from site_gen.site.data import CLASSIFICATIONS, SiteData, month_of
+from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.vn import sort_key
 
 MONTHS = (
@@ -463,12 +463,18 @@ def remediation(site: SiteData) -> Iterator[Page]:
 
 def models(site: SiteData) -> Iterator[Page]:
     records = sorted(site.kind("good-model"), key=lambda m: sort_key(m.data["name"]))
-    tags: dict[str, list[Record]] = defaultdict(list)
+    by_tag: dict[str, list[Record]] = defaultdict(list)
     for model in records:
-        for tag in model.data.get("tags", []) or ["khac"]:
-            tags[tag].append(model)
+        for tag in model.data.get("tags", []) or [UNTAGGED]:
+            by_tag[tag].append(model)
+    tags = sorted(
+        ((tag, site.tag_label(tag), items) for tag, items in by_tag.items()), key=lambda t: (t[0] == UNTAGGED, sort_key(t[1]))
+    )
     yield Page(
-        "mo-hinh/index.md", "mo-hinh-danh-sach.md.j2", "Mô hình, cách làm hay", {"models": records, "tags": sorted(tags.items())}
+        "mo-hinh/index.md",
+        "mo-hinh-danh-sach.md.j2",
+        "Mô hình, cách làm hay",
+        {"models": records, "tags": tags, "untagged": UNTAGGED},
     )
     for model in records:
         found = model.data["found_in"]

@@ -1,7 +1,7 @@
 /* Sortable, filterable tables (attribute data-loc) with a filter box (class "bo-loc", data-bang="<table id>").
  * Sorting: each header becomes a button; cells may carry data-sap (a number) to sort by.
  * Filtering: free text matches the row's data-tim with and without Vietnamese diacritics;
- * selects match the row attribute data-<data-cot>. Works without a server (file://). */
+ * selects match the row attribute data-<data-cot> (one value, or several separated by spaces). Works without a server (file://). */
 (function () {
   "use strict";
   function fold(text) {
@@ -51,7 +51,9 @@
       Array.prototype.forEach.call(rows, function (row) {
         var visible = !query || fold(row.getAttribute("data-tim") || row.textContent).indexOf(query) !== -1;
         Array.prototype.forEach.call(selects, function (select) {
-          if (select.value && row.getAttribute("data-" + select.getAttribute("data-cot")) !== select.value) visible = false;
+          // the row attribute may hold several values separated by spaces (a model's tags)
+          var values = (row.getAttribute("data-" + select.getAttribute("data-cot")) || "").split(" ");
+          if (select.value && values.indexOf(select.value) === -1) visible = false;
         });
         row.hidden = !visible;
         if (visible) shown += 1;
