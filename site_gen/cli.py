@@ -67,7 +67,10 @@ def build_parser() -> Parser:
 
     check = sub.add_parser("check", parents=[common], help="kiểm tra mọi hồ sơ, báo lỗi theo tệp và dòng")
     check.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="chỉ báo lỗi của các tệp, thư mục này")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text", help="dạng kết quả")
+    check.add_argument("--format", choices=("text", "github", "json", "markdown"), default="text", help="dạng kết quả")
+    check.add_argument(
+        "--summary", metavar="TỆP", help="ghi thêm báo cáo đầy đủ dạng Markdown vào tệp này (ví dụ $GITHUB_STEP_SUMMARY)"
+    )
     check.add_argument("--no-cache", action="store_true", help="không dùng bộ nhớ đệm .site-gen-cache")
     check.set_defaults(func=cmd_check)
 
@@ -97,6 +100,25 @@ def build_parser() -> Parser:
     serve = sub.add_parser("serve", parents=[common], help="xem trang trên máy, tự cập nhật khi hồ sơ thay đổi")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
     serve.set_defaults(func=cmd_serve)
+
+    diff = sub.add_parser(
+        "diff", parents=[common], help="so sánh hai phiên bản git: hồ sơ thêm, sửa, xóa, lỗi và số liệu thay đổi"
+    )
+    diff.add_argument("base", metavar="GỐC", help="phiên bản gốc (nhánh, thẻ hoặc mã commit), ví dụ origin/main")
+    diff.add_argument("head", nargs="?", metavar="MỚI", help="phiên bản mới (mặc định: các tệp đang có trên máy)")
+    diff.add_argument("--format", choices=("markdown", "text", "json"), default="markdown", help="dạng kết quả")
+    diff.add_argument(
+        "--no-merge-base", action="store_true", help="so trực tiếp với GỐC, không với điểm rẽ nhánh chung của hai phiên bản"
+    )
+    diff.add_argument("--output", help="ghi kết quả vào tệp này thay vì in ra màn hình")
+    diff.set_defaults(func=cmd_diff)
+
+    owners = sub.add_parser(
+        "codeowners", parents=[common], help="lập .github/CODEOWNERS (ai duyệt thư mục nào) từ sổ đăng ký đơn vị"
+    )
+    owners.add_argument("--check", action="store_true", help="chỉ so với tệp hiện có; trả về 1 và in khác biệt nếu chưa khớp")
+    owners.add_argument("--output", metavar="TỆP", help="đường dẫn tệp (mặc định: .github/CODEOWNERS trong kho dữ liệu)")
+    owners.set_defaults(func=cmd_codeowners)
 
     rules = sub.add_parser("rules", parents=[common], help="danh mục quy tắc kiểm tra chéo")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="dạng kết quả")
@@ -132,6 +154,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = check_repository(root, use_cache=not args.no_cache)
     problems = select(result.problems, wanted)
     sys.stdout.write(FORMATTERS[args.format](problems, result.checked, args.lang))
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as handle:
+            handle.write(FORMATTERS["markdown"](problems, result.checked, args.lang))
     return 1 if any(p.severity.value == "error" for p in problems) else 0
 
 
@@ -163,6 +188,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from site_gen.site.build import serve
 
     return serve(_root(args), args.addr, args.lang)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from site_gen.diff import compute_diff, to_json, to_markdown, to_text
+
+    root = _root(args)
+    result = compute_diff(root, args.base, args.head, args.lang, merge_base=not args.no_merge_base)
+    text = {"markdown": to_markdown, "text": to_text, "json": to_json}[args.format](result)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from site_gen.codeowners import run
+
+    return run(_root(args), Path(args.output).resolve() if args.output else None, args.check, args.lang)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

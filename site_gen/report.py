@@ -95,6 +95,58 @@ def _summary_only(problems: list[Problem], checked: int, lang: str) -> str:
     return marker[1] if len(marker) == 2 else full
 
 
+def md_inline(text: str) -> str:
+    """Text from a record made inert in GitHub Markdown: no HTML, no table breaks, no @mentions, no images."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    text = text.replace("@", "@\u200b").replace("![", "!\u200b[")
+    for char in "*_`[]#~":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+# A job summary takes at most 1 MiB per step; stop well before it.
+SUMMARY_LIMIT = 900_000
+
+
+def markdown(problems: list[Problem], checked: int, lang: str, limit: int = SUMMARY_LIMIT) -> str:
+    """The whole report, grouped by code and then by file, for a job summary (annotations stop at 10 per step)."""
+    words = UI[lang]
+    info = summary(problems)
+    out = [f"## {words['md_title']}", ""]
+    if not problems:
+        out.append("✅ " + words["clean"].format(checked=checked))
+        return "\n".join(out) + "\n"
+    mark = "❌ " if info["errors"] else "✅ "
+    out.append(mark + words["summary"].format(checked=checked, **{k: info[k] for k in ("errors", "warnings", "files")}))
+    out += [
+        "",
+        f"| {words['md_code']} | {words['md_severity']} | {words['md_what']} | {words['md_count']} |",
+        "| --- | --- | --- | ---: |",
+    ]
+    for item in info["by_code"]:
+        entry = lookup(item["code"])
+        title = entry.title_vi if lang == "vi" else entry.title_en
+        out.append(f"| `{item['code']}` | {words[item['severity']]} | {md_inline(title)} | {item['count']} |")
+    out.append("")
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    body = "\n".join(out)
+    for file, items in by_file.items():
+        lines = [f"### `{file.replace('`', chr(39))}` ({len(items)})", ""]
+        for problem in items:
+            _, message = render(problem, lang)
+            where = words["md_line"].format(line=problem.line, column=problem.column) if problem.line else ""
+            lines.append(f"- {where}**{words[problem.severity.value]}** `{problem.code}`: {md_inline(message)}")
+        text = "\n" + "\n".join(lines) + "\n"
+        if len(body.encode()) + len(text.encode()) > limit:
+            body += "\n> " + words["md_cut"] + "\n"
+            break
+        body += text
+    return body
+
+
 def as_json(problems: list[Problem], checked: int, lang: str) -> str:
     items = []
     for problem in problems:
@@ -137,7 +189,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-FORMATTERS = {"text": text, "github": github, "json": as_json}
+FORMATTERS = {"text": text, "github": github, "json": as_json, "markdown": markdown}
 
 
 def select(problems: Iterable[Problem], paths: list[str]) -> list[Problem]:

@@ -1,0 +1,802 @@
+"""What a change does: records added, changed and removed, problems, and figures.
+
+``site-gen diff BASE [HEAD]`` compares two git revisions of a data
+repository (HEAD omitted: the working tree). Each side is checked on its own
+(with its own schemas), so the comparison says what the change does as it
+would land: the records added, changed (field by field, before and after)
+and removed; the errors and warnings in the new state, marked new or already
+there; and the effect on the "1+2" figures of every year that has a plan
+("Nguyễn Văn B: 45 → 75 ngày, đạt mức tối thiểu").
+
+The workflow of a pull request posts what this prints; all the logic is
+here so that it works the same on any checkout. Record text comes from the
+pull request, so the Markdown form neutralises what could ping people
+("@team") or break the layout, and the whole comment stays under GitHub's
+size limit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from site_gen.catalogue import UI, lookup, render
+from site_gen.errors import SetupError
+from site_gen.kinds import KINDS
+from site_gen.problems import Problem
+from site_gen.report import md_inline
+from site_gen.vn import format_date, format_decimal, format_int, name_key
+
+MARKER = "<!-- site-gen-diff -->"
+# GitHub refuses a comment over 65,536 characters; leave room for the note that says what was cut.
+COMMENT_LIMIT = 60_000
+TRACKED = ("submissions", "schemas")
+KIND_LABELS = {kind.name: (kind.label_vi, kind.label_en) for kind in KINDS}
+
+WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "Tóm tắt thay đổi hồ sơ",
+        "compare": "So sánh {base} → {head}: {added} hồ sơ thêm, {changed} hồ sơ sửa, {removed} hồ sơ xóa.",
+        "working_tree": "bản đang sửa trên máy",
+        "check_ok": "✅ Kiểm tra: không có lỗi",
+        "check_ok_warnings": "✅ Kiểm tra: không có lỗi, {warnings} cảnh báo",
+        "check_errors": "❌ Kiểm tra: {errors} lỗi, {warnings} cảnh báo. Hãy sửa các lỗi trước khi nhờ duyệt.",
+        "no_record_change": "Không có hồ sơ nào thay đổi.",
+        "figures": "Số liệu thay đổi",
+        "figures_none": "Thay đổi này không làm đổi số liệu đi cơ sở.",
+        "figures_blocked": "Chưa tính số liệu: hồ sơ sau thay đổi còn lỗi, tính lúc này sẽ bỏ sót hồ sơ lỗi.",
+        "figures_base_blocked": "Bản trước thay đổi còn lỗi nên không so sánh được số liệu; số liệu sau thay đổi:",
+        "year": "Năm {year}",
+        "cadre_days": "{name} ({unit}): {before} → {after} ngày{status}",
+        "cadre_new": "{name} ({unit}): {after} ngày{status}",
+        "reached": ", đạt mức tối thiểu ({minimum} ngày)",
+        "unreached": ", không còn đạt mức tối thiểu ({minimum} ngày)",
+        "still_missing": ", còn thiếu {missing} ngày",
+        "still_reached": ", vẫn đạt",
+        "exempt": ", được miễn",
+        "planned": "{name} ({unit}): đăng ký {before} → {after} ngày",
+        "overall": "Cán bộ đạt mức tối thiểu: {before} → {after} (trên {subject} người phải thực hiện); tổng số ngày: {days_before} → {days_after}",
+        "reports": "Báo cáo quý đã nhận: {before} → {after}/{expected}; nộp trễ: {late_before} → {late_after}",
+        "unregistered": "Chuyến đi không đăng ký: {before} → {after}",
+        "district": "{name}: {before} → {after} ngày đi cơ sở{note}",
+        "district_first": ", lần đầu có cán bộ về",
+        "district_lost": ", không còn chuyến đi nào",
+        "added": "Hồ sơ thêm mới",
+        "changed": "Hồ sơ sửa đổi",
+        "removed": "Hồ sơ xóa",
+        "moved": "chuyển từ {old}",
+        "field": "Trường",
+        "before": "Trước",
+        "after": "Sau",
+        "empty": "—",
+        "item_added": "thêm",
+        "item_removed": "bỏ",
+        "problems": "Lỗi và cảnh báo",
+        "problems_none": "Không có lỗi hay cảnh báo.",
+        "new": "mới",
+        "old": "đã có từ trước",
+        "fixed": "Đã hết {count} lỗi, cảnh báo so với trước thay đổi.",
+        "more": "… và {count} mục nữa.",
+        "cut": "Bản tóm tắt quá dài nên đã cắt bớt; xem đầy đủ trong phần tóm tắt (Summary) của lượt kiểm tra.",
+        "unreadable": "(tệp không đọc được)",
+        "file": "Tệp",
+        "yes": "có",
+        "no": "không",
+    },
+    "en": {
+        "title": "Summary of record changes",
+        "compare": "Comparing {base} → {head}: {added} records added, {changed} changed, {removed} removed.",
+        "working_tree": "the working tree",
+        "check_ok": "✅ Check: no errors",
+        "check_ok_warnings": "✅ Check: no errors, {warnings} warnings",
+        "check_errors": "❌ Check: {errors} errors, {warnings} warnings. Fix the errors before asking for review.",
+        "no_record_change": "No record changed.",
+        "figures": "Figures changed",
+        "figures_none": "This change does not change the field-visit figures.",
+        "figures_blocked": "Figures not counted: the records after the change have errors, and counting now would leave them out.",
+        "figures_base_blocked": "The records before the change have errors, so no comparison; the figures after the change:",
+        "year": "Year {year}",
+        "cadre_days": "{name} ({unit}): {before} → {after} days{status}",
+        "cadre_new": "{name} ({unit}): {after} days{status}",
+        "reached": ", reaches the minimum ({minimum} days)",
+        "unreached": ", no longer reaches the minimum ({minimum} days)",
+        "still_missing": ", {missing} days short",
+        "still_reached": ", still reached",
+        "exempt": ", exempt",
+        "planned": "{name} ({unit}): registered {before} → {after} days",
+        "overall": "Cadres at the minimum: {before} → {after} (of {subject} subject); total days: {days_before} → {days_after}",
+        "reports": "Quarterly reports received: {before} → {after}/{expected}; late: {late_before} → {late_after}",
+        "unregistered": "Unregistered visits: {before} → {after}",
+        "district": "{name}: {before} → {after} field-visit days{note}",
+        "district_first": ", visited for the first time",
+        "district_lost": ", no visit any more",
+        "added": "Records added",
+        "changed": "Records changed",
+        "removed": "Records removed",
+        "moved": "moved from {old}",
+        "field": "Field",
+        "before": "Before",
+        "after": "After",
+        "empty": "—",
+        "item_added": "added",
+        "item_removed": "removed",
+        "problems": "Errors and warnings",
+        "problems_none": "No errors or warnings.",
+        "new": "new",
+        "old": "already there",
+        "fixed": "{count} errors or warnings are gone compared with before the change.",
+        "more": "… and {count} more.",
+        "cut": "The summary was too long and was cut; see the run's job summary for all of it.",
+        "unreadable": "(unreadable file)",
+        "file": "File",
+        "yes": "yes",
+        "no": "no",
+    },
+}
+
+
+# -- the two sides -------------------------------------------------------------
+
+
+@dataclass
+class Side:
+    """One revision, checked: its label, problems, record data by path, and the figures per year."""
+
+    label: str
+    root: Path
+    problems: list[Problem]
+    data: dict[str, dict[str, Any]]
+    kinds: dict[str, str]
+    raw: dict[str, bytes]
+    names: dict[str, str]
+    units: dict[str, str]
+    figures: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity.value == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity.value == "warning")
+
+
+def _git(repo: Path, *args: str, rev: str = "") -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+    except OSError as exc:
+        raise SetupError("setup.git", rev=rev, detail=str(exc)) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise SetupError("setup.git", rev=rev, detail=detail[-1] if detail else f"git {args[0]}")
+    return done.stdout
+
+
+def resolve(repo: Path, rev: str) -> str:
+    return _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", rev=rev).decode().strip()
+
+
+def materialise(repo: Path, commit: str, dest: Path) -> None:
+    """The submissions and schemas of ``commit`` written under ``dest`` (either may be absent)."""
+    listed = _git(repo, "ls-tree", "--name-only", commit, rev=commit).decode().split("\n")
+    present = [name for name in TRACKED if name in listed]
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in TRACKED:
+        (dest / name).mkdir(exist_ok=True)
+    if not present:
+        return
+    archive = _git(repo, "archive", "--format=tar", commit, "--", *present, rev=commit)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+
+
+def load_side(root: Path, label: str, use_cache: bool) -> Side:
+    from site_gen.checker import check_repository
+    from site_gen.loader import load_bytes
+
+    result = check_repository(root, use_cache=use_cache)
+    data: dict[str, dict[str, Any]] = {}
+    kinds: dict[str, str] = {}
+    raw: dict[str, bytes] = {}
+    for path in result.rows:
+        raw[path] = (root / path).read_bytes()
+    valid = {record.file: record for record in result.records()}
+    for path, blob in raw.items():
+        if path in valid:
+            data[path] = valid[path].data
+            kinds[path] = valid[path].kind
+            continue
+        loaded = load_bytes(blob, path)
+        value = loaded.value if isinstance(loaded.value, dict) else {}
+        data[path] = value
+        kinds[path] = str(value.get("kind", "")) if isinstance(value.get("kind"), str) else ""
+    ctx = result.context
+    names = {ident: str(record.data.get("name", ident)) for ident, record in ctx.cadres.items()}
+    units = {ident: ctx.unit_name(ident) for ident in ctx.units}
+    side = Side(label, root, list(result.problems), data, kinds, raw, names, units)
+    if not result.errors:
+        from site_gen.stats import figures
+
+        records = list(valid.values())
+        for year in sorted({int(p.data["year"]) for p in ctx.plans["field-visit-plan"].values()}):
+            side.figures[year] = figures(ctx, records, year)
+    return side
+
+
+# -- comparing records ---------------------------------------------------------
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: Any
+    after: Any
+
+
+@dataclass
+class RecordChange:
+    status: str  # added, changed, removed
+    path: str
+    kind: str
+    title: str
+    moved_from: str = ""
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+def _identity(kind: str, data: dict[str, Any]) -> tuple[str, ...] | None:
+    """What makes a record the same record when its file moves."""
+    if not kind:
+        return None
+    if isinstance(data.get("id"), str):
+        return (kind, data["id"])
+    keys = {
+        "registration": ("plan", "cadre"),
+        "quarterly-report": ("plan", "unit", "quarter"),
+        "inspection-result": ("plan", "unit"),
+        "remediation-progress": ("plan", "unit", "period"),
+    }.get(kind)
+    if keys and all(k in data for k in keys):
+        return (kind, *(json.dumps(data[k], sort_keys=True) for k in keys))
+    return None
+
+
+def _plain(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _leaves(value: Any, parts: list[str | int], out: list[tuple[list[str | int], Any]]) -> None:
+    """Every scalar (or list of scalars) inside ``value``, with its path."""
+    if isinstance(value, dict) and value:
+        for key, child in value.items():
+            _leaves(child, [*parts, key], out)
+    elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        for index, child in enumerate(value):
+            _leaves(child, [*parts, index], out)
+    else:
+        out.append((parts, value))
+
+
+def _walk(before: Any, after: Any, parts: list[str | int], out: list[tuple[list[str | int], Any, Any]]) -> None:
+    if before is None or after is None:
+        # A whole part added or removed: one row per field inside it, so a new row of a table reads like the table.
+        leaves: list[tuple[list[str | int], Any]] = []
+        _leaves(after if before is None else before, parts, leaves)
+        for path, value in leaves:
+            out.append((path, None, value) if before is None else (path, value, None))
+        return
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in [*before, *(k for k in after if k not in before)]:
+            if key not in after:
+                _walk(before[key], None, [*parts, key], out)
+            elif key not in before:
+                _walk(None, after[key], [*parts, key], out)
+            elif before[key] != after[key] or type(before[key]) is not type(after[key]):
+                _walk(before[key], after[key], [*parts, key], out)
+        return
+    if isinstance(before, list) and isinstance(after, list) and any(isinstance(v, (dict, list)) for v in [*before, *after]):
+        # Rows of a table: align them, so that one row inserted is one row added, not every row changed.
+        matcher = difflib.SequenceMatcher(a=[_plain(v) for v in before], b=[_plain(v) for v in after], autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            if op == "replace" and i2 - i1 == j2 - j1:
+                for offset in range(i2 - i1):
+                    _walk(before[i1 + offset], after[j1 + offset], [*parts, j1 + offset], out)
+                continue
+            for index in range(i1, i2):
+                _walk(before[index], None, [*parts, index], out)
+            for index in range(j1, j2):
+                _walk(None, after[index], [*parts, index], out)
+        return
+    out.append((parts, before, after))
+
+
+class Labeller:
+    """Vietnamese (or English) names for the fields of a record, from the schemas."""
+
+    def __init__(self, root: Path, lang: str) -> None:
+        from site_gen.schemas import Schemas
+
+        self.schemas: Any
+        try:
+            self.schemas = Schemas(root)
+        except SetupError:
+            self.schemas = None
+        self.lang = lang
+
+    def label(self, kind: str, parts: list[str | int]) -> str:
+        words = []
+        for depth, part in enumerate(parts):
+            if isinstance(part, int):
+                words.append(f"[{part + 1}]")
+                continue
+            title = ""
+            if self.schemas is not None and kind in getattr(self.schemas, "kind_schema", {}):
+                try:
+                    title = self.schemas.field_title(kind, list(parts[: depth + 1]))
+                except (KeyError, IndexError, TypeError):
+                    title = ""
+            words.append(f" › {title or part}" if words else (title or str(part)))
+        return "".join(words) or "—"
+
+
+def _title(kind: str, data: dict[str, Any], side: Side, lang: str) -> str:
+    label = KIND_LABELS.get(kind, (kind or "?", kind or "?"))[0 if lang == "vi" else 1]
+    cadre = side.names.get(str(data.get("cadre", "")), str(data.get("cadre", "")))
+    unit = side.units.get(str(data.get("unit", "")), str(data.get("unit", "")))
+    vi = lang == "vi"
+    if kind == "registration" and cadre:
+        return f"{label}: {cadre}"
+    if kind == "quarterly-report" and unit:
+        quarter = data.get("quarter", "?")
+        return f"{label}: {unit}, {'quý' if vi else 'quarter'} {quarter}"
+    if kind in ("inspection-result", "remediation-progress") and unit:
+        return f"{label}: {unit}"
+    document = data.get("document")
+    name = data.get("name") or (document.get("title") if isinstance(document, dict) else None) or data.get("id")
+    return f"{label}: {name}" if name else label
+
+
+def compare_records(base: Side, head: Side, labeller: Labeller, lang: str) -> list[RecordChange]:
+    added = [p for p in head.raw if p not in base.raw]
+    removed = [p for p in base.raw if p not in head.raw]
+    # A file moved (renamed) with the same record inside is one change, not a removal and an addition.
+    by_identity: dict[tuple[str, ...], str] = {}
+    for path in removed:
+        key = _identity(base.kinds[path], base.data[path])
+        if key:
+            by_identity.setdefault(key, path)
+    moves: dict[str, str] = {}
+    for path in added:
+        key = _identity(head.kinds[path], head.data[path])
+        if key and key in by_identity and by_identity[key] not in moves.values():
+            moves[path] = by_identity[key]
+    out: list[RecordChange] = []
+    for path in sorted(head.raw):
+        kind = head.kinds[path]
+        if path in base.raw and base.raw[path] == head.raw[path]:
+            continue
+        old_path = path if path in base.raw else moves.get(path, "")
+        if old_path:
+            changes: list[tuple[list[str | int], Any, Any]] = []
+            _walk(base.data[old_path], head.data[path], [], changes)
+            fields = [FieldChange(labeller.label(kind, parts), b, a) for parts, b, a in changes]
+            if not fields and old_path == path:
+                continue  # only comments or layout changed
+            out.append(
+                RecordChange(
+                    "changed", path, kind, _title(kind, head.data[path], head, lang), old_path if old_path != path else "", fields
+                )
+            )
+        else:
+            changes = []
+            _walk({}, head.data[path], [], changes)
+            fields = [FieldChange(labeller.label(kind, parts), None, a) for parts, _, a in changes if parts != ["kind"]]
+            out.append(RecordChange("added", path, kind, _title(kind, head.data[path], head, lang), fields=fields))
+    for path in sorted(removed):
+        if path in moves.values():
+            continue
+        kind = base.kinds[path]
+        out.append(RecordChange("removed", path, kind, _title(kind, base.data[path], base, lang)))
+    return out
+
+
+# -- comparing figures -----------------------------------------------------------
+
+
+def compare_figures(base: Side, head: Side, lang: str) -> dict[int, list[str]]:
+    """Sentences saying how each year's figures move; only years where something moved."""
+    words = WORDS[lang]
+    out: dict[int, list[str]] = {}
+    for year in sorted(set(base.figures) | set(head.figures)):
+        after = head.figures.get(year)
+        if after is None:
+            continue
+        before = base.figures.get(year)
+        lines = _year_lines(before, after, words) if before is not None else []
+        if lines:
+            out[year] = lines
+    return out
+
+
+def _status_note(cadre: dict[str, Any], old: dict[str, Any] | None, words: dict[str, str]) -> str:
+    minimum = cadre["min_days"]
+    if cadre["status"] == "exempt":
+        return words["exempt"]
+    if cadre["status"] == "reached":
+        if old is not None and old["status"] == "reached":
+            return words["still_reached"]
+        return words["reached"].format(minimum=minimum)
+    if old is not None and old["status"] == "reached":
+        return words["unreached"].format(minimum=minimum)
+    return words["still_missing"].format(missing=max(minimum - cadre["done_days"], 0))
+
+
+def _year_lines(before: dict[str, Any], after: dict[str, Any], words: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    old_cadres = {c["id"]: c for c in before["cadres"]}
+    for cadre in sorted(after["cadres"], key=lambda c: name_key(c["name"])):
+        old = old_cadres.get(cadre["id"])
+        unit = cadre["unit_name"]
+        if old is None:
+            if cadre["done_days"]:
+                lines.append(
+                    words["cadre_new"].format(
+                        name=cadre["name"], unit=unit, after=cadre["done_days"], status=_status_note(cadre, None, words)
+                    )
+                )
+            continue
+        if old["done_days"] != cadre["done_days"] or old["status"] != cadre["status"]:
+            lines.append(
+                words["cadre_days"].format(
+                    name=cadre["name"],
+                    unit=unit,
+                    before=old["done_days"],
+                    after=cadre["done_days"],
+                    status=_status_note(cadre, old, words),
+                )
+            )
+        if old["planned_days"] != cadre["planned_days"]:
+            lines.append(
+                words["planned"].format(name=cadre["name"], unit=unit, before=old["planned_days"], after=cadre["planned_days"])
+            )
+    overall_before, overall_after = before["overall"], after["overall"]
+    if (overall_before["reached"], overall_before["days"], overall_before["subject"]) != (
+        overall_after["reached"],
+        overall_after["days"],
+        overall_after["subject"],
+    ):
+        lines.append(
+            words["overall"].format(
+                before=overall_before["reached"],
+                after=overall_after["reached"],
+                subject=overall_after["subject"],
+                days_before=format_int(overall_before["days"]),
+                days_after=format_int(overall_after["days"]),
+            )
+            + f" ({format_decimal(overall_before['percent_reached'])}% → {format_decimal(overall_after['percent_reached'])}%)"
+        )
+    reports_before, reports_after = before["reports"], after["reports"]
+    if (reports_before["received"], reports_before["late"]) != (reports_after["received"], reports_after["late"]):
+        lines.append(
+            words["reports"].format(
+                before=reports_before["received"],
+                after=reports_after["received"],
+                expected=reports_after["expected"],
+                late_before=reports_before["late"],
+                late_after=reports_after["late"],
+            )
+        )
+    if before["unregistered_visits"] != after["unregistered_visits"]:
+        lines.append(words["unregistered"].format(before=before["unregistered_visits"], after=after["unregistered_visits"]))
+    old_districts = {d["unit"]: d for d in before["districts"]}
+    for district in after["districts"]:
+        old_district = old_districts.get(district["unit"])
+        if old_district is None or old_district["days"] == district["days"]:
+            continue
+        note = ""
+        if not old_district["visited"] and district["visited"]:
+            note = words["district_first"]
+        elif old_district["visited"] and not district["visited"]:
+            note = words["district_lost"]
+        lines.append(
+            words["district"].format(name=district["name"], before=old_district["days"], after=district["days"], note=note)
+        )
+    return lines
+
+
+# -- the report -------------------------------------------------------------------
+
+
+@dataclass
+class Diff:
+    base: Side
+    head: Side
+    records: list[RecordChange]
+    figures: dict[int, list[str]]
+    new_problems: set[int]
+    fixed: int
+    lang: str
+    head_is_commit: bool = True
+
+
+def _problem_key(problem: Problem) -> tuple[str, str, str]:
+    return (problem.file, problem.code, problem.pointer)
+
+
+def compute_diff(repo: Path, base_rev: str, head_rev: str | None, lang: str, merge_base: bool = True) -> Diff:
+    base_commit = resolve(repo, base_rev)
+    head_commit = resolve(repo, head_rev) if head_rev else None
+    if merge_base:
+        # What the change itself does, as a pull request shows it: against the point it branched from.
+        against = head_commit or resolve(repo, "HEAD")
+        base_commit = _git(repo, "merge-base", base_commit, against, rev=base_rev).decode().strip() or base_commit
+    with tempfile.TemporaryDirectory(prefix="site-gen-diff-") as tmp:
+        base_root = Path(tmp) / "base"
+        materialise(repo, base_commit, base_root)
+        base = load_side(base_root, base_commit[:7], use_cache=False)
+        if head_commit:
+            head_root = Path(tmp) / "head"
+            materialise(repo, head_commit, head_root)
+            head = load_side(head_root, head_commit[:7], use_cache=False)
+        else:
+            head = load_side(repo, WORDS[lang]["working_tree"], use_cache=True)
+        labeller = Labeller(head.root, lang)
+        records = compare_records(base, head, labeller, lang)
+    figures = compare_figures(base, head, lang)
+    before = {_problem_key(p) for p in base.problems}
+    after = {_problem_key(p) for p in head.problems}
+    new = {index for index, p in enumerate(head.problems) if _problem_key(p) not in before}
+    return Diff(base, head, records, figures, new, len(before - after), lang, head_commit is not None)
+
+
+def _show(value: Any, words: dict[str, str], known: dict[str, str] | None = None) -> str:
+    """A value as people read it: dates dd/mm/yyyy, ids of cadres and units with their names."""
+    if value is None:
+        return words["empty"]
+    if known and isinstance(value, str) and value in known and known[value] != value:
+        return f"{known[value]} ({value})"
+    if isinstance(value, bool):
+        return words["yes"] if value else words["no"]
+    if isinstance(value, str):
+        text = format_date(value) if len(value) == 10 and value[4:5] == "-" and value[7:8] == "-" else value
+        return text if len(text) <= 300 else text[:299] + "…"
+    if isinstance(value, (int, float)):
+        return format_decimal(value, 2).rstrip("0").rstrip(",") if isinstance(value, float) else str(value)
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return ", ".join(_show(v, words, known) for v in value) or words["empty"]
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_show(v, words, known)}" for k, v in value.items())
+    return "; ".join(_show(v, words, known) for v in value)
+
+
+def _problem_line(problem: Problem, lang: str) -> tuple[str, str]:
+    _, message = render(problem, lang)
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    return where, message
+
+
+def to_markdown(diff: Diff, limit: int = COMMENT_LIMIT) -> str:
+    lang = diff.lang
+    words = WORDS[lang]
+    head = diff.head
+    parts: list[str] = [MARKER, f"## {words['title']}", ""]
+    if head.errors:
+        parts.append(words["check_errors"].format(errors=head.errors, warnings=head.warnings))
+    elif head.warnings:
+        parts.append(words["check_ok_warnings"].format(warnings=head.warnings))
+    else:
+        parts.append(words["check_ok"])
+    parts.append("")
+    counts = {status: sum(1 for r in diff.records if r.status == status) for status in ("added", "changed", "removed")}
+    parts.append(
+        words["compare"].format(
+            base=f"`{diff.base.label}`", head=f"`{head.label}`" if diff.head_is_commit else head.label, **counts
+        )
+    )
+    parts.append("")
+    sections: list[list[str]] = []
+    sections.append(_figures_md(diff, words))
+    for status in ("added", "changed", "removed"):
+        chosen = [r for r in diff.records if r.status == status]
+        if chosen:
+            sections.append(_records_md(chosen, words[status], words, _known(diff)))
+    if not diff.records:
+        sections.append([words["no_record_change"], ""])
+    sections.append(_problems_md(diff, words))
+    body = "\n".join(parts)
+    for section in sections:
+        text = "\n".join(section)
+        if len(body) + len(text) + 200 > limit:
+            room = max(limit - len(body) - 400, 0)
+            cut = text[:room].rsplit("\n", 1)[0] if room else ""
+            body += ("\n" + cut if cut else "") + f"\n\n> {words['cut']}\n"
+            break
+        body += "\n" + text
+    return body.rstrip("\n") + "\n"
+
+
+def _figures_md(diff: Diff, words: dict[str, str]) -> list[str]:
+    out = [f"### {words['figures']}", ""]
+    if diff.head.errors:
+        out += [words["figures_blocked"], ""]
+        return out
+    if diff.base.errors and diff.head.figures:
+        out += [words["figures_base_blocked"], ""]
+        for year, data in sorted(diff.head.figures.items()):
+            overall = data["overall"]
+            out.append(
+                f"- {words['year'].format(year=year)}: "
+                + words["overall"].format(
+                    before="?",
+                    after=overall["reached"],
+                    subject=overall["subject"],
+                    days_before="?",
+                    days_after=format_int(overall["days"]),
+                )
+            )
+        out.append("")
+        return out
+    if not diff.figures:
+        out += [words["figures_none"], ""]
+        return out
+    for year, lines in sorted(diff.figures.items(), reverse=True):
+        out.append(f"**{words['year'].format(year=year)}**")
+        out.append("")
+        out += [f"- {md_inline(line)}" for line in lines]
+        out.append("")
+    return out
+
+
+def _known(diff: Diff) -> dict[str, str]:
+    return {**diff.base.units, **diff.base.names, **diff.head.units, **diff.head.names}
+
+
+def _records_md(changes: list[RecordChange], heading: str, words: dict[str, str], known: dict[str, str]) -> list[str]:
+    out = [f"### {heading} ({len(changes)})", ""]
+    for change in changes:
+        moved = f" — {words['moved'].format(old=f'`{change.moved_from}`')}" if change.moved_from else ""
+        summary = f"{md_inline(change.title)} — <code>{md_inline(change.path)}</code>{moved}"
+        if change.status == "removed" or not change.fields:
+            out += [f"- {summary}", ""]
+            continue
+        out.append(f"<details{' open' if len(changes) <= 3 else ''}><summary>{summary}</summary>")
+        out.append("")
+        if change.status == "added":
+            out += [f"| {words['field']} | {words['after']} |", "| --- | --- |"]
+            for item in change.fields:
+                out.append(f"| {md_inline(item.label)} | {md_inline(_show(item.after, words, known))} |")
+        else:
+            out += [f"| {words['field']} | {words['before']} | {words['after']} |", "| --- | --- | --- |"]
+            for item in change.fields:
+                out.append(
+                    f"| {md_inline(item.label)} | {md_inline(_show(item.before, words, known))} | {md_inline(_show(item.after, words, known))} |"
+                )
+        out += ["", "</details>", ""]
+    return out
+
+
+def _problems_md(diff: Diff, words: dict[str, str]) -> list[str]:
+    out = [f"### {words['problems']}", ""]
+    problems = diff.head.problems
+    if not problems:
+        out.append(words["problems_none"])
+    groups: dict[str, list[int]] = {}
+    for index, problem in enumerate(problems):
+        groups.setdefault(problem.code, []).append(index)
+    order = sorted(groups, key=lambda code: (lookup(code).severity.value != "error", code))
+    for code in order:
+        entry = lookup(code)
+        title = entry.title_vi if diff.lang == "vi" else entry.title_en
+        severity = UI[diff.lang][entry.severity.value]
+        out.append(f"**{severity} `{code}` {md_inline(title)}** ({len(groups[code])})")
+        out.append("")
+        for index in groups[code][:50]:
+            where, message = _problem_line(problems[index], diff.lang)
+            tag = words["new"] if index in diff.new_problems else words["old"]
+            out.append(f"- `{_md_code(where)}` ({tag}): {md_inline(message)}")
+        if len(groups[code]) > 50:
+            out.append(f"- {words['more'].format(count=len(groups[code]) - 50)}")
+        out.append("")
+    if diff.fixed:
+        out += [words["fixed"].format(count=diff.fixed), ""]
+    return out
+
+
+def _md_code(text: str) -> str:
+    return text.replace("`", "'")
+
+
+def to_text(diff: Diff) -> str:
+    words = WORDS[diff.lang]
+    head = diff.head
+    lines = []
+    if head.errors:
+        lines.append(words["check_errors"].format(errors=head.errors, warnings=head.warnings))
+    elif head.warnings:
+        lines.append(words["check_ok_warnings"].format(warnings=head.warnings))
+    else:
+        lines.append(words["check_ok"])
+    counts = {status: sum(1 for r in diff.records if r.status == status) for status in ("added", "changed", "removed")}
+    lines.append(words["compare"].format(base=diff.base.label, head=head.label, **counts))
+    lines.append("")
+    lines.append(words["figures"] + ":")
+    if head.errors:
+        lines.append("  " + words["figures_blocked"])
+    elif not diff.figures:
+        lines.append("  " + words["figures_none"])
+    for year, items in sorted(diff.figures.items(), reverse=True):
+        lines.append("  " + words["year"].format(year=year))
+        lines += [f"    - {line}" for line in items]
+    known = _known(diff)
+    for status in ("added", "changed", "removed"):
+        chosen = [r for r in diff.records if r.status == status]
+        if not chosen:
+            continue
+        lines.append("")
+        lines.append(f"{words[status]} ({len(chosen)}):")
+        for change in chosen:
+            moved = f" ({words['moved'].format(old=change.moved_from)})" if change.moved_from else ""
+            lines.append(f"  {change.path}: {change.title}{moved}")
+            for item in change.fields:
+                if change.status == "added":
+                    lines.append(f"      {item.label}: {_show(item.after, words, known)}")
+                else:
+                    lines.append(f"      {item.label}: {_show(item.before, words, known)} → {_show(item.after, words, known)}")
+    lines.append("")
+    lines.append(words["problems"] + ":")
+    if not head.problems:
+        lines.append("  " + words["problems_none"])
+    for index, problem in enumerate(head.problems):
+        where, message = _problem_line(problem, diff.lang)
+        tag = words["new"] if index in diff.new_problems else words["old"]
+        lines.append(f"  {where}: {UI[diff.lang][problem.severity.value]} [{problem.code}] ({tag}) {message}")
+    if diff.fixed:
+        lines.append("  " + words["fixed"].format(count=diff.fixed))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(diff: Diff) -> str:
+    def problem(index: int, p: Problem) -> dict[str, Any]:
+        title, message = render(p, diff.lang)
+        return {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "code": p.code,
+            "severity": p.severity.value,
+            "title": title,
+            "message": message,
+            "new": index in diff.new_problems,
+        }
+
+    document = {
+        "format": 1,
+        "base": diff.base.label,
+        "head": diff.head.label,
+        "errors": diff.head.errors,
+        "warnings": diff.head.warnings,
+        "records": [
+            {
+                "status": r.status,
+                "path": r.path,
+                "kind": r.kind,
+                "title": r.title,
+                "moved_from": r.moved_from or None,
+                "fields": [{"field": f.label, "before": f.before, "after": f.after} for f in r.fields],
+            }
+            for r in diff.records
+        ],
+        "figures": {str(year): lines for year, lines in sorted(diff.figures.items())},
+        "figures_counted": not diff.head.errors,
+        "problems": [problem(i, p) for i, p in enumerate(diff.head.problems)],
+        "fixed": diff.fixed,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
