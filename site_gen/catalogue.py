@@ -937,7 +937,447 @@ CATALOGUE: dict[str, Entry] = {
         ("Term reversed", "The term starts in {start}, after it ends in {end}."),
         ("Năm bắt đầu nhiệm kỳ không sau năm kết thúc.", "A term does not start after it ends."),
     ),
+    # -- records from GitHub issue forms (site-gen from-issue) ------------------------
+    "issue.empty": _e(
+        E,
+        ("Issue trống", "Issue không có nội dung; hãy điền các câu hỏi của mẫu."),
+        ("Empty issue", "The issue has no content; answer the questions of the form."),
+        ("Issue không có nội dung.", "The issue has no content."),
+    ),
+    "issue.unknown-form": _e(
+        E,
+        (
+            "Không nhận ra mẫu",
+            "Không nhận ra issue này theo mẫu nào: không có nhãn mẫu và các mục không khớp mẫu nào. "
+            "Hãy tạo issue mới bằng một trong các mẫu: {forms_list}.",
+        ),
+        (
+            "Unknown form",
+            "This issue matches no form: it has no form label and its headings match no form. "
+            "Open a new issue with one of the forms: {forms_list}.",
+        ),
+        ("Issue không có nhãn mẫu và các mục không khớp mẫu nào.", "The issue has no form label and matches no form."),
+    ),
+    "issue.form-mismatch": _e(
+        E,
+        (
+            "Nhãn và nội dung khác mẫu",
+            'Issue mang nhãn "{label}" ({form}) nhưng các mục lại là của mẫu {other_form}. '
+            "Hãy tạo issue mới bằng đúng mẫu {other_form}, hoặc đổi nhãn của issue.",
+        ),
+        (
+            "Label and content disagree",
+            'The issue has label "{label}" ({form}) but its headings are those of {other_form}. '
+            "Open a new issue with {other_form}, or change the issue's label.",
+        ),
+        ("Nhãn của issue là một mẫu, nội dung là mẫu khác.", "The issue's label names one form, its content another."),
+    ),
+    "issue.missing": _e(
+        E,
+        ("Chưa trả lời", "Chưa điền; đây là câu hỏi bắt buộc."),
+        ("No answer", "Not answered; this question is required."),
+        ("Câu hỏi bắt buộc của mẫu chưa được trả lời.", "A required question of the form is not answered."),
+    ),
+    "issue.unchecked": _e(
+        E,
+        ("Chưa xác nhận", 'Chưa đánh dấu ô "{option}".'),
+        ("Not confirmed", 'The box "{option}" is not ticked.'),
+        ("Ô xác nhận bắt buộc chưa được đánh dấu.", "A required confirmation box is not ticked."),
+    ),
+    "issue.bad-date": _e(
+        E,
+        ("Ngày không đọc được", "Không đọc được ngày; hãy ghi ngày/tháng/năm, ví dụ 15/02/2026 (hoặc 2026-02-15)."),
+        ("Unreadable date", "This is not a date; write day/month/year, e.g. 15/02/2026 (or 2026-02-15)."),
+        ("Ngày không đúng dạng ngày/tháng/năm hoặc không có thật.", "A date not in day/month/year form, or not a real date."),
+    ),
+    "issue.bad-number": _e(
+        E,
+        ("Số ngày không phải số", "Không phải một số; hãy ghi số ngày bằng chữ số, ví dụ 30 hoặc 30 ngày."),
+        ("Not a number", "This is not a number; write the number of days in digits, e.g. 30 or 30 ngày."),
+        ("Số ngày không viết bằng chữ số.", "A number of days not written in digits."),
+    ),
+    "issue.bad-quarter": _e(
+        E,
+        ("Quý không đọc được", "Không đọc được quý; hãy chọn Quý I, Quý II, Quý III hoặc Quý IV."),
+        ("Unreadable quarter", "This is not a quarter; choose Quý I, Quý II, Quý III or Quý IV."),
+        ("Quý không phải I, II, III hoặc IV.", "A quarter other than I, II, III or IV."),
+    ),
+    "issue.bad-choice": _e(
+        E,
+        ("Lựa chọn không có", "Không có lựa chọn này; hãy chọn một trong: {choices_list}."),
+        ("Unknown choice", "There is no such choice; choose one of: {choices_list}."),
+        ("Câu trả lời không phải một lựa chọn của mẫu.", "An answer that is not one of the form's choices."),
+    ),
+    "issue.bad-row": _e(
+        E,
+        (
+            "Dòng không đủ cột",
+            "Dòng này có {count} cột; mỗi dòng cần từ {minimum} đến {maximum} cột ngăn bằng dấu |: {columns_list}.",
+        ),
+        (
+            "Wrong number of columns",
+            "This row has {count} columns; each row needs {minimum} to {maximum} columns separated by |: {columns_list}.",
+        ),
+        ("Một dòng đăng ký không đủ hoặc thừa cột.", "A registration row with too few or too many columns."),
+    ),
+    "issue.unknown-plan": _e(
+        E,
+        ("Không có kế hoạch", "Không có {plan_kind} nào khớp; ghi năm hoặc mã kế hoạch, hiện có: {plans_list}."),
+        ("Unknown plan", "No {plan_kind} matches; write the year or the plan's id, there are: {plans_list}."),
+        ("Năm hoặc mã kế hoạch không khớp kế hoạch nào.", "A year or plan id that matches no plan."),
+    ),
+    "issue.ambiguous-plan": _e(
+        E,
+        ("Nhiều kế hoạch", "Có nhiều {plan_kind} khớp: {plans_list}; hãy ghi mã kế hoạch."),
+        ("Several plans", "Several {plan_kind}s match: {plans_list}; write the plan's id."),
+        ("Năm có nhiều kế hoạch cùng loại.", "A year with several plans of the kind."),
+    ),
+    "issue.unknown-cadre": _e(
+        E,
+        ("Không có cán bộ", "Không có cán bộ có mã hoặc họ tên này; ghi mã cán bộ (ví dụ tran-thi-mai) hoặc họ tên đầy đủ."),
+        ("Unknown cadre", "No cadre has this id or name; write the cadre's id (e.g. tran-thi-mai) or full name."),
+        ("Mã hoặc họ tên không khớp cán bộ nào.", "An id or name that matches no cadre."),
+    ),
+    "issue.ambiguous-cadre": _e(
+        E,
+        ("Nhiều cán bộ trùng tên", "Có nhiều cán bộ khớp: {matches_list}; hãy ghi mã cán bộ."),
+        ("Several cadres", "Several cadres match: {matches_list}; write the cadre's id."),
+        ("Họ tên khớp nhiều cán bộ.", "A name that matches several cadres."),
+    ),
+    "issue.unknown-unit": _e(
+        E,
+        (
+            "Không có đơn vị",
+            "Không có đơn vị có mã hoặc tên này; ghi mã đơn vị (ví dụ xa-tan-lap) hoặc tên, ví dụ Đoàn xã Tân Lập.",
+        ),
+        ("Unknown unit", "No unit has this id or name; write the unit's id (e.g. xa-tan-lap) or name, e.g. Đoàn xã Tân Lập."),
+        ("Mã hoặc tên không khớp đơn vị nào.", "An id or name that matches no unit."),
+    ),
+    "issue.ambiguous-unit": _e(
+        E,
+        ("Nhiều đơn vị trùng tên", "Có nhiều đơn vị khớp: {matches_list}; hãy ghi mã đơn vị."),
+        ("Several units", "Several units match: {matches_list}; write the unit's id."),
+        ("Tên khớp nhiều đơn vị.", "A name that matches several units."),
+    ),
+    "issue.unknown-category": _e(
+        E,
+        ("Không có nội dung", "Kế hoạch {plan} không có nội dung này; ghi mã nội dung ({codes_list}) hoặc tên nội dung."),
+        ("Unknown category", "Plan {plan} has no such category; write its code ({codes_list}) or its name."),
+        ("Nội dung không có trong kế hoạch.", "A category the plan does not have."),
+    ),
+    "issue.cadre-unit": _e(
+        E,
+        (
+            "Cán bộ không thuộc đơn vị",
+            "Cán bộ {cadre} thuộc {cadre_unit}, không thuộc đơn vị báo cáo {unit}; "
+            "hãy sửa đơn vị báo cáo hoặc cán bộ (mỗi đơn vị báo cáo cán bộ của mình).",
+        ),
+        (
+            "Cadre of another unit",
+            "Cadre {cadre} belongs to {cadre_unit}, not to the reporting unit {unit}; "
+            "correct the unit or the cadre (each unit reports its own cadres).",
+        ),
+        ("Cán bộ trong báo cáo quý không thuộc đơn vị báo cáo.", "A reported cadre who is not in the reporting unit."),
+    ),
+    "issue.not-scheduled": _e(
+        E,
+        ("Đơn vị không có lịch kiểm tra", "Đơn vị {unit} không có trong lịch kiểm tra của kế hoạch {plan}."),
+        ("Unit not scheduled", "Unit {unit} is not in the schedule of inspection plan {plan}."),
+        ("Đơn vị không có trong lịch của kế hoạch kiểm tra.", "A unit missing from the inspection plan's schedule."),
+    ),
+    "issue.no-result": _e(
+        E,
+        (
+            "Chưa có thông báo kết quả",
+            "Chưa có thông báo kết quả kiểm tra của {unit} theo kế hoạch {plan}. Ngày nhận tài liệu được ghi trong "
+            'thông báo đó (mục "Ngày nhận tài liệu"), nên chưa ghi được; khi Ban Tổ chức – Kiểm tra đã tạo thông báo, '
+            "hãy sửa issue (chỉ cần lưu lại) để chạy lại.",
+        ),
+        (
+            "No inspection result yet",
+            "There is no inspection result for {unit} under plan {plan} yet. The date documents were received is "
+            "kept in that result, so it cannot be recorded now; once the result exists, edit the issue (saving is "
+            "enough) to run again.",
+        ),
+        ("Chưa có thông báo kết quả để ghi ngày nhận tài liệu.", "No inspection result yet to hold the date received."),
+    ),
+    "issue.exception-incomplete": _e(
+        E,
+        ("Thiếu thông tin chấp thuận", "Chấp thuận tài liệu trễ cần ghi cả người chấp thuận và lý do."),
+        ("Incomplete exception", "Accepting late documents needs both who accepted them and why."),
+        ("Chấp thuận tài liệu trễ thiếu người hoặc lý do.", "A late-documents exception without its approver or reason."),
+    ),
+    "issue.unknown-shortcoming": _e(
+        E,
+        ("Không có khuyết điểm", "Kế hoạch {plan} không có khuyết điểm này; ghi mã khuyết điểm: {codes_list}."),
+        ("Unknown shortcoming", "Plan {plan} has no such shortcoming; write its id: {codes_list}."),
+        ("Khuyết điểm không có trong kế hoạch khắc phục.", "A shortcoming the remediation plan does not have."),
+    ),
+    "issue.unknown-action": _e(
+        E,
+        ("Không có việc", 'Kế hoạch {plan} không có việc "{action}"; các mã việc: {codes_list}.'),
+        ("Unknown action", 'Plan {plan} has no action "{action}"; action ids: {codes_list}.'),
+        ("Việc không có trong kế hoạch khắc phục.", "An action the remediation plan does not have."),
+    ),
+    "issue.period-conflict": _e(
+        E,
+        (
+            "Trùng ngày báo cáo",
+            "Đơn vị đã có báo cáo ngày {submitted_date} ({path}) cho một kỳ khác; hãy ghi đúng kỳ hoặc đổi ngày báo cáo.",
+        ),
+        (
+            "Report date taken",
+            "The unit already has a report dated {submitted_date} ({path}) for another period; fix the period or the date.",
+        ),
+        ("Ngày báo cáo đã dùng cho một kỳ khác.", "A report date already used for another period."),
+    ),
+    "issue.target-broken": _e(
+        E,
+        (
+            "Tệp đang có lỗi",
+            "Tệp {path} cần cập nhật đang có lỗi, không đọc được; hãy sửa tệp đó trước rồi sửa issue để chạy lại.",
+        ),
+        ("Target file broken", "File {path}, which must be updated, is broken; fix it first, then edit the issue to run again."),
+        ("Tệp hồ sơ cần cập nhật không đọc được.", "The record file to update cannot be read."),
+    ),
+    "issue.check-problem": _e(
+        E,
+        ("Hồ sơ tạo ra có lỗi", "{message} (mã lỗi {code})"),
+        ("The record has an error", "{message} (code {code})"),
+        ("Hồ sơ tạo từ issue không qua được site-gen check.", "The record made from the issue fails site-gen check."),
+    ),
+    "issue.text-found": _e(
+        W,
+        ("Dòng lỗi trong bình luận", '**{field}**: đã ghi "{found}". {message}'),
+        ("Problem line of the comment", '**{field}**: found "{found}". {message}'),
+        ("Một dòng trong bình luận lỗi: mục, chữ đã ghi, cách sửa.", "A line of the comment: field, text found, fix."),
+    ),
+    "issue.text-field": _e(
+        W,
+        ("Dòng lỗi không có chữ", "**{field}** — {message}"),
+        ("Problem line without text", "**{field}**: {message}"),
+        ("Một dòng trong bình luận lỗi khi mục để trống.", "A line of the comment for an empty field."),
+    ),
+    "issue.text-row": _e(
+        W,
+        ("Tên dòng", "{field}, dòng {row}"),
+        ("Row name", "{field}, row {row}"),
+        ("Tên một dòng của ô nhiều dòng.", "The name of one row of a multi-line answer."),
+    ),
+    "issue.text-column": _e(
+        W,
+        ("Tên cột", "{field}, dòng {row}, cột {column}"),
+        ("Column name", "{field}, row {row}, column {column}"),
+        ("Tên một cột của một dòng.", "The name of one column of a row."),
+    ),
+    "issue.text-comment-title": _e(
+        W,
+        ("Tiêu đề bình luận lỗi", "Chưa tạo được hồ sơ từ issue này"),
+        ("Title of the problem comment", "No record could be made from this issue"),
+        ("Tiêu đề bình luận khi issue có lỗi.", "Title of the comment on an issue with problems."),
+    ),
+    "issue.text-comment-intro": _e(
+        W,
+        ("Mở đầu bình luận lỗi", "Mẫu: **{form}**. Có {count} chỗ cần sửa:"),
+        ("Opening of the problem comment", "Form: **{form}**. {count} things to fix:"),
+        ("Câu mở đầu bình luận lỗi.", "Opening sentence of the problem comment."),
+    ),
+    "issue.text-comment-howto": _e(
+        W,
+        (
+            "Cách sửa",
+            "**Cách sửa:** mở issue, bấm dấu **⋯** ở góc ô nội dung › **Edit**, sửa các mục nêu trên rồi bấm "
+            "**Update comment**. Hệ thống tự kiểm tra lại mỗi lần issue được sửa; không cần tạo issue mới.",
+        ),
+        (
+            "How to fix",
+            "**How to fix:** open the issue, click **⋯** on its body › **Edit**, correct the answers above and click "
+            "**Update comment**. Every edit runs the check again; there is no need for a new issue.",
+        ),
+        ("Hướng dẫn sửa issue.", "How to correct the issue."),
+    ),
+    "issue.text-answers": _e(
+        W,
+        ("Câu trả lời đã gửi", "Các câu trả lời đã gửi (chép lại để không mất)"),
+        ("Answers sent", "The answers sent (copied here so nothing is lost)"),
+        ("Tiêu đề phần chép lại câu trả lời.", "Heading of the copy of the answers."),
+    ),
+    "issue.text-no-answer": _e(
+        W,
+        ("Không trả lời", "(không trả lời)"),
+        ("No answer", "(no answer)"),
+        ("Một câu hỏi để trống.", "A question left empty."),
+    ),
+    "issue.text-marker": _e(
+        W,
+        ("Ghi chú nguồn", "Từ issue #{issue}"),
+        ("Source note", "From issue #{issue}"),
+        ("Chú thích YAML trước dòng do issue thêm vào.", "YAML comment before a row an issue added."),
+    ),
+    "issue.title-registration": _e(
+        W,
+        ("Tiêu đề mẫu 1", "[Mẫu 1] Đăng ký đi cơ sở năm {year}: {cadre_name}"),
+        ("Form 1 title", "[Form 1] Field-visit registration {year}: {cadre_name}"),
+        ("Tiêu đề pull request của bản đăng ký.", "Pull request title of a registration."),
+    ),
+    "issue.title-quarterly-report": _e(
+        W,
+        ("Tiêu đề mẫu 3", "[Mẫu 3] Báo cáo quý {quarter}/{year} của {unit_name}: {cadre_name}"),
+        ("Form 3 title", "[Form 3] Q{quarter}/{year} report of {unit_name}: {cadre_name}"),
+        ("Tiêu đề pull request của dòng báo cáo quý.", "Pull request title of a quarterly report row."),
+    ),
+    "issue.title-inspection-result": _e(
+        W,
+        ("Tiêu đề nhận tài liệu", "[Kiểm tra] Nhận tài liệu của {unit_name} ngày {received_date}"),
+        ("Documents title", "[Inspection] Documents of {unit_name} received {received_date}"),
+        ("Tiêu đề pull request ghi ngày nhận tài liệu.", "Pull request title of a documents-received date."),
+    ),
+    "issue.title-remediation-progress": _e(
+        W,
+        ("Tiêu đề tiến độ khắc phục", "[Khắc phục] {unit_name}: khuyết điểm {shortcoming}, báo cáo ngày {submitted_date}"),
+        ("Remediation title", "[Remediation] {unit_name}: shortcoming {shortcoming}, report of {submitted_date}"),
+        ("Tiêu đề pull request của báo cáo tiến độ khắc phục.", "Pull request title of a remediation progress report."),
+    ),
+    "issue.text-record": _e(
+        W,
+        ("Dòng hồ sơ", "**Hồ sơ:** {kind_label} (`{kind}`) — **Đơn vị:** {unit_name} (`{unit}`)"),
+        ("Record line", "**Record:** {kind_label} (`{kind}`) — **Unit:** {unit_name} (`{unit}`)"),
+        ("Dòng loại hồ sơ và đơn vị trong pull request.", "The record kind and unit line of the pull request."),
+    ),
+    "issue.text-created": _e(
+        W,
+        ("Tạo tệp", "Tạo tệp mới `{path}`."),
+        ("File created", "New file `{path}`."),
+        ("Pull request tạo tệp mới.", "The pull request adds a file."),
+    ),
+    "issue.text-registration-replaced": _e(
+        W,
+        (
+            "Thay bản đăng ký",
+            "Cán bộ đã có bản đăng ký `{path}` cho kế hoạch này: các dòng đăng ký được thay bằng nội dung của issue "
+            "(không tạo bản thứ hai).",
+        ),
+        (
+            "Registration replaced",
+            "The cadre already has registration `{path}` for this plan: its rows are replaced by the issue's "
+            "(no second registration).",
+        ),
+        ("Pull request thay nội dung bản đăng ký đã có.", "The pull request replaces an existing registration's rows."),
+    ),
+    "issue.text-approval-dropped": _e(
+        W,
+        (
+            "Bỏ phê duyệt cũ",
+            "Nội dung đăng ký thay đổi nên phê duyệt cũ (của {approver}) được bỏ; lãnh đạo ban, văn phòng duyệt lại.",
+        ),
+        ("Approval dropped", "The rows changed, so the earlier approval (by {approver}) is removed; the head approves again."),
+        ("Pull request bỏ phê duyệt cũ vì nội dung đổi.", "The pull request drops an approval of changed rows."),
+    ),
+    "issue.text-row-added": _e(
+        W,
+        ("Thêm dòng", "Thêm dòng {row} (chuyến đi mới) vào báo cáo quý đã có `{path}` của đơn vị."),
+        ("Row added", "Adds row {row} (a new visit) to the unit's existing quarterly report `{path}`."),
+        ("Pull request thêm một dòng vào báo cáo quý đã có.", "The pull request adds a row to an existing report."),
+    ),
+    "issue.text-row-replaced": _e(
+        W,
+        (
+            "Thay dòng",
+            "Thay dòng {row} của báo cáo quý `{path}` (dòng do issue này gửi trước đó, hoặc cùng cán bộ và thời gian), "
+            "không thêm dòng trùng.",
+        ),
+        (
+            "Row replaced",
+            "Replaces row {row} of quarterly report `{path}` (sent earlier by this issue, or same cadre and dates) "
+            "instead of adding a duplicate.",
+        ),
+        ("Pull request thay một dòng đã có của báo cáo quý.", "The pull request replaces a row of a report."),
+    ),
+    "issue.text-submitted-moved": _e(
+        W,
+        ("Đổi ngày nộp", "Ngày nộp của báo cáo đổi từ {old_date} thành {new_date} (chuyến đi kết thúc sau ngày nộp cũ)."),
+        ("Submission date moved", "The report's submission date moves from {old_date} to {new_date} (the visit ends after it)."),
+        ("Pull request đổi ngày nộp của báo cáo.", "The pull request moves a report's submission date."),
+    ),
+    "issue.text-documents-set": _e(
+        W,
+        ("Ghi ngày nhận tài liệu", "Ghi ngày nhận tài liệu {received_date} vào thông báo kết quả `{path}` (trước đó: {before})."),
+        ("Date received set", "Sets the date documents were received to {received_date} in result `{path}` (before: {before})."),
+        ("Pull request ghi ngày nhận tài liệu.", "The pull request records when documents arrived."),
+    ),
+    "issue.text-item-added": _e(
+        W,
+        ("Thêm khuyết điểm", "Thêm tiến độ khuyết điểm {shortcoming} vào báo cáo cùng kỳ đã có `{path}`."),
+        ("Item added", "Adds progress on shortcoming {shortcoming} to the existing report of the period `{path}`."),
+        ("Pull request thêm một khuyết điểm vào báo cáo đã có.", "The pull request adds an item to a report."),
+    ),
+    "issue.text-item-replaced": _e(
+        W,
+        (
+            "Thay khuyết điểm",
+            "Thay tiến độ khuyết điểm {shortcoming} trong báo cáo cùng kỳ đã có `{path}` (không thêm dòng trùng).",
+        ),
+        ("Item replaced", "Replaces progress on shortcoming {shortcoming} in the existing report `{path}` (no duplicate)."),
+        ("Pull request thay tiến độ một khuyết điểm.", "The pull request replaces an item of a report."),
+    ),
+    "issue.text-fields": _e(
+        W,
+        ("Bảng nội dung", "| Mục | Nội dung |"),
+        ("Field table", "| Field | Value |"),
+        ("Đầu bảng nội dung trong pull request.", "Header of the pull request's field table."),
+    ),
+    "issue.text-rows": _e(
+        W,
+        ("Bảng dòng đăng ký", "| # | Nội dung | Số ngày | Từ ngày | Đến ngày | Địa điểm |"),
+        ("Row table", "| # | Category | Days | From | To | Places |"),
+        ("Đầu bảng các dòng đăng ký.", "Header of the registration rows table."),
+    ),
+    "issue.text-source": _e(
+        W,
+        ("Nguồn", "Tạo tự động từ issue #{issue} của @{author} bằng `site-gen from-issue`."),
+        ("Source", "Made automatically from issue #{issue} by @{author} with `site-gen from-issue`."),
+        ("Nguồn của pull request.", "Where the pull request comes from."),
+    ),
+    "issue.text-source-plain": _e(
+        W,
+        ("Nguồn", "Tạo tự động bằng `site-gen from-issue`."),
+        ("Source", "Made automatically with `site-gen from-issue`."),
+        ("Nguồn của pull request khi không rõ issue.", "Where the pull request comes from, issue unknown."),
+    ),
+    "issue.text-check-clean": _e(
+        W,
+        ("Kiểm tra sạch", "`site-gen check`: hồ sơ không có lỗi, không có cảnh báo."),
+        ("Check clean", "`site-gen check`: the record has no error and no warning."),
+        ("Kết quả kiểm tra không lỗi.", "A clean check."),
+    ),
+    "issue.text-check-warnings": _e(
+        W,
+        ("Kiểm tra có cảnh báo", "`site-gen check`: hồ sơ không có lỗi; {count} cảnh báo để người duyệt xem xét:"),
+        ("Check with warnings", "`site-gen check`: the record has no error; {count} warnings for the reviewer:"),
+        ("Kết quả kiểm tra có cảnh báo.", "A check with warnings."),
+    ),
+    "issue.text-review": _e(
+        W,
+        (
+            "Hướng dẫn duyệt",
+            "Người duyệt của đơn vị đọc lại nội dung rồi duyệt pull request. Muốn sửa, hãy sửa issue: "
+            "pull request được cập nhật theo.",
+        ),
+        ("Review note", "The unit's approver reads the content and approves the pull request. To change it, edit the issue."),
+        ("Hướng dẫn duyệt pull request.", "How the pull request is reviewed."),
+    ),
+    "issue.text-closes": _e(
+        W,
+        ("Đóng issue", "Closes #{issue} (hợp nhất pull request này sẽ đóng issue)"),
+        ("Close issue", "Closes #{issue} (merging this pull request closes the issue)"),
+        ("Dòng đóng issue khi hợp nhất.", "The line that closes the issue on merge."),
+    ),
     # -- set-up and usage (exit 2) ---------------------------------------------------
+    "setup.io": _e(
+        E,
+        ("Không đọc, ghi được tệp", "Không đọc hoặc ghi được tệp {path}: {detail}."),
+        ("File not readable or writable", "Cannot read or write file {path}: {detail}."),
+    ),
     "setup.no-root": _e(
         E,
         ("Không có thư mục", "Không tìm thấy thư mục kho dữ liệu {path}."),

@@ -120,6 +120,17 @@ def build_parser() -> Parser:
     owners.add_argument("--output", metavar="TỆP", help="đường dẫn tệp (mặc định: .github/CODEOWNERS trong kho dữ liệu)")
     owners.set_defaults(func=cmd_codeowners)
 
+    issue = sub.add_parser(
+        "from-issue", parents=[common], help="tạo hồ sơ từ nội dung một issue GitHub điền theo mẫu (issue form)"
+    )
+    issue.add_argument("body", metavar="TỆP_NỘI_DUNG", help='tệp nội dung issue ("-": đọc từ đầu vào chuẩn)')
+    issue.add_argument("--labels", default="", help='các nhãn của issue, ngăn bằng dấu phẩy, ví dụ "mau-1-dang-ky"')
+    issue.add_argument("--issue", type=int, help="số issue")
+    issue.add_argument("--author", help="tài khoản GitHub người tạo issue")
+    issue.add_argument("--message-file", help="ghi nội dung pull request (hoặc bình luận lỗi) vào tệp này")
+    issue.add_argument("--github-output", help="tệp GITHUB_OUTPUT để ghi thêm các dòng path=, branch=, title=, kind=")
+    issue.set_defaults(func=cmd_from_issue)
+
     rules = sub.add_parser("rules", parents=[common], help="danh mục quy tắc kiểm tra chéo")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="dạng kết quả")
     rules.add_argument("--all", action="store_true", help="gồm cả các mã lỗi tệp, YAML và mẫu hồ sơ")
@@ -207,6 +218,12 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     from site_gen.codeowners import run
 
     return run(_root(args), Path(args.output).resolve() if args.output else None, args.check, args.lang)
+
+
+def cmd_from_issue(args: argparse.Namespace) -> int:
+    from site_gen.from_issue import cmd_from_issue as run
+
+    return run(args)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

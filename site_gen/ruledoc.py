@@ -14,6 +14,7 @@ GROUPS = (
     ("record.", "Loại hồ sơ", "Record kind"),
     ("schema.", "Mẫu hồ sơ (JSON Schema)", "Schema"),
     ("rule.", "Quy tắc kiểm tra chéo", "Cross-record rules"),
+    ("issue.", "Tạo hồ sơ từ issue (site-gen from-issue)", "Records from issues (site-gen from-issue)"),
 )
 
 

@@ -86,7 +86,9 @@ def pr(state: dict[str, Any], args: list[str]) -> int:
     action = args[0]
     if action == "list":
         head = option(args, "--head")
-        found = [{"number": int(n), "url": p["url"]} for n, p in state["pulls"].items() if p["head"] == head and p["state"] == "open"]
+        found = [
+            {"number": int(n), "url": p["url"]} for n, p in state["pulls"].items() if p["head"] == head and p["state"] == "open"
+        ]
         emit(found, option(args, "--jq"))
         return 0
     if action == "create":

@@ -64,7 +64,8 @@ def _expected_codes() -> set[str]:
 
 
 def test_every_code_is_produced_by_an_invalid_case() -> None:
-    reachable = {code for code in CATALOGUE if not code.startswith("setup.")} - set(UNREACHABLE)
+    # issue.* codes come from `site-gen from-issue`, not `check`: tests/test_from_issue.py covers them.
+    reachable = {code for code in CATALOGUE if not code.startswith(("setup.", "issue."))} - set(UNREACHABLE)
     assert reachable - _expected_codes() == set()
 
 

@@ -153,6 +153,7 @@ def test_a_fix_is_counted(repo: Path, capsys: pytest.CaptureFixture[str]) -> Non
     path.write_text(path.read_text(encoding="utf-8").replace("days: 5", "days: 2"), encoding="utf-8")
     commit(repo, "fixed")
     code, out, _ = run(repo, "diff", "HEAD~1", "HEAD", capsys=capsys)
+    assert code == 0
     assert "| Các chuyến đi cơ sở\\[1\\] › Số ngày đi | 5 | 2 |" in out
     assert "Đã hết 1 lỗi, cảnh báo so với trước thay đổi." in out
     assert "Bản trước thay đổi còn lỗi nên không so sánh được số liệu" in out
@@ -168,6 +169,7 @@ def test_a_moved_file_is_one_change_and_a_removal_is_listed(repo: Path, capsys: 
     git(repo, "rm", "-q", removed)
     commit(repo, "move and remove")
     code, out, _ = run(repo, "diff", "origin/main", "HEAD", "--format", "json", capsys=capsys)
+    assert code == 0
     records = {r["path"]: r for r in json.loads(out)["records"]}
     moved = records[relative.replace(".yaml", "-moi.yaml")]
     assert moved["status"] == "changed" and moved["moved_from"] == relative and moved["fields"] == []
@@ -178,6 +180,7 @@ def test_record_text_cannot_ping_or_inject(repo: Path, capsys: pytest.CaptureFix
     add_report(repo, achievements='"@tinh-doan/admins <img src=x onerror=alert(1)> | ![x](http://e.invalid/a.png)"')
     commit(repo, "hostile text")
     code, out, _ = run(repo, "diff", "origin/main", "HEAD", capsys=capsys)
+    assert code == 0
     row = next(line for line in out.splitlines() if "Mặt được" in line)
     assert "@tinh-doan" not in row and "@\u200btinh-doan/admins" in row
     assert "<img" not in row and "&lt;img" in row

@@ -20,7 +20,8 @@ import pytest
 
 from tests.conftest import snapshot
 from tests.test_diff import Q4, REGISTRATION, add_report
-from tests.workflow_runner import JobRun, run_job
+from tests.test_from_issue import REPORT_Q4, render_body
+from tests.workflow_runner import JobRun, expression, load_workflow, run_job
 
 REPO = "tinh-doan-binh-an/du-lieu"
 BRANCH = "ban-tckt/bao-cao-quy-4"
@@ -72,8 +73,17 @@ def gh_state(path: Path) -> dict[str, Any]:
 
 
 def set_pull(state_file: Path, number: int, head_sha: str) -> None:
-    state = gh_state(state_file) if state_file.exists() else {"pulls": {}, "comments": [], "calls": [], "next_id": 1000, "dispatches": []}
-    state["pulls"][str(number)] = {"head": BRANCH, "head_sha": head_sha, "state": "open", "url": f"https://github.com/{REPO}/pull/{number}"}
+    state = (
+        gh_state(state_file)
+        if state_file.exists()
+        else {"pulls": {}, "comments": [], "calls": [], "next_id": 1000, "dispatches": []}
+    )
+    state["pulls"][str(number)] = {
+        "head": BRANCH,
+        "head_sha": head_sha,
+        "state": "open",
+        "url": f"https://github.com/{REPO}/pull/{number}",
+    }
     state_file.write_text(json.dumps(state), encoding="utf-8")
 
 
@@ -169,7 +179,9 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
 
     # 4. The unit pushes a fix; the comment is updated in place, not repeated.
     path = unit / Q4
-    path.write_text(path.read_text(encoding="utf-8").replace("Sổ sách đoàn vụ đầy đủ.", "Sổ sách đoàn vụ đầy đủ, cập nhật."), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Sổ sách đoàn vụ đầy đủ.", "Sổ sách đoàn vụ đầy đủ, cập nhật."), encoding="utf-8"
+    )
     head_sha = commit_all(unit, "Ban TCKT: sửa kết quả")
     git(unit, "push", "-q", "origin", BRANCH)
     set_pull(gh[1], 7, head_sha)
@@ -201,7 +213,9 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     assert (main / "site" / "index.html").is_file()
 
 
-def test_a_broken_record_is_annotated_on_its_line_and_nothing_is_built(origin: Path, tmp_path: Path, gh: tuple[Path, Path]) -> None:
+def test_a_broken_record_is_annotated_on_its_line_and_nothing_is_built(
+    origin: Path, tmp_path: Path, gh: tuple[Path, Path]
+) -> None:
     unit = tmp_path / "unit"
     subprocess.run(["git", "clone", "-q", str(origin), str(unit)], check=True)
     git(unit, "switch", "-q", "-c", BRANCH)
@@ -224,3 +238,106 @@ def test_a_broken_record_is_annotated_on_its_line_and_nothing_is_built(origin: P
     assert "❌ Kiểm tra: 1 lỗi, 2 cảnh báo." in comment
     comment_run(runner / "pr-comment", tmp_path / "pr", head_sha, gh)
     assert "❌ Kiểm tra: 1 lỗi" in gh_state(gh[1])["comments"][0]["body"]
+
+
+def issue_run(origin: Path, where: Path, issue: dict[str, Any], gh: tuple[Path, Path]) -> tuple[JobRun, Path]:
+    """issue-to-pr.yml's job, on a checkout of main, for an issue event."""
+    checkout = where / "issue-runner"
+    subprocess.run(["git", "clone", "-q", str(origin), str(checkout)], check=True)
+    context = {"github": {"event_name": "issues", "token": "ghs_rehearsal", "repository": REPO, "event": {"issue": issue}}}
+    condition = load_workflow("issue-to-pr.yml")["jobs"]["pull-request"]["if"]
+    assert expression(condition, context, False), "the job's if: must accept this issue"
+    env = {"GITHUB_REPOSITORY": REPO, "EXTRA_PATH": str(gh[0]), "FAKE_GH_STATE": str(gh[1])}
+    return run_job("issue-to-pr.yml", "pull-request", checkout, context, env, where / "issue-temp"), checkout
+
+
+def form_issue(number: int, body: str) -> dict[str, Any]:
+    """An issues event's issue, as a member submitting the quarterly-report form sends it."""
+    return {
+        "number": number,
+        "state": "open",
+        "body": body,
+        "labels": [{"name": "mau-3-bao-cao"}],
+        "user": {"login": "vanthu-tckt"},
+        "author_association": "MEMBER",
+    }
+
+
+def test_an_issue_form_becomes_a_pull_request_that_is_checked(origin: Path, tmp_path: Path, gh: tuple[Path, Path]) -> None:
+    issue = form_issue(12, render_body("mau-3-bao-cao", {**REPORT_Q4, "submitted": "21/11/2026"}))
+    # an outsider's issue, or an issue without a form label, does not start the job
+    condition = load_workflow("issue-to-pr.yml")["jobs"]["pull-request"]["if"]
+    outsider = {"github": {"event": {"issue": {**issue, "author_association": "NONE"}}}}
+    unlabelled = {"github": {"event": {"issue": {**issue, "labels": [{"name": "cau-hoi"}]}}}}
+    assert not expression(condition, outsider, False) and not expression(condition, unlabelled, False)
+
+    job, _ = issue_run(origin, tmp_path / "run-1", issue, gh)
+    assert not job.failed, [(s.name, s.code, s.stdout[-1500:], s.stderr[-1500:]) for s in job.steps if s.code]
+    assert job.step("Đọc biểu mẫu").outputs["status"] == "0"
+    assert not job.step("Báo lại trên phiếu những gì cần sửa").ran
+    # the branch really is on "GitHub", holding the record and nothing else
+    listed = git(origin, "ls-tree", "-r", "--name-only", "ho-so/issue-12")
+    assert Q4 in listed.split("\n")
+    changed = git(origin, "diff", "--name-only", "main", "ho-so/issue-12").split("\n")
+    assert changed == [Q4]
+    state = gh_state(gh[1])
+    ((number, pull),) = state["pulls"].items()
+    assert pull["head"] == "ho-so/issue-12" and pull["base"] == "main"
+    assert "Closes #12" in pull["body"]
+    assert state["dispatches"] == [{"workflow": "pr.yml", "ref": "ho-so/issue-12"}]
+    linked = [c for c in state["comments"] if c["issue"] == 12]
+    assert len(linked) == 1 and linked[0]["body"].startswith(f"Đã tạo yêu cầu hợp nhất từ phiếu này: {pull['url']}")
+
+    # the dispatched pr.yml run checks that branch and finds its pull request
+    runner = tmp_path / "dispatched"
+    subprocess.run(["git", "clone", "-q", "--branch", "ho-so/issue-12", str(origin), str(runner)], check=True)
+    head_sha = git(runner, "rev-parse", "HEAD")
+    set_state = gh_state(gh[1])
+    set_state["pulls"][number]["head_sha"] = head_sha
+    gh[1].write_text(json.dumps(set_state), encoding="utf-8")
+    context = {
+        "github": {
+            "event_name": "workflow_dispatch",
+            "ref_name": "ho-so/issue-12",
+            "token": "ghs_rehearsal",
+            "repository": REPO,
+            "event": {},
+        }
+    }
+    env = {"GITHUB_SHA": head_sha, "GITHUB_REPOSITORY": REPO, "EXTRA_PATH": str(gh[0]), "FAKE_GH_STATE": str(gh[1])}
+    checked = run_job("pr.yml", "check", runner, context, env, tmp_path / "dispatched-temp")
+    assert not checked.failed, [(s.name, s.code, s.stderr[-1500:]) for s in checked.steps if s.code]
+    assert (runner / "pr-comment" / "number").read_text() == f"{number}\n"
+    summary = (runner / "pr-comment" / "comment.md").read_text(encoding="utf-8")
+    assert "### Hồ sơ thêm mới (1)" in summary and f"<code>{Q4}</code>" in summary
+    assert checked.step("Kiểm tra hồ sơ").code == 0
+
+    # the unit edits the issue: the same branch and pull request are updated, not duplicated
+    edited = {
+        **issue,
+        "body": render_body(
+            "mau-3-bao-cao", {**REPORT_Q4, "submitted": "21/11/2026", "activity": "Dự sinh hoạt chi đoàn Kho bạc"}
+        ),
+    }
+    job, _ = issue_run(origin, tmp_path / "run-2", edited, gh)
+    assert not job.failed
+    state = gh_state(gh[1])
+    assert len(state["pulls"]) == 1
+    assert "Dự sinh hoạt chi đoàn Kho bạc" in git(origin, "show", f"ho-so/issue-12:{Q4}")
+    assert [c["body"].split(":")[0] for c in state["comments"] if c["issue"] == 12] == [
+        "Đã tạo yêu cầu hợp nhất từ phiếu này",
+        "Đã cập nhật yêu cầu hợp nhất từ phiếu này",
+    ]
+
+
+def test_a_malformed_issue_gets_a_comment_and_no_branch(origin: Path, tmp_path: Path, gh: tuple[Path, Path]) -> None:
+    issue = form_issue(13, render_body("mau-3-bao-cao", {**REPORT_Q4, "from": "31/02/2026"}))
+    job, checkout = issue_run(origin, tmp_path / "run", issue, gh)
+    assert not job.failed
+    assert job.step("Đọc biểu mẫu").outputs["status"] == "1"
+    assert not job.step("Tạo hoặc cập nhật yêu cầu hợp nhất").ran
+    assert "ho-so/issue-13" not in git(origin, "branch", "--list")
+    assert git(checkout, "status", "--porcelain") == ""  # nothing left half-written
+    (comment,) = [c for c in gh_state(gh[1])["comments"] if c["issue"] == 13]
+    assert "31/02/2026" in comment["body"]
+    assert gh_state(gh[1])["pulls"] == {}

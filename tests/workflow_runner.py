@@ -14,6 +14,7 @@ receive.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -58,48 +59,173 @@ def load_workflow(name: str) -> dict[str, Any]:
     return dict(data)
 
 
-def _lookup(context: dict[str, Any], path: str) -> Any:
-    value: Any = context
-    for part in path.split("."):
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-        else:
-            return ""
-    return value
+_TOKEN = re.compile(
+    r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<num>\d+(?:\.\d+)?)|(?P<op>==|!=|&&|\|\||[!(),.*\[\]<>])|(?P<name>[A-Za-z_][\w-]*))"
+)
 
 
-def _expression(text: str, context: dict[str, Any], failed: bool) -> Any:
-    """A small evaluator for the expressions these workflows use: paths, ==, !=, &&, ||, !, status functions."""
-    tokens = re.findall(r"'[^']*'|[A-Za-z_][\w.-]*(?:\(\))?|==|!=|&&|\|\||!|\(|\)|\d+", text)
-    python = []
-    for token in tokens:
-        if token == "&&":
-            python.append(" and ")
-        elif token == "||":
-            python.append(" or ")
-        elif token == "!":
-            python.append(" not ")
-        elif token in ("==", "!=", "(", ")") or token.isdigit():
-            python.append(token)
-        elif token.startswith("'"):
-            python.append(repr(token[1:-1]))
-        elif token in ("cancelled()",):
-            python.append("False")
-        elif token in ("always()",):
-            python.append("True")
-        elif token == "success()":
-            python.append(repr(not failed))
-        elif token == "failure()":
-            python.append(repr(failed))
-        else:
-            value = _lookup(context, token)
-            python.append(repr(value if isinstance(value, (str, int, bool)) else str(value)))
-    return eval("".join(python), {"__builtins__": {}}, {})  # noqa: S307 - tokens above, no names
+def _tokens(text: str) -> list[tuple[str, str]]:
+    out, at = [], 0
+    text = text.strip()
+    while at < len(text):
+        match = _TOKEN.match(text, at)
+        if not match or match.end() == at:
+            raise ValueError(f"cannot read expression at {text[at:]!r}")
+        kind = match.lastgroup or ""
+        out.append((kind, match.group(kind)))
+        at = match.end()
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return a.lower() == b.lower()  # GitHub compares strings ignoring case
+    return bool(a == b)
+
+
+class _Parser:
+    """GitHub's expression language, as much as the workflows use: paths with .* filters, literals,
+    ==, !=, !, &&, ||, parentheses, and the functions contains, startsWith, endsWith, fromJSON, toJSON,
+    join, and the status functions."""
+
+    def __init__(self, text: str, context: dict[str, Any], failed: bool) -> None:
+        self.tokens = _tokens(text)
+        self.at = 0
+        self.context = context
+        self.failed = failed
+
+    def peek(self) -> str:
+        return self.tokens[self.at][1] if self.at < len(self.tokens) else ""
+
+    def take(self, expected: str | None = None) -> tuple[str, str]:
+        token = self.tokens[self.at]
+        if expected is not None and token[1] != expected:
+            raise ValueError(f"expected {expected!r}, found {token[1]!r}")
+        self.at += 1
+        return token
+
+    def parse(self) -> Any:
+        value = self.or_()
+        if self.at != len(self.tokens):
+            raise ValueError(f"unexpected {self.peek()!r}")
+        return value
+
+    def or_(self) -> Any:
+        value = self.and_()
+        while self.peek() == "||":
+            self.take()
+            right = self.and_()
+            value = value or right
+        return value
+
+    def and_(self) -> Any:
+        value = self.not_()
+        while self.peek() == "&&":
+            self.take()
+            right = self.not_()
+            value = value and right
+        return value
+
+    def not_(self) -> Any:
+        if self.peek() == "!":
+            self.take()
+            return not self.not_()
+        return self.compare()
+
+    def compare(self) -> Any:
+        value = self.primary()
+        if self.peek() in ("==", "!="):
+            op = self.take()[1]
+            right = self.primary()
+            return _same(value, right) if op == "==" else not _same(value, right)
+        return value
+
+    def primary(self) -> Any:
+        kind, text = self.take()
+        if kind == "str":
+            return text[1:-1].replace("''", "'")
+        if kind == "num":
+            return float(text) if "." in text else int(text)
+        if text == "(":
+            value = self.or_()
+            self.take(")")
+            return value
+        if kind != "name":
+            raise ValueError(f"unexpected {text!r}")
+        if text in ("true", "false"):
+            return text == "true"
+        if text == "null":
+            return None
+        if self.peek() == "(":
+            self.take("(")
+            args = []
+            while self.peek() != ")":
+                args.append(self.or_())
+                if self.peek() == ",":
+                    self.take(",")
+            self.take(")")
+            return self.call(text, args)
+        return self.path(text)
+
+    def path(self, first: str) -> Any:
+        value: Any = self.context.get(first, "")
+        spread = False
+        while self.peek() in (".", "["):
+            if self.take()[1] == "[":
+                key = self.or_()
+                self.take("]")
+            else:
+                key = self.take()[1]
+            if key == "*":
+                value = list(value.values()) if isinstance(value, dict) else list(value or [])
+                spread = True
+                continue
+            if spread:
+                value = [item.get(key) if isinstance(item, dict) else None for item in value]
+            elif isinstance(value, dict):
+                value = value.get(key, "")
+            elif isinstance(value, list) and isinstance(key, int):
+                value = value[key] if key < len(value) else ""
+            else:
+                value = ""
+        return value
+
+    def call(self, name: str, args: list[Any]) -> Any:
+        lowered = name.lower()
+        if lowered == "contains":
+            haystack, needle = args
+            if isinstance(haystack, list):
+                return any(_same(item, needle) for item in haystack)
+            return str(needle).lower() in str(haystack).lower()
+        if lowered == "startswith":
+            return str(args[0]).lower().startswith(str(args[1]).lower())
+        if lowered == "endswith":
+            return str(args[0]).lower().endswith(str(args[1]).lower())
+        if lowered == "fromjson":
+            return json.loads(args[0])
+        if lowered == "tojson":
+            return json.dumps(args[0], indent=2)
+        if lowered == "join":
+            separator = args[1] if len(args) > 1 else ","
+            return separator.join(str(v) for v in args[0]) if isinstance(args[0], list) else str(args[0])
+        if lowered == "cancelled":
+            return False
+        if lowered == "always":
+            return True
+        if lowered == "success":
+            return not self.failed
+        if lowered == "failure":
+            return self.failed
+        raise ValueError(f"function {name} is not rehearsed")
+
+
+def expression(text: str, context: dict[str, Any], failed: bool) -> Any:
+    return _Parser(text, context, failed).parse()
 
 
 def substitute(text: str, context: dict[str, Any]) -> str:
     def one(match: re.Match[str]) -> str:
-        value = _expression(match.group(1), context, False)
+        value = expression(match.group(1), context, False)
         return "" if value is None else str(value)
 
     return EXPRESSION.sub(one, text)
@@ -129,7 +255,7 @@ def run_job(
         condition = spec.get("if")
         if condition is not None:
             text = EXPRESSION.sub(lambda m: m.group(1), str(condition))
-            should = bool(_expression(text, context, failed))
+            should = bool(expression(text, context, failed))
         else:
             should = not failed
         if not should:
@@ -147,6 +273,9 @@ def run_job(
             steps_ctx[ident] = {"outcome": "success" if code == 0 else "failure", "outputs": {}}
             failed = failed or code != 0
             continue
+        assert "pip install" not in spec["run"], (
+            f"{workflow}: give the install step id: install (the test's .venv stands in for it)"
+        )
         output = temp / f"output-{index}"
         output.write_text("", encoding="utf-8")
         step_env = {key: substitute(str(value), context) for key, value in (spec.get("env") or {}).items()}

@@ -352,7 +352,11 @@ def make_units() -> None:
             "phone": "0274 3822 456",
             "email": "tinhdoan@binhan.gov.vn",
             "website": "https://tinhdoanbinhan.vn",
-            "repository": {"url": f"https://github.com/{ORG}/du-lieu-cong-tac-co-so", "branch": "main"},
+            "repository": {
+                "url": f"https://github.com/{ORG}/du-lieu-cong-tac-co-so",
+                "branch": "main",
+                "maintainers": [f"@{ORG}/bao-tri-kho"],
+            },
             "model_tags": MODEL_TAGS,
             "timezone": "Asia/Ho_Chi_Minh",
         },

@@ -1,0 +1,406 @@
+"""``.github/CODEOWNERS``, generated from the register of units.
+
+    site-gen codeowners [--check] [--output PATH] [--root DIR] [--lang vi|en]
+
+Who may approve a change follows from the register: each unit's folder
+``submissions/<unit>/`` belongs to the unit's ``approvers``; the register
+itself, the cadre lists, the plans and the inspection records belong to the
+units the documents name (the register owner, the drafting department, the
+Standing Committee that issues them); everything outside ``submissions/``
+(the tool, the schemas, the documentation, ``.github/``) belongs to the
+organisation's ``repository.maintainers``, when there are any.
+
+GitHub applies the *last* line whose pattern matches a file, and one approval
+from any owner on that line is enough; so lines run from general to
+specific and a specific line repeats every owner it needs. The file is
+deterministic: the same register always gives the same bytes.
+
+Exit codes: 0 written, unchanged or (``--check``) current; 1 the register
+has errors, an owner cannot be used, or (``--check``) the file is missing or
+out of date (a unified diff is printed); 2 a broken set-up.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from site_gen.cache import R_KIND
+from site_gen.catalogue import render_code
+from site_gen.checker import CheckResult, check_repository
+from site_gen.kinds import BY_NAME, KINDS, kind_from_path
+from site_gen.model import LEADING_TYPES, PLAN_KINDS, Context, Record
+from site_gen.problems import Problem
+
+CODEOWNERS_PATH = ".github/CODEOWNERS"
+SUBMISSIONS = "submissions"
+REGISTER_KINDS = frozenset({"organisation", "unit"})
+# Record kinds issued by the Standing Committee and drafted by the department whose folder holds them.
+ISSUED_KINDS = ("field-visit-plan", "inspection-plan", "inspection-result", "remediation-plan")
+
+# GitHub logins and organisation names: letters, digits and single inner hyphens, at most 39 characters.
+_LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+USER_RE = re.compile(rf"@{_LOGIN}")
+TEAM_RE = re.compile(rf"@(?P<org>{_LOGIN})/(?P<team>[A-Za-z0-9_][A-Za-z0-9._-]{{0,99}})")
+# The patterns this module writes: "*" or an anchored path of plain segments; no spaces, "#", "!", "[", "]" or "\".
+SEGMENT = r"(?:[A-Za-z0-9._-]+|\*)"
+PATTERN_RE = re.compile(rf"\*|/{SEGMENT}(?:/{SEGMENT})*/?")
+
+
+class Refused(Exception):
+    """The file cannot be generated: a catalogue code and its parameters (exit 1)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: str
+    owners: tuple[str, ...]
+
+
+@dataclass
+class Section:
+    title: str
+    notes: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+
+
+# -- patterns -------------------------------------------------------------------
+
+
+def pattern_regex(pattern: str) -> re.Pattern[str]:
+    """The paths (relative, with "/") a CODEOWNERS pattern of this module matches, as GitHub reads it."""
+    if pattern == "*":
+        return re.compile(r".+")
+    body = pattern.strip("/")
+    parts = []
+    for segment in body.split("/"):
+        if segment == "**":
+            parts.append(".*")
+        else:
+            parts.append("[^/]*".join(re.escape(piece) for piece in segment.split("*")))
+    regex = "/".join(parts)
+    if pattern.endswith("/"):
+        return re.compile(regex + "/.+")  # a folder: everything under it
+    if body.endswith("/*"):
+        return re.compile(regex)  # "dir/*": the folder's own files only, not nested ones (GitHub's reading)
+    return re.compile(regex + "(?:/.+)?")  # a file, or a folder of that name
+
+
+def owners_for(path: str, rules: Sequence[Rule]) -> tuple[str, ...] | None:
+    """Who owns ``path`` (relative to the repository): the last matching rule wins; None when nothing matches."""
+    found: tuple[str, ...] | None = None
+    for rule in rules:
+        if pattern_regex(rule.pattern).fullmatch(path):
+            found = rule.owners
+    return found
+
+
+def _layout_dir(kind: str) -> str:
+    """The folder of a kind inside a unit's folder: "ke-hoach/{id}.yaml" -> "ke-hoach/"."""
+    return BY_NAME[kind].path.split("{", 1)[0]
+
+
+def _layout_glob(kind: str) -> str:
+    """The kind's place with placeholders as "*": "khac-phuc/{year}/ke-hoach.yaml" -> "khac-phuc/*/ke-hoach.yaml"."""
+    return re.sub(r"\{[a-z]+\}", "*", BY_NAME[kind].path)
+
+
+def _owned_places(kinds: Iterable[str]) -> list[str]:
+    """Patterns (inside a unit's folder) covering exactly the places of ``kinds``.
+
+    A kind's whole folder when every kind stored there is one of ``kinds``
+    (``kiem-tra/`` holds inspection plans and results), else its files only
+    (``khac-phuc/*/ke-hoach.yaml``: the same folder holds progress reports).
+    """
+    wanted = set(kinds)
+    out: set[str] = set()
+    for kind in wanted:
+        folder = _layout_dir(kind)
+        shared_with = {other.name for other in KINDS if other.path.startswith(folder)}
+        out.add(folder if folder.endswith("/") and shared_with <= wanted else _layout_glob(kind))
+    return sorted(out)
+
+
+# -- owners -----------------------------------------------------------------------
+
+
+def approvers(ctx: Context, unit: str | None) -> tuple[str, ...]:
+    record = ctx.units.get(unit) if unit else None
+    return tuple(sorted(set(record.data.get("approvers", [])))) if record else ()
+
+
+def _union(*groups: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({owner for group in groups for owner in group}))
+
+
+def repository_org(org: Record) -> str | None:
+    """The GitHub organisation (or user) owning the repository, from ``repository.url``."""
+    url = org.data.get("repository", {}).get("url")
+    if not url:
+        return None
+    parsed = urlparse(url)
+    parts = [p for p in parsed.path.split("/") if p]
+    if parsed.hostname not in ("github.com", "www.github.com") or not parts:
+        return None
+    return str(parts[0])
+
+
+def validate_owner(owner: str, source: str, repo_org: str | None) -> None:
+    """Raise :class:`Refused` for an owner GitHub would mark as invalid in CODEOWNERS."""
+    team = TEAM_RE.fullmatch(owner)
+    if team is None and USER_RE.fullmatch(owner) is None:
+        raise Refused("setup.codeowners-owner-syntax", owner=owner, file=source)
+    if team is not None and repo_org is not None and team["org"].lower() != repo_org.lower():
+        raise Refused("setup.codeowners-owner-org", owner=owner, file=source, org=repo_org)
+
+
+def validate_pattern(pattern: str) -> None:
+    if PATTERN_RE.fullmatch(pattern) is None:
+        raise Refused("setup.codeowners-pattern", pattern=pattern)
+
+
+# -- the sections -------------------------------------------------------------------
+
+
+def sections(ctx: Context) -> list[Section]:
+    """The rules, general to specific, each section with the comment lines that explain it."""
+    org = ctx.org
+    if org is None:
+        raise Refused("setup.codeowners-register-errors", errors=1, path=CODEOWNERS_PATH)
+    keeper = str(org.data["register_owner"])
+    leader = org.data.get("leadership_unit")
+    keeper_owners = approvers(ctx, keeper)
+    leader_owners = approvers(ctx, leader)
+    maintainers = tuple(sorted(set(org.data.get("repository", {}).get("maintainers", []))))
+    out: list[Section] = []
+
+    tooling = Section("1. Công cụ, mẫu hồ sơ, tài liệu, cấu hình: mọi tệp ngoài submissions/")
+    if maintainers:
+        tooling.notes.append(f"Nhóm bảo trì kho (repository.maintainers trong {org.file}).")
+        tooling.rules.append(Rule("*", maintainers))
+    else:
+        tooling.notes.append(
+            f"Chưa khai báo nhóm bảo trì kho (repository.maintainers trong {org.file}): các tệp ngoài submissions/ "
+            "(site_gen/, schemas/, tests/, docs/, mkdocs.yml, pyproject.toml, .github/, kể cả tệp này) "
+            "KHÔNG có người duyệt bắt buộc."
+        )
+    out.append(tooling)
+
+    default = Section(f"2. submissions/: mặc định là đơn vị giữ sổ đăng ký ({keeper})")
+    default.notes.append("Thư mục của một đơn vị chưa có trong sổ (hoặc chưa ghi người duyệt) phải được đăng ký trước.")
+    if keeper_owners:
+        default.rules.append(Rule(f"/{SUBMISSIONS}/", keeper_owners))
+    else:
+        default.notes.append(f"Đơn vị giữ sổ ({keeper}) chưa ghi người duyệt: không có người duyệt mặc định.")
+    out.append(default)
+
+    folders = Section("3. submissions/<đơn vị>/: người duyệt của chính đơn vị (approvers trong sổ đăng ký)")
+    missing = []
+    for ident in sorted(ctx.units):
+        owners = approvers(ctx, ident)
+        if owners:
+            folders.rules.append(Rule(f"/{SUBMISSIONS}/{ident}/", owners))
+        else:
+            missing.append(ident)
+    if missing:
+        folders.notes.append(f"Chưa ghi người duyệt, nên theo mục 2: {', '.join(missing)}.")
+    out.append(folders)
+
+    cadres = Section(f"4. Danh sách cán bộ (can-bo/) của mọi đơn vị: đơn vị giữ sổ đăng ký ({keeper})")
+    cadres.notes.append(
+        "Chức vụ, nhóm đối tượng, diện áp dụng và miễn thực hiện quyết định ai phải đi đủ ngày, "
+        "nên đơn vị không tự duyệt danh sách cán bộ của mình."
+    )
+    if keeper_owners:
+        for place in _owned_places(["cadre"]):
+            cadres.rules.append(Rule(f"/{SUBMISSIONS}/*/{place}", keeper_owners))
+    out.append(cadres)
+
+    issued = Section(
+        "5. Kế hoạch và hồ sơ kiểm tra trong thư mục của Thường trực, các ban, văn phòng: "
+        f"đơn vị tham mưu (chủ thư mục) hoặc Thường trực ({leader or 'chưa khai báo'})"
+    )
+    issued.notes.append(
+        "Kế hoạch đi cơ sở, kế hoạch kiểm tra, thông báo kết quả kiểm tra và kế hoạch khắc phục do Ban Thường vụ "
+        "ban hành (ký TM. Ban Thường vụ), đơn vị chủ thư mục soạn thảo: một người duyệt của một trong hai là đủ. "
+        "Đơn vị được kiểm tra không duyệt thông báo kết quả của mình."
+    )
+    places = _owned_places(ISSUED_KINDS)
+    for ident in sorted(ctx.units):
+        if ctx.unit_type(ident) not in LEADING_TYPES:
+            continue
+        owners = _union(approvers(ctx, ident), leader_owners)
+        if owners:
+            issued.rules.extend(Rule(f"/{SUBMISSIONS}/{ident}/{place}", owners) for place in places)
+    out.append(issued)
+
+    named = Section("6. Kế hoạch ghi đơn vị tham mưu (drafted_by) hoặc ban hành (issuer_unit) khác mục 5: theo văn bản")
+    for kind in PLAN_KINDS:
+        for record in sorted(ctx.plans[kind].values(), key=lambda r: r.file):
+            document = record.data.get("document", {})
+            drafter = document.get("drafted_by") or record.folder
+            issuer = document.get("issuer_unit") or leader
+            owners = _union(approvers(ctx, drafter), approvers(ctx, issuer))
+            by_folder = _union(approvers(ctx, record.folder), leader_owners)
+            if owners and owners != by_folder:
+                named.rules.append(Rule(f"/{record.file}", owners))
+                named.notes.append(f"{record.file}: tham mưu {drafter}, ban hành {issuer}.")
+    if not named.rules:
+        named.notes.append("Không có: mọi kế hoạch đều nằm trong thư mục đơn vị tham mưu và do Thường trực ban hành.")
+    out.append(named)
+
+    register = Section(f"7. Sổ đăng ký đơn vị và hồ sơ tổ chức: chỉ đơn vị giữ sổ đăng ký ({keeper})")
+    register.notes.append(
+        "Sổ đăng ký quyết định ai duyệt mọi thứ khác; sửa sổ xong phải chạy lại site-gen codeowners"
+        + (", và tệp này (mục 1) lại do nhóm bảo trì kho duyệt." if maintainers else ".")
+    )
+    if keeper_owners:
+        register.rules.append(Rule(f"/{SUBMISSIONS}/{keeper}/{_layout_dir('unit')}", keeper_owners))
+        register.rules.append(Rule(f"/{org.file}", keeper_owners))
+    else:
+        register.notes.append(f"Đơn vị giữ sổ ({keeper}) chưa ghi người duyệt: sổ đăng ký không có người duyệt bắt buộc.")
+    out.append(register)
+    return out
+
+
+HEADER = (
+    "CODEOWNERS: ai duyệt thay đổi ở đâu.",
+    "TỆP SINH TỰ ĐỘNG, KHÔNG SỬA TAY (do not edit); chạy: site-gen codeowners",
+    "Sửa sổ đăng ký đơn vị (approvers, submitters) rồi chạy lại lệnh trên; kiểm tra: site-gen codeowners --check",
+    "",
+    "Cách GitHub đọc tệp này:",
+    "- dòng khớp CUỐI CÙNG quyết định người duyệt một tệp, nên các dòng đi từ chung tới riêng",
+    "  và một dòng riêng ghi lại đủ mọi nhóm được duyệt tệp đó;",
+    "- chỉ cần MỘT thành viên của MỘT nhóm ghi trên dòng phê duyệt, và người đó không được là tác giả",
+    "  của pull request; nhóm nộp (-nop) và nhóm duyệt (-duyet) phải khác nhau;",
+    "- pull request sửa nhiều tệp cần phê duyệt của người duyệt từng tệp.",
+)
+
+
+def render(ctx: Context) -> str:
+    """The CODEOWNERS text (validated: every owner and pattern is one GitHub accepts)."""
+    parts = sections(ctx)
+    org = ctx.org
+    assert org is not None  # sections() refused otherwise
+    repo_org = repository_org(org)
+    for ident in sorted(ctx.units):
+        for owner in ctx.units[ident].data.get("approvers", []):
+            validate_owner(owner, ctx.units[ident].file, repo_org)
+    for owner in org.data.get("repository", {}).get("maintainers", []):
+        validate_owner(owner, org.file, repo_org)
+    rules = [rule for section in parts for rule in section.rules]
+    for rule in rules:
+        validate_pattern(rule.pattern)
+    width = max((len(rule.pattern) for rule in rules), default=0)
+    lines = [f"# {text}".rstrip() for text in HEADER]
+    lines.append("#")
+    lines.append("# Quy tắc, từ chung tới riêng:")
+    lines.extend(f"# {section.title}" for section in parts)
+    for section in parts:
+        lines += ["", f"# == {section.title}"]
+        lines += [f"# {note}" for note in section.notes]
+        lines += [f"{rule.pattern:<{width}} {' '.join(rule.owners)}" for rule in section.rules]
+    return "\n".join(lines) + "\n"
+
+
+def parse(text: str) -> list[Rule]:
+    """The rules of a CODEOWNERS text (comments and blank lines skipped)."""
+    rules = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            pattern, *owners = stripped.split()
+            rules.append(Rule(pattern, tuple(owners)))
+    return rules
+
+
+# -- the command --------------------------------------------------------------------
+
+
+def register_problems(result: CheckResult) -> list[Problem]:
+    """Problems in the organisation record or the register of units (or no organisation at all)."""
+    out = []
+    for problem in result.problems:
+        if problem.file == SUBMISSIONS:
+            out.append(problem)
+            continue
+        row = result.rows.get(problem.file)
+        kind = (row[R_KIND] if row is not None else None) or kind_from_path(problem.file)
+        if kind in REGISTER_KINDS:
+            out.append(problem)
+    return out
+
+
+def generate(root: Path, lang: str = "vi", shown: str = CODEOWNERS_PATH) -> str:
+    """Check the repository, refuse while the register has errors, and return the file's text."""
+    from site_gen.report import text
+
+    result = check_repository(root)
+    problems = register_problems(result)
+    errors = [p for p in problems if p.severity.value == "error"]
+    if problems:
+        # Errors refuse; warnings (approvers who are also submitters) are repeated, as check reports them.
+        sys.stderr.write(text(errors or problems, result.checked, lang))
+    if errors:
+        raise Refused("setup.codeowners-register-errors", errors=len(errors), path=shown)
+    return render(result.context)
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _say(code: str, params: dict[str, Any], lang: str, error: bool = False) -> None:
+    _, message = render_code(code, params, lang)
+    if error:
+        print(f"site-gen: {message}", file=sys.stderr)
+    else:
+        print(message)
+
+
+def run(root: Path, output: Path | None = None, check: bool = False, lang: str = "vi") -> int:
+    """``site-gen codeowners``: write the file, or (``check``) compare it with the one on disk."""
+    path = output if output is not None else root / CODEOWNERS_PATH
+    shown = _shown(root, path)
+    try:
+        wanted = generate(root, lang, shown)
+    except Refused as exc:
+        _say(exc.code, exc.params, lang, error=True)
+        return 1
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    rules = len(parse(wanted))
+    if check:
+        if current == wanted:
+            _say("setup.codeowners-current", {"path": shown}, lang)
+            return 0
+        code = "setup.codeowners-missing" if current is None else "setup.codeowners-stale"
+        _say(code, {"path": shown}, lang, error=True)
+        diff = difflib.unified_diff(
+            (current or "").splitlines(keepends=True),
+            wanted.splitlines(keepends=True),
+            fromfile=shown if shown.startswith("/") else f"a/{shown}",
+            tofile=shown if shown.startswith("/") else f"b/{shown}",
+        )
+        sys.stdout.writelines(diff)
+        return 1
+    if current == wanted:
+        _say("setup.codeowners-unchanged", {"path": shown, "rules": rules}, lang)
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(wanted, encoding="utf-8", newline="\n")
+    _say("setup.codeowners-written", {"path": shown, "rules": rules}, lang)
+    return 0
