@@ -140,15 +140,40 @@ WARNINGS = [
     "của Lương Thị Cẩm Tú không khớp dòng đăng ký nào (cùng nội dung, cùng thời gian, đăng ký trước khi đi).",
 ]
 FIGURE = "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): 59 → 61 ngày, đạt mức tối thiểu (60 ngày)"
+FIGURES = [
+    "**Năm 2026**",
+    "",
+    FIGURE,
+    "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): đăng ký 0 → 69 ngày",
+    "- Hồ Thị Diễm My (Ban Tổ chức – Kiểm tra Tỉnh đoàn): 59 → 58 ngày, còn thiếu 2 ngày",
+    "- Cán bộ đạt mức tối thiểu: 20 → 21 (trên 41 người phải thực hiện); tổng số ngày: 2.457 → 2.458 (48,78% → 51,22%)",
+    "- Báo cáo quý đã nhận: 35 → 36/48; nộp trễ: 0 → 0",
+    "- Chuyến đi không đăng ký: 10 → 0",
+    "- Huyện đoàn Long Giang: 349 → 348 ngày đi cơ sở",
+    "- Thị đoàn Hòa Thuận: 232 → 234 ngày đi cơ sở",
+]
+Q3 = "submissions/ban-tckt/bao-cao/2026/quy-3.yaml"
+SHORTER = ("    days: 10\n    from: 2026-07-02\n    to: 2026-07-11\n", "    days: 9\n    from: 2026-07-02\n    to: 2026-07-10\n")
 
 
 def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, tmp_path: Path, gh: tuple[Path, Path]) -> None:
-    # 1. The unit's secretary: a branch adding a registration row and a quarterly report, pushed.
+    # 0. On main, Phạm Quốc Bảo's registration for 2026 has not been submitted yet.
+    seed = tmp_path / "seed"
+    subprocess.run(["git", "clone", "-q", str(origin), str(seed)], check=True)
+    git(seed, "rm", "-q", REGISTRATION)
+    commit_all(seed, "Ban TCKT: đăng ký của Phạm Quốc Bảo chưa nộp")
+    git(seed, "push", "-q", "origin", "main")
+
+    # 1. The unit's secretary: a branch adding that registration, adding the report of quarter 4
+    #    and changing the report of quarter 3 (one visit a day shorter), pushed.
     unit = tmp_path / "unit"
     subprocess.run(["git", "clone", "-q", str(origin), str(unit)], check=True)
     git(unit, "switch", "-q", "-c", BRANCH)
+    git(unit, "checkout", "HEAD~1", "--", REGISTRATION)
     add_report(unit)
-    head_sha = commit_all(unit, "Ban TCKT: báo cáo quý 4/2026, thêm dòng đăng ký")
+    q3 = unit / Q3
+    q3.write_text(q3.read_text(encoding="utf-8").replace(SHORTER[0], SHORTER[1], 1), encoding="utf-8")
+    head_sha = commit_all(unit, "Ban TCKT: đăng ký của Phạm Quốc Bảo, báo cáo quý 4/2026, sửa báo cáo quý 3")
     git(unit, "push", "-q", "origin", BRANCH)
 
     # 2. GitHub runs pr.yml on the pull request's merge commit.
@@ -167,7 +192,16 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     assert (artifact / "number").read_text() == "7\n"
     assert (artifact / "head-sha").read_text() == head_sha + "\n"
     comment = (artifact / "comment.md").read_text(encoding="utf-8")
-    assert FIGURE in comment and f"<code>{Q4}</code>" in comment and f"<code>{REGISTRATION}</code>" in comment
+    assert ": 2 hồ sơ thêm, 1 hồ sơ sửa, 0 hồ sơ xóa." in comment
+    figures = comment.split("### Số liệu thay đổi\n\n", 1)[1].split("\n\n###", 1)[0]
+    assert figures.splitlines() == FIGURES
+    added = comment.split("### Hồ sơ thêm mới (2)", 1)[1].split("### Hồ sơ sửa đổi", 1)[0]
+    assert f"<code>{Q4}</code>" in added and f"<code>{REGISTRATION}</code>" in added
+    changed = comment.split("### Hồ sơ sửa đổi (1)", 1)[1].split("###", 1)[0]
+    assert f"<code>{Q3}</code>" in changed
+    assert "| Các chuyến đi cơ sở\\[2\\] › Số ngày đi | 10 | 9 |" in changed
+    assert "| Các chuyến đi cơ sở\\[2\\] › Đến ngày | 11/07/2026 | 10/07/2026 |" in changed
+    assert "Đã hết 11 lỗi, cảnh báo so với trước thay đổi." in comment  # the unregistered visits, the missing registration
     assert (runner / "site" / "index.html").is_file()  # the preview artifact
 
     # 3. pr-comment.yml posts the summary on the pull request.
