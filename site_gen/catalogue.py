@@ -784,6 +784,21 @@ CATALOGUE: dict[str, Entry] = {
         ("Documents date missing", "The unit was inspected but the date its documents arrived is not recorded."),
         ("Kết quả đã kiểm tra có ngày nhận tài liệu.", "An inspected result records when its documents arrived."),
     ),
+    "rule.result-scheduled-assessed": _e(
+        E,
+        (
+            "Chờ kiểm tra nhưng đã có kết quả",
+            'Tình trạng là "chờ kiểm tra" (scheduled) nhưng đã ghi {fields_list}; sau buổi kiểm tra hãy đổi tình trạng thành inspected.',
+        ),
+        (
+            "Scheduled but assessed",
+            'The status is "scheduled" but {fields_list} are filled in; after the visit, change the status to inspected.',
+        ),
+        (
+            "Kết quả chờ kiểm tra chưa có điểm cuối cùng, xếp loại, thứ hạng hay nhận xét của buổi kiểm tra.",
+            "A scheduled result has no final score, classification, rank or findings of the visit yet.",
+        ),
+    ),
     "rule.score-sum": _e(
         E,
         ("Điểm cuối cùng sai", "Điểm cuối cùng {final} khác điểm chấm cộng thưởng trừ điểm trừ ({expected})."),
@@ -1085,22 +1100,6 @@ CATALOGUE: dict[str, Entry] = {
         ("Unit not scheduled", "Unit {unit} is not in the schedule of inspection plan {plan}."),
         ("Đơn vị không có trong lịch của kế hoạch kiểm tra.", "A unit missing from the inspection plan's schedule."),
     ),
-    "issue.no-result": _e(
-        E,
-        (
-            "Chưa có thông báo kết quả",
-            "Chưa có thông báo kết quả kiểm tra của {unit} theo kế hoạch {plan}. Ngày nhận tài liệu được ghi trong "
-            'thông báo đó (mục "Ngày nhận tài liệu"), nên chưa ghi được; khi Ban Tổ chức – Kiểm tra đã tạo thông báo, '
-            "hãy sửa issue (chỉ cần lưu lại) để chạy lại.",
-        ),
-        (
-            "No inspection result yet",
-            "There is no inspection result for {unit} under plan {plan} yet. The date documents were received is "
-            "kept in that result, so it cannot be recorded now; once the result exists, edit the issue (saving is "
-            "enough) to run again.",
-        ),
-        ("Chưa có thông báo kết quả để ghi ngày nhận tài liệu.", "No inspection result yet to hold the date received."),
-    ),
     "issue.exception-incomplete": _e(
         E,
         ("Thiếu thông tin chấp thuận", "Chấp thuận tài liệu trễ cần ghi cả người chấp thuận và lý do."),
@@ -1298,6 +1297,20 @@ CATALOGUE: dict[str, Entry] = {
         ("Đổi ngày nộp", "Ngày nộp của báo cáo đổi từ {old_date} thành {new_date} (chuyến đi kết thúc sau ngày nộp cũ)."),
         ("Submission date moved", "The report's submission date moves from {old_date} to {new_date} (the visit ends after it)."),
         ("Pull request đổi ngày nộp của báo cáo.", "The pull request moves a report's submission date."),
+    ),
+    "issue.text-documents-scheduled": _e(
+        W,
+        (
+            "Tạo kết quả chờ kiểm tra",
+            "Tạo tệp `{path}`: kết quả kiểm tra ở tình trạng chờ kiểm tra, ghi ngày nhận tài liệu {received_date}; "
+            "sau buổi kiểm tra, Ban Tổ chức – Kiểm tra ghi điểm, xếp loại và đổi tình trạng.",
+        ),
+        (
+            "Scheduled result created",
+            "Creates `{path}`: an inspection result waiting for its visit, with documents received on {received_date}; "
+            "after the visit the inspection department adds the scores and classification and changes the status.",
+        ),
+        ("Pull request tạo kết quả chờ kiểm tra.", "The pull request creates a result waiting for its visit."),
     ),
     "issue.text-documents-set": _e(
         W,

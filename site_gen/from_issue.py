@@ -549,7 +549,10 @@ def _iso(value: str) -> str:
 
 
 def _md(text: str) -> str:
-    return " ".join(str(text).replace("|", "\\|").split())
+    """An answer on one line, inert in Markdown: no HTML, no table breaks, no @mentions."""
+    from site_gen.report import md_inline
+
+    return md_inline(" ".join(str(text).split()))
 
 
 def _rel_schema(root: Path, path: Path, kind: str) -> str:
@@ -1029,24 +1032,43 @@ class Builder:
             return None
         found = self.existing("inspection-result", lambda d: d["plan"] == plan.id and d["unit"] == unit.id)
         if found is None:
-            r.problems.append(
-                Issue(r.label("unit"), r.raw["unit"].strip(), "issue.no-result", {"unit": unit.data["name"], "plan": plan.id})
-            )
-            return None
-        path = found.file
-        current = self.read_file(path)
-        assert current is not None
-        old_text, old = current
-        value = dict(old)
-        value["documents_received"] = received
-        text: str | None = set_scalar(old_text, "documents_received", received, "status")
-        if approver is not None:
-            value["documents_exception"] = {"approved_by": approver.id, "reason": reason}
-            text = None
-        value = {k: value[k] for k in self._order("inspection-result", value)}
-        before = _iso(old["documents_received"]) if "documents_received" in old else "—"
-        notes = [("issue.text-documents-set", {"received_date": received, "path": path, "before": before})]
-        change = Change(path, self.rerender("inspection-result", path, text, value), False, notes)
+            # Documents come before the visit: the result starts "scheduled", from the schedule's row,
+            # and the inspection department completes it after the visit.
+            scheduled = self.ctx.schedule_row(plan, unit.id)
+            assert scheduled is not None
+            row = scheduled[1]
+            value = {
+                "kind": "inspection-result",
+                "plan": plan.id,
+                "unit": unit.id,
+                "team": row["team"],
+                "date": row["date"],
+                **({"session": row["session"]} if "session" in row else {}),
+                "status": "scheduled",
+                "documents_received": received,
+            }
+            if approver is not None:
+                value["documents_exception"] = {"approved_by": approver.id, "reason": reason}
+            # beside the other results of the plan, in the folder of the department that holds the plan
+            layout = BY_NAME["inspection-result"].path.format(year=int(plan.data["year"]), unit=unit.id)
+            path = f"{SUBMISSIONS}/{plan.folder}/{layout}"
+            notes = [("issue.text-documents-scheduled", {"received_date": received, "path": path})]
+            change = Change(path, self.render_new("inspection-result", path, value), True, notes)
+        else:
+            path = found.file
+            current = self.read_file(path)
+            assert current is not None
+            old_text, old = current
+            value = dict(old)
+            value["documents_received"] = received
+            text: str | None = set_scalar(old_text, "documents_received", received, "status")
+            if approver is not None:
+                value["documents_exception"] = {"approved_by": approver.id, "reason": reason}
+                text = None
+            value = {k: value[k] for k in self._order("inspection-result", value)}
+            before = _iso(old["documents_received"]) if "documents_received" in old else "—"
+            notes = [("issue.text-documents-set", {"received_date": received, "path": path, "before": before})]
+            change = Change(path, self.rerender("inspection-result", path, text, value), False, notes)
         summary = [
             (r.label("plan"), plan.id),
             (r.label("unit"), self.unit_label(unit.id)),
@@ -1213,7 +1235,7 @@ def failure_comment(form: Form | None, problems: list[Issue], sections: list[Sec
     for number, item in enumerate(problems, 1):
         _, message = render_code(item.code, item.params, lang)
         found = " ".join(item.found.split())
-        found = found if len(found) <= 200 else found[:199] + "…"
+        found = _md(found if len(found) <= 200 else found[:199] + "…")
         if item.where and found:
             line = _t("issue.text-found", lang, field=item.where, found=found, message=message)
         elif item.where:
@@ -1226,7 +1248,7 @@ def failure_comment(form: Form | None, problems: list[Issue], sections: list[Sec
         lines += ["<details>", f"<summary>{_t('issue.text-answers', lang)}</summary>", ""]
         for section in sections:
             if section.heading:
-                lines += [f"**{section.heading}**", ""]
+                lines += [f"**{_md(section.heading)}**", ""]
             answer = _answer(section.text)
             lines += [_fence(answer) if answer else _t("issue.text-no-answer", lang), ""]
         lines.append("</details>")

@@ -397,9 +397,21 @@ def test_documents_received_updates_the_inspection_result(run: Runner, repo: Pat
     assert code == 0 and (repo / RESULT_PATH).read_text(encoding="utf-8") == text
 
 
-def test_documents_before_any_result_say_when_to_come_back(run: Runner, repo: Path) -> None:
-    body = render_body("kiem-tra-nhan-ho-so", {**DOCUMENTS, "plan": "2026", "unit": "Thành đoàn An Khánh"})
-    failed(run, repo, body, "kiem-tra-nhan-ho-so", "**Đơn vị được kiểm tra**", "Chưa có thông báo kết quả")
+def test_documents_before_the_visit_start_a_scheduled_result(run: Runner, repo: Path) -> None:
+    body = render_body(
+        "kiem-tra-nhan-ho-so", {**DOCUMENTS, "plan": "2026", "unit": "Huyện đoàn Tân Hưng", "received": "20/11/2026"}
+    )
+    code, message, outputs = submit(run, repo, body, "kiem-tra-nhan-ho-so")
+    assert code == 0, message
+    path = "submissions/ban-tckt/kiem-tra/2026/ket-qua/huyen-doan-tan-hung.yaml"
+    assert outputs["path"] == path and outputs["action"] == "created"
+    data = record(repo, path)
+    schedule = yaml.safe_load((repo / "submissions/ban-tckt/kiem-tra/2026/ke-hoach.yaml").read_text(encoding="utf-8"))["schedule"]
+    row = next(r for r in schedule if r["unit"] == "huyen-doan-tan-hung")
+    assert data["status"] == "scheduled" and data["documents_received"] == "2026-11-20"
+    assert (data["team"], data["date"]) == (row["team"], str(row["date"]))
+    assert "chờ kiểm tra" in message
+    check_clean(run, repo, path)
 
 
 def test_documents_of_an_unscheduled_unit(run: Runner, repo: Path) -> None:
@@ -470,6 +482,14 @@ def test_bad_date_in_a_registration_row(run: Runner, repo: Path) -> None:
 def test_unknown_cadre(run: Runner, repo: Path) -> None:
     body = render_body("mau-1-dang-ky", {**REGISTRATION, "cadre": "Trần Thị Maii"})
     failed(run, repo, body, "mau-1-dang-ky", '**Cán bộ đăng ký**: đã ghi "Trần Thị Maii"', 'Có phải ý bạn là "Trần Thị Mai"?')
+
+
+def test_answers_quoted_back_cannot_ping_or_inject(run: Runner, repo: Path) -> None:
+    body = render_body("mau-3-bao-cao", {**REPORT_Q3, "cadre": "@tinh-doan-binh-an/ban-tckt-duyet <img src=x>"})
+    message = failed(run, repo, body, "mau-3-bao-cao", "**Cán bộ đi cơ sở**: đã ghi")
+    line = next(line for line in message.splitlines() if "**Cán bộ đi cơ sở**: đã ghi" in line)
+    assert "@\u200btinh-doan-binh-an" in line and "@tinh-doan-binh-an" not in line
+    assert "&lt;img src=x&gt;" in line and "<img" not in line
 
 
 def test_days_not_a_number(run: Runner, repo: Path) -> None:
@@ -634,7 +654,6 @@ def test_every_issue_error_code_is_exercised() -> None:
         "issue.unknown-category": '"9.9"',
         "issue.cadre-unit": "không thuộc đơn vị báo cáo",
         "issue.not-scheduled": "không có trong lịch",
-        "issue.no-result": "Chưa có thông báo kết quả",
         "issue.exception-incomplete": "Lý do chấp thuận tài liệu trễ",
         "issue.unknown-shortcoming": "kd9",
         "issue.unknown-action": "nhom-9-9",

@@ -183,7 +183,7 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     assert all(step.ran for step in job.steps)
     check = job.step("Kiểm tra hồ sơ")
     assert check.stdout.splitlines()[:2] == WARNINGS
-    assert check.stdout.splitlines()[2] == "Tổng hợp: 0 lỗi, 2 cảnh báo trong 2 tệp; đã kiểm tra 417 tệp hồ sơ."
+    assert check.stdout.splitlines()[2] == "Tổng hợp: 0 lỗi, 2 cảnh báo trong 2 tệp; đã kiểm tra 419 tệp hồ sơ."
     assert job.step("CODEOWNERS khớp sổ đăng ký đơn vị").code == 0
     # the job summary: the whole check report, then what the change does
     assert job.summary.startswith("## Kết quả kiểm tra hồ sơ\n\n✅ Tổng hợp: 0 lỗi, 2 cảnh báo")

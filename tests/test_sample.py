@@ -38,7 +38,7 @@ def test_size_and_coverage_of_the_sample(result) -> None:  # type: ignore[no-unt
     for record in result.records():
         kinds[record.kind] = kinds.get(record.kind, 0) + 1
     assert kinds["cadre"] >= 40
-    assert kinds["inspection-result"] == 11 and kinds["field-visit-plan"] == 3 and kinds["inspection-plan"] == 2
+    assert kinds["inspection-result"] == 13 and kinds["field-visit-plan"] == 3 and kinds["inspection-plan"] == 2
     assert kinds["midterm-survey"] >= 1 and kinds["good-model"] >= 5 and kinds["remediation-progress"] >= 4
     units = [r for r in result.records() if r.kind == "unit"]
     assert sum(1 for u in units if u.data["type"] in ("department", "office")) >= 7
@@ -104,5 +104,9 @@ def test_2026_inspections_are_planned_not_held(result) -> None:  # type: ignore[
     assert (dates[0], dates[-1]) == ("2026-11-24", "2026-12-05")
     due = [item["due"]["date"] for item in plan.data["deadlines"]]
     assert any(d < SNAPSHOT for d in due) and any(d > SNAPSHOT for d in due)
-    assert not [r for r in of_kind(result, "inspection-result") if r.data["plan"] == plan.id]
+    # two units have sent their documents: results waiting for their visits, nothing assessed
+    waiting = [r for r in of_kind(result, "inspection-result") if r.data["plan"] == plan.id]
+    assert sorted(r.data["unit"] for r in waiting) == ["thanh-doan-an-khanh", "thi-doan-hoa-thuan"]
+    assert all(r.data["status"] == "scheduled" and r.data["documents_received"] < SNAPSHOT for r in waiting)
+    assert all(not {"final_score", "classification", "rank"} & set(r.data) for r in waiting)
     assert not [r for r in of_kind(result, "remediation-progress") if r.data["period"]["to"] >= "2026-01-01"]

@@ -10,7 +10,8 @@ The years 2024 and 2025 are complete. The year 2026 is in progress, as the
 records stand on the snapshot date 20/11/2026: the plan, the registrations and
 the reports of quarters 1 to 3 (one unit's third-quarter report has not
 arrived); no fourth-quarter report yet (due in December); the inspection plan
-with its schedule from 24/11/2026, and no inspection result yet. The 2025
+with its schedule from 24/11/2026; two units have sent their documents (results
+"scheduled", waiting for the visit), no inspection has taken place yet. The 2025
 remediation plan ends with 2025 (its last report was due 01/11/2025 and its
 long-term shortcoming is carried into a 2026 plan not written yet), so 2026
 has no remediation record.
@@ -1206,6 +1207,8 @@ SCHEDULE_2026 = [  # (unit, date, session, team number): from 24/11 to 05/12/202
     ("huyen-doan-son-lam", "2026-12-05", "morning", 5),  # a Saturday: the farthest district, on the way back
 ]
 
+DOCUMENTS_2026 = {"thanh-doan-an-khanh": "2026-11-18", "thi-doan-hoa-thuan": "2026-11-19"}
+
 
 def next_year(value: Any) -> Any:
     """A text (or the texts in a list) with every year 202x moved on by one: last year's phrases for this year."""
@@ -1228,6 +1231,24 @@ def make_year_in_progress() -> None:
     text.update({key: next_year(text[key]) for key in ("purposes", "contents", "methods", "agenda")})
     text.update(TEXT["inspection_text_2026"])
     make_inspection_plan(CURRENT, "44-KH/TĐTN-TCKT", "2026-10-20", text, TEAMS_2026, SCHEDULE_2026)
+    # Documents arrive before the visits: two units of the first days have sent theirs (results "scheduled"),
+    # the others have not yet, so the home page lists who is still missing for each day.
+    for unit, received in DOCUMENTS_2026.items():
+        date, session, team = next((d, s, t) for u, d, s, t in SCHEDULE_2026 if u == unit)
+        put(
+            "ban-tckt",
+            f"kiem-tra/{CURRENT}/ket-qua/{unit}.yaml",
+            {
+                "kind": "inspection-result",
+                "plan": f"kiem-tra-{CURRENT}",
+                "unit": unit,
+                "team": f"doan-{team}",
+                "date": date,
+                "session": session,
+                "status": "scheduled",
+                "documents_received": received,
+            },
+        )
     snapshot = iso(SNAPSHOT)
     for rel, record in FILES.items():  # no 2026 report or approval lies beyond the snapshot; every inspection after it
         if record["kind"] == "quarterly-report" and record["plan"] == f"di-co-so-{CURRENT}":

@@ -25,6 +25,22 @@ def _points(items: list[dict[str, Any]]) -> float:
     return float(sum(item["points"] for item in items))
 
 
+# What a visit produces: a result still "scheduled" holds none of it (self-scores and
+# the departments' scores may come before the visit).
+VISIT_FINDINGS = {
+    "final_score": "Điểm cuối cùng",
+    "classification": "Xếp loại",
+    "rank": "Thứ hạng trong khu vực",
+    "notice": "Thông báo",
+    "strengths": "Mặt được",
+    "limitations": "Hạn chế",
+    "directions": "Định hướng năm tới",
+    "self_score_corrections": "Nội dung tự chấm cần điều chỉnh",
+    "good_models": "Mô hình, giải pháp hay",
+    "reflections": "Bài thu hoạch",
+}
+
+
 @check(
     "record",
     (
@@ -40,6 +56,7 @@ def _points(items: list[dict[str, Any]]) -> float:
         "rule.result-date-mismatch",
         "rule.documents-late",
         "rule.documents-missing",
+        "rule.result-scheduled-assessed",
         "rule.score-sum",
         "rule.department-score-sum",
         "rule.department-score-late",
@@ -51,6 +68,10 @@ def _points(items: list[dict[str, Any]]) -> float:
 )
 def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
     data = record.data
+    if data["status"] == "scheduled":
+        filled = [f"{title} ({name})" for name, title in VISIT_FINDINGS.items() if name in data]
+        if filled:
+            yield problem(record, "rule.result-scheduled-assessed", "status", fields_list=filled)
     yield from plan_ref(ctx, record, "inspection-plan", data["plan"], "plan")
     yield from unit_ref(ctx, record, data["unit"], "unit")
     yield from folder_problems(ctx, record, None)
@@ -183,6 +204,8 @@ def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) 
         first = by_unit.setdefault(record.data["unit"], record)
         if first is not record:
             yield problem(record, "rule.result-duplicate", "unit", other_file=first.file)
+    # a result still waiting for its visit is not a result yet
+    by_unit = {unit: record for unit, record in by_unit.items() if record.data["status"] != "scheduled"}
     broken = ctx.broken.get("inspection-result", set())
     # The checker knows no "today": a result counts as missing once a unit inspected
     # on the same day or later already has its result (so a round still under way,

@@ -172,7 +172,11 @@ class SiteData:
             "field-visit-plan": lambda: f"ke-hoach/{record.id}.md",
             "inspection-plan": lambda: f"kiem-tra/{record.id}.md",
             "inspection-result": lambda: (
-                f"kiem-tra/{data['plan']}/{data['unit']}.md" if data["plan"] in self.ctx.plans["inspection-plan"] else None
+                None
+                if data["plan"] not in self.ctx.plans["inspection-plan"]
+                else f"kiem-tra/{data['plan']}.md"
+                if data["status"] == "scheduled"
+                else f"kiem-tra/{data['plan']}/{data['unit']}.md"
             ),
             "remediation-plan": lambda: f"khac-phuc/{record.id}.md",
             "remediation-progress": lambda: (
@@ -235,6 +239,7 @@ class SiteData:
         for plan in self.ctx.plans["inspection-plan"].values():
             for item in plan.data.get("deadlines", []):
                 out.append(Deadline(last_day(item["due"]).isoformat(), item["task"], f"kiem-tra/{plan.id}.md"))
+            out += self._documents_deadlines(plan)
         for plan in self.ctx.plans["remediation-plan"].values():
             due = last_day(plan.data["reporting"]["report_due"]).isoformat()
             reporters = sorted({group["lead"] for group in plan.data["solution_groups"]})
@@ -252,6 +257,25 @@ class SiteData:
                 Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.data['unit'])}", f"khao-sat/{survey.id}.md")
             )
         return sorted(out, key=lambda d: (d.date, d.title))
+
+    def _documents_deadlines(self, plan: Record) -> list[Deadline]:
+        """For each inspection day: the last day its units' documents may arrive, and whose have not."""
+        received = {
+            r.data["unit"]
+            for r in self.kind("inspection-result")
+            if r.data["plan"] == plan.id and r.data.get("documents_received")
+        }
+        by_day: dict[str, list[str]] = {}
+        for row in plan.data["schedule"]:
+            by_day.setdefault(row["date"], []).append(row["unit"])
+        ahead = dt.timedelta(days=plan.data["documents_days_before"])
+        out = []
+        for date, units in sorted(by_day.items()):
+            missing = tuple(self.unit_name(u) for u in self.units_sorted(set(units) - received))
+            title = f"Gửi tài liệu phục vụ kiểm tra ngày {date[8:10]}/{date[5:7]}/{date[0:4]}"
+            due = (day(date) - ahead).isoformat()
+            out.append(Deadline(due, title, f"kiem-tra/{plan.id}.md", missing, len(units) - len(missing), len(units)))
+        return out
 
     def _plan_deadlines(self, plan: Record) -> list[Deadline]:
         year = plan.data["year"]

@@ -101,7 +101,11 @@ MEMBERSHIP = {
 }
 # Shortened from "Buổi sáng" / "Buổi chiều": the column is already "Buổi".
 SESSION = {"morning": "Sáng", "afternoon": "Chiều"}
-RESULT_STATUS = {"inspected": "Đã kiểm tra", "not-inspected": "Không kiểm tra (không gửi đủ tài liệu đúng hạn)"}
+RESULT_STATUS = {
+    "scheduled": "Chờ kiểm tra (đã lên lịch, chưa làm việc)",
+    "inspected": "Đã kiểm tra",
+    "not-inspected": "Không kiểm tra (không gửi đủ tài liệu đúng hạn)",
+}
 CLASSIFICATION = {
     "excellent": "Hoàn thành xuất sắc nhiệm vụ",
     "good": "Hoàn thành tốt nhiệm vụ",

@@ -8,6 +8,7 @@ from sorted records, so the same records always give the same pages.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -82,7 +83,12 @@ def plan_pages(site: SiteData) -> list[Page]:
 def home(site: SiteData) -> Iterator[Page]:
     deadlines = site.deadlines()
     today = site.today.isoformat()
-    upcoming = [d for d in deadlines if d.date >= today][:8]
+    # every deadline of the next six weeks (a round of inspections sets one a day), and at least eight
+    horizon = (site.today + dt.timedelta(days=42)).isoformat()
+    ahead = [d for d in deadlines if d.date >= today]
+    upcoming = [d for d in ahead if d.date <= horizon]
+    if len(upcoming) < 8:
+        upcoming = ahead[:8]
     recent = [d for d in reversed(deadlines) if d.date < today][:8]
     years = []
     for year in site.years:
@@ -356,17 +362,20 @@ def inspections(site: SiteData) -> Iterator[Page]:
     plans_sorted = sorted(site.ctx.plans["inspection-plan"].values(), key=lambda p: (-p.data["year"], p.id))
     yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
     for plan in plans_sorted:
-        results = {r.data["unit"]: r for r in site.kind("inspection-result") if r.data["plan"] == plan.id}
+        records = {r.data["unit"]: r for r in site.kind("inspection-result") if r.data["plan"] == plan.id}
+        # a record still "scheduled" holds the documents' date, not a result
+        results = {unit: r for unit, r in records.items() if r.data["status"] != "scheduled"}
         teams = {team["id"]: team for team in plan.data["teams"]}
         schedule = []
         for row in sorted(plan.data["schedule"], key=lambda r: (r["date"], r["session"] != "morning", site.unit_name(r["unit"]))):
+            record = records.get(row["unit"])
             result = results.get(row["unit"])
-            received = result.data.get("documents_received") if result else None
+            received = record.data.get("documents_received") if record else None
             on_time = None
-            if result is not None and received:
+            if record is not None and received:
                 on_time = (
                     span_days(received, row["date"]) - 1 >= plan.data["documents_days_before"]
-                    or "documents_exception" in result.data
+                    or "documents_exception" in record.data
                 )
             schedule.append(
                 {
