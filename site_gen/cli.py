@@ -131,10 +131,33 @@ def build_parser() -> Parser:
     issue.add_argument("--github-output", help="tệp GITHUB_OUTPUT để ghi thêm các dòng path=, branch=, title=, kind=")
     issue.set_defaults(func=cmd_from_issue)
 
+    imp = sub.add_parser(
+        "import", parents=[common], help="nhập biểu mẫu Word, Excel đã điền (mẫu 1, 2, 3) thành hồ sơ, rồi kiểm tra"
+    )
+    imp.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .docx đã điền")
+    imp.add_argument("--form", required=True, choices=("1", "2", "3"), help="mẫu: 1 bản đăng ký, 2 bản tổng hợp, 3 báo cáo quý")
+    imp.add_argument("--unit", help="mã hoặc tên đơn vị (phân biệt cán bộ trùng tên; đơn vị báo cáo của mẫu 3)")
+    imp.add_argument("--out", metavar="THƯ_MỤC", help="ghi hồ sơ vào thư mục này (theo bố cục của kho) thay vì vào kho")
+    imp.add_argument("--partial", action="store_true", help="vẫn ghi những phần không lỗi và liệt kê phần bỏ ra ngoài")
+    imp.set_defaults(func=cmd_import)
+
     rules = sub.add_parser("rules", parents=[common], help="danh mục quy tắc kiểm tra chéo")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="dạng kết quả")
     rules.add_argument("--all", action="store_true", help="gồm cả các mã lỗi tệp, YAML và mẫu hồ sơ")
     rules.set_defaults(func=cmd_rules)
+
+    export = sub.add_parser("export", parents=[common], help="xuất biểu mẫu Word, Excel (mẫu 1, 2, 3, lịch kiểm tra, thông báo)")
+    export.add_argument("--form", choices=("1", "2", "3"), help="mẫu 1 (đăng ký), 2 (tổng hợp đăng ký) hoặc 3 (báo cáo quý)")
+    export.add_argument("--inspection-schedule", action="store_true", help="lịch kiểm tra của năm")
+    export.add_argument("--notice", metavar="MÃ_ĐƠN_VỊ", help="thông báo kết quả kiểm tra của một đơn vị")
+    export.add_argument("--cadre", help="mã cán bộ (mẫu 1)")
+    export.add_argument("--unit", help="mã đơn vị (mẫu 1, 2, 3)")
+    export.add_argument("--year", type=int, help="năm của kế hoạch, ví dụ 2026")
+    export.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="quý (mẫu 3)")
+    export.add_argument("--format", choices=("xlsx", "docx", "both"), default="both", help="dạng tệp (mặc định: cả hai)")
+    export.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
+    export.add_argument("--blank", action="store_true", help="mẫu trống, có dòng ví dụ")
+    export.set_defaults(func=cmd_export)
     return parser
 
 
@@ -226,11 +249,23 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from site_gen.office.importer import cmd_import as run
+
+    return run(args)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     from site_gen.ruledoc import rules_output
 
     sys.stdout.write(rules_output(args.format, args.lang, include_all=args.all))
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from site_gen.office.export import run
+
+    return run(_root(args), args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,6 +15,19 @@ QUIET_SUFFIXES = (".md",)
 Found = tuple[str, int, int]
 
 
+def data_root(raw: str) -> Path:
+    """The repository a command works on: a folder holding submissions/ (else a set-up error)."""
+    from site_gen.errors import SetupError
+
+    root = Path(raw)
+    if not root.is_dir():
+        raise SetupError("setup.no-root", path=str(root))
+    root = root.resolve()
+    if not (root / SUBMISSIONS).is_dir():
+        raise SetupError("setup.no-submissions", path=str(root / SUBMISSIONS))
+    return root
+
+
 def discover(root: Path) -> tuple[list[Found], list[str]]:
     """Record files and other (ignored, reported) files under ``root/submissions``, sorted."""
     base = root / SUBMISSIONS

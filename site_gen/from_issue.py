@@ -35,7 +35,7 @@ from typing import Any
 
 from site_gen.bundle import BUNDLED_DIR
 from site_gen.catalogue import render, render_code
-from site_gen.discover import SUBMISSIONS
+from site_gen.discover import SUBMISSIONS, data_root
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME
 from site_gen.loader import load_bytes
@@ -1461,12 +1461,7 @@ def github_output_lines(outputs: list[tuple[str, str]]) -> str:
 
 
 def cmd_from_issue(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    if not root.is_dir():
-        raise SetupError("setup.no-root", path=str(root))
-    root = root.resolve()
-    if not (root / SUBMISSIONS).is_dir():
-        raise SetupError("setup.no-submissions", path=str(root / SUBMISSIONS))
+    root = data_root(args.root)
     try:
         body = sys.stdin.read() if args.body == "-" else Path(args.body).read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -15,6 +15,7 @@ GROUPS = (
     ("schema.", "Mẫu hồ sơ (JSON Schema)", "Schema"),
     ("rule.", "Quy tắc kiểm tra chéo", "Cross-record rules"),
     ("issue.", "Tạo hồ sơ từ issue (site-gen from-issue)", "Records from issues (site-gen from-issue)"),
+    ("office.", "Nhập biểu mẫu Word, Excel (site-gen import)", "Word and Excel forms (site-gen import)"),
 )
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from site_gen.bundle import BUNDLED_DIR
 from site_gen.bundle import render as bundled_schemas
+from site_gen.cache import CACHE_DIR
 from site_gen.checker import CheckResult, check_repository
 from site_gen.errors import SetupError
 from site_gen.kinds import KINDS, SHARED_SCHEMA
@@ -38,6 +39,7 @@ CONFIG = "mkdocs.yml"
 
 def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str, bytes]:
     """Every file of the docs folder: generated pages and downloads, and the hand-written pages."""
+    from site_gen.office import export as office_export
     from site_gen.site import export, ical
 
     records = result.records()
@@ -46,6 +48,7 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
     stamp = dt.datetime.fromtimestamp(git.head_time or 0, tz=dt.UTC)
     site.calendars = ical.feeds(result.context, records, stamp)
     site.downloads = downloads
+    forms, site.forms = office_export.site_files(result.context, records, root / CACHE_DIR / "office")
     files: dict[str, bytes] = {}
     env = environment()
     for page in plan_pages(site):
@@ -61,6 +64,7 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
         files[page.path] = with_title(template.render(values), page.title, hide_navigation=not page.navigation).encode("utf-8")
     for name, content in downloads.items():
         files[f"du-lieu/{name}"] = content
+    files.update(forms)
     for name, content in site.calendars.items():
         files[f"lich/ics/{name}"] = content
     files.update(_schemas(root))

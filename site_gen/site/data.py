@@ -61,6 +61,7 @@ class SiteData:
     figures: dict[int, dict[str, Any]] = field(default_factory=dict)
     calendars: dict[str, bytes] = field(default_factory=dict)
     downloads: dict[str, bytes] = field(default_factory=dict)
+    forms: list[dict[str, Any]] = field(default_factory=list)  # Word and Excel forms (site_gen.office.export)
     _visits: dict[tuple[int | None, bool | None], list[Visit]] = field(default_factory=dict, repr=False)
     _by_cadre: dict[tuple[int | None, bool | None], dict[str, list[Visit]]] = field(default_factory=dict, repr=False)
 

@@ -1,0 +1,385 @@
+"""``site-gen export`` and the site's form downloads: records -> FormDoc -> .xlsx / .docx files.
+
+:func:`select` picks the forms a command line asks for (each an :class:`Item`:
+a file stem, the FormDoc and a Vietnamese label); :func:`render` turns items
+into ``{file name: bytes}``. File names:
+
+- ``mau-1-dang-ky-<cadre>-<year>``, ``mau-2-tong-hop-<unit>-<year>``,
+  ``mau-3-bao-cao-<unit>-<year>-quy-<q>``, ``lich-kiem-tra-<year>``,
+  ``thong-bao-kiem-tra-<unit>-<year>``;
+- blank templates ``mau-1-dang-ky-trong``, ``mau-2-tong-hop-trong``,
+  ``mau-3-bao-cao-trong`` (with ``-<year>`` when made for a year's plan).
+
+Rendering one file takes 10-50 ms, so :func:`render` can keep the bytes in a
+content-addressed cache folder: a file is rendered again only when its FormDoc
+(or this tool's version) changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_gen import __version__
+from site_gen.errors import SetupError
+from site_gen.model import Context, Record
+from site_gen.office import docx_writer, layout, xlsx_writer
+from site_gen.office.document import FormDoc
+
+FORMATS = ("xlsx", "docx")
+WRITERS: dict[str, Callable[[FormDoc], bytes]] = {"xlsx": xlsx_writer.render, "docx": docx_writer.render}
+BLANK_STEMS = {
+    layout.FORM_REGISTRATION: "mau-1-dang-ky-trong",
+    layout.FORM_SUMMARY: "mau-2-tong-hop-trong",
+    layout.FORM_REPORT: "mau-3-bao-cao-trong",
+}
+FORM_NAMES = {
+    layout.FORM_REGISTRATION: "mẫu 1 (bản đăng ký)",
+    layout.FORM_SUMMARY: "mẫu 2 (bản tổng hợp đăng ký)",
+    layout.FORM_REPORT: "mẫu 3 (tổng hợp báo cáo quý)",
+    layout.FORM_SCHEDULE: "lịch kiểm tra",
+    layout.FORM_NOTICE: "thông báo kết quả kiểm tra",
+}
+
+
+@dataclass
+class Item:
+    stem: str  # file name without the extension
+    doc: FormDoc
+    label: str  # Vietnamese, for lists and messages
+    group: str  # "blank", "1", "2", "3", "schedule", "notice"
+    year: int = 0
+    owner: str = ""  # the cadre (form 1) or the unit the file is about
+
+
+# -- file names -----------------------------------------------------------------------
+
+
+def registration_stem(cadre: str, year: int) -> str:
+    return f"mau-1-dang-ky-{cadre}-{year}"
+
+
+def summary_stem(unit: str, year: int) -> str:
+    return f"mau-2-tong-hop-{unit}-{year}"
+
+
+def report_stem(unit: str, year: int, quarter: int) -> str:
+    return f"mau-3-bao-cao-{unit}-{year}-quy-{quarter}"
+
+
+def schedule_stem(year: int) -> str:
+    return f"lich-kiem-tra-{year}"
+
+
+def notice_stem(unit: str, year: int) -> str:
+    return f"thong-bao-kiem-tra-{unit}-{year}"
+
+
+def blank_stem(form: str, year: int | None = None) -> str:
+    return BLANK_STEMS[form] + (f"-{year}" if year else "")
+
+
+# -- what there is to export ------------------------------------------------------------
+
+
+def _plan_year(ctx: Context, kind: str, record: Record) -> int | None:
+    plan = ctx.plan(kind, str(record.data.get("plan", "")))
+    return int(plan.data["year"]) if plan else None
+
+
+def _cadre_unit(ctx: Context, registration: Record) -> str:
+    cadre = ctx.cadres.get(str(registration.data["cadre"]))
+    return str(cadre.data["unit"]) if cadre else registration.folder
+
+
+def registrations(
+    ctx: Context, records: Iterable[Record], year: int | None = None, cadre: str | None = None, unit: str | None = None
+) -> list[Item]:
+    items = []
+    for record in records:
+        if record.kind != "registration":
+            continue
+        found = _plan_year(ctx, "field-visit-plan", record)
+        if found is None or (year and found != year):
+            continue
+        if cadre and record.data["cadre"] != cadre:
+            continue
+        if unit and _cadre_unit(ctx, record) != unit:
+            continue
+        name = ctx.cadres[record.data["cadre"]].data["name"] if record.data["cadre"] in ctx.cadres else record.data["cadre"]
+        items.append(
+            Item(
+                registration_stem(str(record.data["cadre"]), found),
+                layout.registration_form(ctx, record),
+                f"Bản đăng ký năm {found} của {name}",
+                layout.FORM_REGISTRATION,
+                found,
+                str(record.data["cadre"]),
+            )
+        )
+    return sorted(items, key=lambda item: (item.year, item.stem))
+
+
+def summaries(ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None) -> list[Item]:
+    groups: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        if record.kind != "registration":
+            continue
+        owner = _cadre_unit(ctx, record)
+        if unit and owner != unit:
+            continue
+        groups.setdefault((str(record.data["plan"]), owner), []).append(record)
+    items = []
+    for (plan_id, owner), chosen in sorted(groups.items()):
+        plan = ctx.plan("field-visit-plan", plan_id)
+        if plan is None or (year and plan.data["year"] != year):
+            continue
+        found = int(plan.data["year"])
+        items.append(
+            Item(
+                summary_stem(owner, found),
+                layout.summary_form(ctx, plan, owner, chosen),
+                f"Bản tổng hợp đăng ký năm {found} của {ctx.unit_name(owner)}",
+                layout.FORM_SUMMARY,
+                found,
+                owner,
+            )
+        )
+    return sorted(items, key=lambda item: (item.year, item.stem))
+
+
+def reports(
+    ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None, quarter: int | None = None
+) -> list[Item]:
+    items = []
+    for record in records:
+        if record.kind != "quarterly-report":
+            continue
+        found = _plan_year(ctx, "field-visit-plan", record)
+        owner = str(record.data["unit"])
+        number = int(record.data["quarter"])
+        if found is None or (year and found != year) or (unit and owner != unit) or (quarter and number != quarter):
+            continue
+        items.append(
+            Item(
+                report_stem(owner, found, number),
+                layout.report_form(ctx, record),
+                f"Báo cáo quý {number}/{found} của {ctx.unit_name(owner)}",
+                layout.FORM_REPORT,
+                found,
+                owner,
+            )
+        )
+    return sorted(items, key=lambda item: (item.year, item.stem))
+
+
+def schedules(ctx: Context, year: int | None = None) -> list[Item]:
+    items = []
+    for plan in ctx.plans["inspection-plan"].values():
+        found = int(plan.data["year"])
+        if (year and found != year) or not plan.data.get("schedule"):
+            continue
+        items.append(
+            Item(schedule_stem(found), layout.schedule_form(ctx, plan), f"Lịch kiểm tra năm {found}", layout.FORM_SCHEDULE, found)
+        )
+    return sorted(items, key=lambda item: item.stem)
+
+
+def notices(ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None) -> list[Item]:
+    items = []
+    for record in records:
+        if record.kind != "inspection-result":
+            continue
+        found = _plan_year(ctx, "inspection-plan", record)
+        owner = str(record.data["unit"])
+        if found is None or (year and found != year) or (unit and owner != unit):
+            continue
+        items.append(
+            Item(
+                notice_stem(owner, found),
+                layout.notice_form(ctx, record),
+                f"Thông báo kết quả kiểm tra năm {found} của {ctx.unit_name(owner)}",
+                layout.FORM_NOTICE,
+                found,
+                owner,
+            )
+        )
+    return sorted(items, key=lambda item: (item.year, item.stem))
+
+
+def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(BLANK_STEMS)) -> list[Item]:
+    plans = ctx.plans_for_year("field-visit-plan", year) if year else []
+    plan = plans[0] if plans else None
+    return [
+        Item(
+            blank_stem(form, year if plan else None),
+            layout.blank_form(form, ctx, plan),
+            f"{FORM_NAMES[form]}, mẫu trống",
+            "blank",
+        )
+        for form in forms
+    ]
+
+
+# -- files ----------------------------------------------------------------------------------
+
+
+def _key(item: Item, fmt: str) -> str:
+    text = f"{__version__}\0{fmt}\0{item.doc!r}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render(items: Iterable[Item], formats: Sequence[str] = FORMATS, cache: Path | None = None) -> dict[str, bytes]:
+    """``{"<stem>.<format>": bytes}``; with ``cache``, unchanged files are read back instead of rendered."""
+    out: dict[str, bytes] = {}
+    for item in items:
+        for fmt in formats:
+            name = f"{item.stem}.{fmt}"
+            if cache is None:
+                out[name] = WRITERS[fmt](item.doc)
+                continue
+            path = cache / f"{_key(item, fmt)}.{fmt}"
+            try:
+                out[name] = path.read_bytes()
+            except OSError:
+                out[name] = WRITERS[fmt](item.doc)
+                try:
+                    cache.mkdir(parents=True, exist_ok=True)
+                    temporary = path.with_suffix(".tmp")
+                    temporary.write_bytes(out[name])
+                    temporary.replace(path)
+                except OSError:
+                    pass  # a cache that cannot be written only costs time
+    return out
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+
+def select(ctx: Context, records: list[Record], args: argparse.Namespace) -> list[Item]:
+    """The items a command line asks for; SetupError (exit 2) for a wrong combination."""
+    chosen = [bool(args.form), bool(args.inspection_schedule), bool(args.notice)]
+    if sum(chosen) != 1:
+        raise SetupError("setup.export-what")
+    if args.cadre and args.cadre not in ctx.cadres:
+        raise SetupError("setup.export-unknown-cadre", cadre=args.cadre)
+    for unit in (args.unit, args.notice):
+        if unit and unit not in ctx.units:
+            raise SetupError("setup.export-unknown-unit", unit=unit)
+    what = (
+        FORM_NAMES[args.form]
+        if args.form
+        else FORM_NAMES[layout.FORM_SCHEDULE if args.inspection_schedule else layout.FORM_NOTICE]
+    )
+    _refuse(args, what)
+    if args.blank:
+        return blanks(ctx, args.year, [args.form])
+    if not args.year:
+        raise SetupError("setup.export-year")
+    if args.form:
+        if not ctx.plans_for_year("field-visit-plan", args.year):
+            raise SetupError("setup.no-plan", year=args.year)
+        if args.form == layout.FORM_REGISTRATION:
+            items = registrations(ctx, records, args.year, args.cadre, args.unit)
+        elif args.form == layout.FORM_SUMMARY:
+            items = summaries(ctx, records, args.year, args.unit)
+        else:
+            items = reports(ctx, records, args.year, args.unit, args.quarter)
+    else:
+        if not ctx.plans_for_year("inspection-plan", args.year):
+            raise SetupError("setup.export-no-inspection-plan", year=args.year)
+        items = schedules(ctx, args.year) if args.inspection_schedule else notices(ctx, records, args.year, args.notice)
+    if not items:
+        raise SetupError("setup.export-nothing", what=what, year=args.year)
+    return items
+
+
+def _refuse(args: argparse.Namespace, what: str) -> None:
+    """Options that make no sense for the chosen form."""
+    allowed = {
+        layout.FORM_REGISTRATION: {"cadre", "unit", "blank"},
+        layout.FORM_SUMMARY: {"unit", "blank"},
+        layout.FORM_REPORT: {"unit", "quarter", "blank"},
+    }.get(args.form or "", set())
+    for option in ("cadre", "unit", "quarter", "blank"):
+        if getattr(args, option) and option not in allowed:
+            raise SetupError("setup.export-option", option="--" + option, what=what)
+
+
+def run(root: Path, args: argparse.Namespace) -> int:
+    from site_gen.catalogue import render_code
+    from site_gen.site.build import prepare
+
+    result, _ = prepare(root, args.lang)  # refuses while check reports an error
+    items = select(result.context, result.records(), args)
+    formats = FORMATS if args.format == "both" else (args.format,)
+    out = Path(args.out) if args.out else Path.cwd()
+    files = render(items, formats)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            (out / name).write_bytes(content)
+    except OSError as exc:
+        raise SetupError("setup.io", path=str(out), detail=exc.strerror or str(exc)) from None
+    _, message = render_code("setup.export-written", {"count": len(files), "path": str(out)}, args.lang)
+    lines = [message, *(f"  {out / name}" for name in files)]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+# -- the site's downloads --------------------------------------------------------------------------
+
+SITE_FOLDER = "tai-ve/bieu-mau"
+GROUP_TITLES = {
+    "blank": "Mẫu trống",
+    layout.FORM_REGISTRATION: "Mẫu 1: bản đăng ký của từng cán bộ",
+    layout.FORM_SUMMARY: "Mẫu 2: bản tổng hợp đăng ký của từng ban, Văn phòng, đơn vị",
+    layout.FORM_REPORT: "Mẫu 3: tổng hợp báo cáo quý của từng đơn vị",
+    layout.FORM_SCHEDULE: "Lịch kiểm tra",
+    layout.FORM_NOTICE: "Thông báo kết quả kiểm tra",
+}
+
+
+def site_items(ctx: Context, records: list[Record]) -> list[tuple[Item, tuple[str, ...]]]:
+    """What the site offers, with the formats of each file.
+
+    Rendering every form of every year in both formats takes about 20 s on the
+    sample (most of it Word), so the site offers the blank templates in both
+    formats, the filled forms 1, 2 and 3 of the latest field-visit plan as
+    Excel, and every inspection schedule and notice in both formats;
+    ``site-gen export`` makes any other.
+    """
+    visits = sorted(int(plan.data["year"]) for plan in ctx.plans["field-visit-plan"].values())
+    latest = visits[-1] if visits else None
+    chosen: list[tuple[Item, tuple[str, ...]]] = [(item, FORMATS) for item in blanks(ctx, latest)]
+    if latest:
+        filled = [*registrations(ctx, records, latest), *summaries(ctx, records, latest), *reports(ctx, records, latest)]
+        chosen += [(item, ("xlsx",)) for item in filled]
+    chosen += [(item, FORMATS) for item in [*schedules(ctx), *notices(ctx, records)]]
+    return chosen
+
+
+def site_files(
+    ctx: Context, records: list[Record], cache: Path | None = None
+) -> tuple[dict[str, bytes], list[dict[str, object]]]:
+    """``{"tai-ve/bieu-mau/<file>": bytes}`` and the listing for the pages (group, label, year, owner, xlsx, docx)."""
+    chosen = site_items(ctx, records)
+    files: dict[str, bytes] = {}
+    for item, formats in chosen:
+        files.update({f"{SITE_FOLDER}/{name}": content for name, content in render([item], formats, cache).items()})
+    listing: list[dict[str, object]] = [
+        {
+            "group": item.group,
+            "title": GROUP_TITLES[item.group],
+            "label": item.label,
+            "year": item.year,
+            "owner": item.owner,
+            **{fmt: f"{SITE_FOLDER}/{item.stem}.{fmt}" if fmt in formats else "" for fmt in FORMATS},
+        }
+        for item, formats in chosen
+    ]
+    return files, listing

@@ -1,0 +1,634 @@
+"""Records -> FormDoc: the layout of each form, as pure functions.
+
+Every literal a form carries (titles, column headers, labels, the formats of
+the place-and-date line, the reference and the period) is a module constant
+here: the importer reads files with the same constants, so that a record
+exported and imported again comes back unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from site_gen.model import Context, Record
+from site_gen.office.document import UNION, Cell, FormDoc, Signature
+from site_gen.vn import format_date, name_key
+
+__all__ = ["UNION"]  # re-exported for the importer, with every constant below
+
+# -- forms and sheet names ------------------------------------------------------
+
+FORM_REGISTRATION = "1"
+FORM_SUMMARY = "2"
+FORM_REPORT = "3"
+FORM_SCHEDULE = "schedule"
+FORM_NOTICE = "notice"
+
+SHEET_NAMES = {
+    FORM_REGISTRATION: "Mau1",
+    FORM_SUMMARY: "Mau2",
+    FORM_REPORT: "Mau3",
+    FORM_SCHEDULE: "LichKiemTra",
+    FORM_NOTICE: "ThongBao",
+}
+LANDSCAPE_FORMS = frozenset({FORM_REPORT, FORM_SCHEDULE})
+
+# -- heading block ---------------------------------------------------------------
+
+PLACE_DATE_FORMAT = "{place}, ngày {dd} tháng {mm} năm {yyyy}"  # dd, mm two digits
+PLACE_DATE_BLANK = "{place}, ngày …… tháng …… năm {yyyy}"
+REFERENCE_FORMAT = "(Kèm theo Kế hoạch số {number}, ngày {date} của {issuer})"  # date dd/mm/yyyy
+REFERENCE_BLANK = "(Kèm theo Kế hoạch số ……-KH/TĐTN-TCKT, ngày …/…/…… của Ban Thường vụ Tỉnh đoàn)"
+UNIT_LINE_BLANK = "BAN ……"
+
+# -- titles ----------------------------------------------------------------------
+
+TITLE_REGISTRATION = "BẢN ĐĂNG KÝ"
+TITLE_SUMMARY = "BẢN TỔNG HỢP ĐĂNG KÝ"
+SUBTITLE_PLAN_FORMAT = "Đi công tác cơ sở theo chủ trương “1+2” năm {year}"  # forms 1 and 2
+TITLE_REPORT = "TỔNG HỢP BÁO CÁO"
+SUBTITLE_REPORT_FORMAT = "Kết quả đi công tác cơ sở quý {quarter} năm {year}"  # quarter in Roman numerals
+QUARTER_NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+TITLE_SCHEDULE = "LỊCH KIỂM TRA"
+TITLE_NOTICE = "THÔNG BÁO"
+SUBTITLE_NOTICE_FORMAT = "Nhận xét, đánh giá, phân loại, xếp hạng thi đua năm {year} của {unit}"
+
+# -- numbered fields (form 1) ----------------------------------------------------
+
+FIELD_NAME = "Họ và tên"
+FIELD_POST = "Chức vụ"
+FIELD_CONTENT_LINE = "3. Nội dung đăng ký cụ thể như sau:"  # the third numbered line, no value
+
+# -- table columns ---------------------------------------------------------------
+
+COL_NO = "STT"
+COL_CONTENT = "Nội dung"
+COL_DAYS = "Số ngày đi"
+COL_PERIOD = "Thời gian cụ thể"
+COL_PLACE = "Địa điểm"
+COL_NAME = "Họ và tên"
+COL_POST = "Chức vụ"
+COL_CONTENT_SUMMARY = "Nội dung đi cơ sở"
+COL_ACTIVITY = "Cụ thể nội dung đi cơ sở"
+COL_RESULTS = "Kết quả chủ yếu (mặt được, hạn chế); đề xuất, kiến nghị"
+
+COLUMNS_REGISTRATION = [COL_NO, COL_CONTENT, COL_DAYS, COL_PERIOD, COL_PLACE]
+COLUMNS_SUMMARY = [COL_NO, COL_NAME, COL_POST, COL_CONTENT_SUMMARY, COL_DAYS, COL_PERIOD, COL_PLACE]
+COLUMNS_SUMMARY_SEED = [COL_NO, COL_NAME, COL_POST, COL_CONTENT_SUMMARY, COL_PERIOD, COL_PLACE]  # seed 003, no days
+COLUMNS_REPORT = [COL_NO, COL_NAME, COL_CONTENT, COL_ACTIVITY, COL_DAYS, COL_PERIOD, COL_PLACE, COL_RESULTS]
+
+COL_DATE = "Ngày"
+COL_SESSION = "Buổi"
+COL_INSPECTED_UNIT = "Đơn vị được kiểm tra"
+COL_TEAM = "Đoàn kiểm tra"
+COLUMNS_SCHEDULE = [COL_NO, COL_DATE, COL_SESSION, COL_INSPECTED_UNIT, COL_TEAM, COL_PLACE]
+
+COL_ITEM = "Nội dung"
+COL_POINTS = "Điểm"
+COLUMNS_NOTICE = [COL_NO, COL_ITEM, COL_POINTS]
+
+# -- cell conventions --------------------------------------------------------------
+
+
+def column_numbers(count: int) -> list[str]:
+    """["(1)", "(2)", …]."""
+    return [f"({index})" for index in range(1, count + 1)]
+
+
+NUMBER_FORMAT = "({index})"
+CONTENT_FORMAT = "{code} {name}"  # category line, then topic line "{code} {name}"
+PURPOSE_LABEL = "Mục đích: "
+DETAIL_LABEL = "Cụ thể: "  # second line of the place cell
+PLACES_SEPARATOR = "; "
+LINE_SEPARATOR = "\n"
+DAYS_FORMAT = "{days} ngày"
+PERIOD_FORMAT = "Từ ngày {start} đến ngày {end}"  # dd/mm/yyyy
+ACHIEVEMENTS_LABEL = "Mặt được: "
+LIMITATIONS_LABEL = "Hạn chế: "
+PROPOSALS_LABEL = "Đề xuất, kiến nghị: "
+TOTAL_LABEL = "Tổng"
+NOTE_LABEL = "Ghi chú: "
+EXAMPLE_PREFIX = "VD"  # rows of blank templates starting so are examples, skipped on import
+
+# -- signatures ----------------------------------------------------------------------
+
+SIGN_APPROVER = "Lãnh đạo Ban/Văn phòng phê duyệt"  # form 1
+SIGN_REGISTRANT = "Người đăng ký"  # form 1
+APPROVED_ON_LABEL = "Ngày duyệt: "  # extra line under the approver's name, dd/mm/yyyy
+SIGN_PROVINCE_APPROVAL = "Phê duyệt của Lãnh đạo Tỉnh đoàn"  # form 2
+SIGN_HEAD = "Trưởng Ban/Văn phòng"  # form 2
+SIGN_UNIT_LEADER = "Lãnh đạo Ban/Văn phòng"  # form 3
+SIGN_PREPARER = "Người lập"  # form 3
+SIGN_STANDING_BOARD = "TM. BAN THƯỜNG VỤ"  # notice (and schedule when the plan has no on_behalf)
+
+# -- the forms -------------------------------------------------------------------------
+
+BLANK_ROWS = 8  # empty rows of a blank template
+EXAMPLE_PERIOD_1 = "Từ ngày 01/4/{year} – 01/5/{year}"
+EXAMPLE_PERIOD_2 = "Từ ngày 01/6/{year} – 15/6/{year}"
+EXAMPLE_PLACE = "Xã A, Huyện B"
+EXAMPLE_NAME = "Nguyễn Văn A"
+EXAMPLE_POST = "Chuyên viên"
+EXAMPLE_ACTIVITY = "Đề nghị ghi rõ hoạt động tham gia"
+EXAMPLE_RESULTS = LINE_SEPARATOR.join([ACHIEVEMENTS_LABEL + "…", LIMITATIONS_LABEL + "…", PROPOSALS_LABEL + "…"])
+EXAMPLE_CONTENT_1 = "1.1 Phối hợp tổ chức, triển khai hoạt động tại cơ sở"
+EXAMPLE_CONTENT_2 = "1.3 Theo chuyên đề"
+
+# Inspection schedule and notice.
+SESSION_LABELS = {"morning": "Sáng", "afternoon": "Chiều"}
+SESSION_FORMAT = "{label} ({time})"  # "Sáng (08g00)"
+TEAM_FORMAT = "{team}" + LINE_SEPARATOR + "Trưởng đoàn: {leader}"
+SCHEDULE_DOCUMENTS_FORMAT = (
+    "Đơn vị gửi tài liệu cho thư ký đoàn kiểm tra chậm nhất {days} ngày trước ngày kiểm tra; "
+    "đơn vị không gửi đủ tài liệu đúng hạn thì không được kiểm tra và không được khiếu nại kết quả."
+)
+SCHEDULE_SESSIONS_FORMAT = "Buổi sáng bắt đầu lúc {morning}, buổi chiều bắt đầu lúc {afternoon}, làm việc tại đơn vị."
+SCHEDULE_ATTENDEES = "Thành phần tham dự tại đơn vị:"
+NUMBER_LINE_FORMAT = "Số: {number}"  # the notice's number, under the committee
+CLASSIFICATION_LABELS = {
+    "excellent": "Hoàn thành xuất sắc nhiệm vụ",
+    "good": "Hoàn thành tốt nhiệm vụ",
+    "complete": "Hoàn thành nhiệm vụ",
+    "incomplete": "Không hoàn thành nhiệm vụ",
+}
+NOTICE_VISIT_FORMAT = (
+    "Ngày {date} (buổi {session}), {team} do đồng chí {leader} làm trưởng đoàn đã làm việc với {unit} "
+    "về kết quả công tác Đoàn và phong trào thanh thiếu nhi năm {year}."
+)
+NOTICE_NOT_INSPECTED_FORMAT = "{unit} không được kiểm tra do không gửi đủ tài liệu đúng hạn."
+NOTICE_INTRO = "Ban Thường vụ Tỉnh đoàn thông báo kết quả nhận xét, đánh giá, phân loại, xếp hạng thi đua như sau:"
+NOTICE_SCORES_HEADING = "I. ĐIỂM THI ĐUA, PHÂN LOẠI VÀ XẾP HẠNG"
+NOTICE_STRENGTHS_HEADING = "II. MẶT ĐƯỢC"
+NOTICE_LIMITATIONS_HEADING = "III. HẠN CHẾ"
+NOTICE_DIRECTIONS_HEADING = "IV. PHƯƠNG HƯỚNG NĂM {year}"
+NOTICE_CORRECTIONS_HEADING = "V. ĐIỀU CHỈNH ĐIỂM TỰ CHẤM"
+NOTICE_CORRECTION_FORMAT = "- {item}: đơn vị tự chấm {self_points}, điều chỉnh {corrected}"
+NOTICE_BULLET = "- "
+SCORE_SELF = "Điểm đơn vị tự chấm"
+SCORE_DEPARTMENT = "Điểm {unit} chấm"
+SCORE_ASSESSED = "Tổng điểm các ban, Văn phòng chấm"
+SCORE_BONUS = "Điểm cộng: {reason}"
+SCORE_PENALTY = "Điểm trừ: {reason}"
+SCORE_FINAL = "Điểm thi đua cuối cùng"
+SCORE_CLASSIFICATION = "Phân loại"
+SCORE_RANK = "Xếp hạng"
+RANK_FORMAT = "Hạng {rank} trong khối {sector}"
+PENALTY_SIGN = "-"
+BONUS_SIGN = "+"
+
+
+# -- cell helpers ------------------------------------------------------------------------
+
+
+def place_date(place: str, iso: str) -> str:
+    """ "Bình An, ngày 04 tháng 02 năm 2026" from 2026-02-04."""
+    return PLACE_DATE_FORMAT.format(place=place, dd=iso[8:10], mm=iso[5:7], yyyy=iso[0:4])
+
+
+def reference(document: Mapping[str, Any]) -> str:
+    return REFERENCE_FORMAT.format(number=document["number"], date=format_date(str(document["date"])), issuer=document["issuer"])
+
+
+def period(start: str, end: str) -> str:
+    return PERIOD_FORMAT.format(start=format_date(start), end=format_date(end))
+
+
+def days_text(days: int | float) -> str:
+    return DAYS_FORMAT.format(days=_number(days))
+
+
+def content_text(ctx: Context, plan: Record | None, row: Mapping[str, Any], purpose: bool = True) -> str:
+    """ "1.3 Theo chuyên đề", then the topic line, then "Mục đích: …" (when asked and present)."""
+    code = str(row["category"])
+    category = ctx.category(plan, code) if plan else None
+    lines = [CONTENT_FORMAT.format(code=code, name=category["name"]) if category else code]
+    topic = row.get("topic")
+    if topic:
+        found = next((t for t in (category or {}).get("topics", []) if t["code"] == topic), None)
+        lines.append(CONTENT_FORMAT.format(code=topic, name=found["name"]) if found else str(topic))
+    if purpose and row.get("purpose"):
+        lines.append(PURPOSE_LABEL + str(row["purpose"]))
+    return LINE_SEPARATOR.join(lines)
+
+
+def place_text(ctx: Context, row: Mapping[str, Any]) -> str:
+    """Unit names joined with "; ", then "Cụ thể: …" on a second line."""
+    text = PLACES_SEPARATOR.join(ctx.unit_name(unit) for unit in row.get("places", []))
+    if row.get("place"):
+        text += LINE_SEPARATOR + DETAIL_LABEL + str(row["place"])
+    return text
+
+
+def results_text(row: Mapping[str, Any]) -> str:
+    results = row.get("results") or {}
+    lines = []
+    if results.get("achievements"):
+        lines.append(ACHIEVEMENTS_LABEL + str(results["achievements"]))
+    if results.get("limitations"):
+        lines.append(LIMITATIONS_LABEL + str(results["limitations"]))
+    if row.get("proposals"):
+        lines.append(PROPOSALS_LABEL + str(row["proposals"]))
+    return LINE_SEPARATOR.join(lines)
+
+
+def _number(value: int | float) -> str:
+    """30 -> "30", 12.5 -> "12,5", 90.75 -> "90,75" (a decimal comma)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").replace(".", ",")
+
+
+def _cells(texts: Iterable[str]) -> list[Cell]:
+    return [Cell(text) for text in texts]
+
+
+def _total(columns: list[str], days: int | float) -> list[str]:
+    total = [""] * len(columns)
+    total[0] = TOTAL_LABEL
+    total[columns.index(COL_DAYS)] = days_text(days)
+    return total
+
+
+def _org(ctx: Context) -> Mapping[str, Any]:
+    return ctx.org.data if ctx.org else {}
+
+
+def _cadre_name(ctx: Context, ident: str | None) -> str:
+    if not ident:
+        return ""
+    cadre = ctx.cadres.get(ident)
+    return str(cadre.data["name"]) if cadre else ident
+
+
+def _plan(ctx: Context, record: Record) -> Record | None:
+    return ctx.plan("field-visit-plan", str(record.data.get("plan", "")))
+
+
+def _plan_heading(ctx: Context, plan: Record | None) -> tuple[str, str]:
+    """(year, reference) of a field-visit plan."""
+    if plan is None:
+        return "", REFERENCE_BLANK
+    return str(plan.data["year"]), reference(plan.data["document"])
+
+
+# -- form 1: registration ------------------------------------------------------------------
+
+
+def registration_form(ctx: Context, registration: Record) -> FormDoc:
+    data = registration.data
+    org = _org(ctx)
+    plan = _plan(ctx, registration)
+    year, ref = _plan_heading(ctx, plan)
+    cadre = ctx.cadres.get(str(data["cadre"]))
+    unit = str(cadre.data["unit"]) if cadre else registration.folder
+    post = str(data.get("post") or (cadre.data.get("post", "") if cadre else ""))
+    rows = [
+        _cells(
+            [
+                str(index),
+                content_text(ctx, plan, row),
+                days_text(row["days"]),
+                period(str(row["from"]), str(row["to"])),
+                place_text(ctx, row),
+            ]
+        )
+        for index, row in enumerate(data.get("rows", []), 1)
+    ]
+    approver = Signature(
+        SIGN_APPROVER,
+        _cadre_name(ctx, data.get("approved_by")),
+        APPROVED_ON_LABEL + format_date(str(data["approved_on"])) if data.get("approved_on") else "",
+    )
+    return FormDoc(
+        form=FORM_REGISTRATION,
+        committee=str(org.get("committee", "")),
+        unit_line=ctx.unit_name(unit).upper(),
+        place_date=place_date(str(org.get("place", "")), str(data["submitted"])),
+        title=TITLE_REGISTRATION,
+        subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
+        reference=ref,
+        fields=[(FIELD_NAME, _cadre_name(ctx, str(data["cadre"]))), (FIELD_POST, post)],
+        intro=[FIELD_CONTENT_LINE],
+        columns=list(COLUMNS_REGISTRATION),
+        numbers=column_numbers(len(COLUMNS_REGISTRATION)),
+        rows=rows,
+        total=_total(COLUMNS_REGISTRATION, sum(row["days"] for row in data.get("rows", []))),
+        after=[NOTE_LABEL + str(data["note"])] if data.get("note") else [],
+        signatures=[approver, Signature(SIGN_REGISTRANT, _cadre_name(ctx, str(data["cadre"])))],
+        sheet=SHEET_NAMES[FORM_REGISTRATION],
+    )
+
+
+# -- form 2: department summary --------------------------------------------------------------
+
+
+def unit_head(ctx: Context, unit: str) -> str:
+    """The name of the unit's head: a leader whose post starts with "Trưởng" or "Chánh", else the first leader."""
+    leaders = [ctx.cadres[ident] for ident in ctx.leaders_of(unit) if ident in ctx.cadres]
+    leaders = [cadre for cadre in leaders if cadre.data["role_group"] == "leader"] or leaders
+    leaders.sort(key=lambda c: (not str(c.data.get("post", "")).startswith(("Trưởng", "Chánh")), name_key(c.data["name"])))
+    return str(leaders[0].data["name"]) if leaders else ""
+
+
+def summary_form(ctx: Context, plan: Record, unit: str, registrations: Iterable[Record]) -> FormDoc:
+    """Form 2 from the form-1 records of one unit's cadres for one plan, cadres in Vietnamese name order."""
+    org = _org(ctx)
+    year, ref = _plan_heading(ctx, plan)
+    chosen = sorted(registrations, key=lambda r: (name_key(_cadre_name(ctx, str(r.data["cadre"]))), r.file))
+    rows: list[list[Cell]] = []
+    total = 0.0
+    for registration in chosen:
+        data = registration.data
+        cadre = ctx.cadres.get(str(data["cadre"]))
+        post = str(data.get("post") or (cadre.data.get("post", "") if cadre else ""))
+        for row in data.get("rows", []):
+            total += row["days"]
+            rows.append(
+                _cells(
+                    [
+                        str(len(rows) + 1),
+                        _cadre_name(ctx, str(data["cadre"])),
+                        post,
+                        content_text(ctx, plan, row),
+                        days_text(row["days"]),
+                        period(str(row["from"]), str(row["to"])),
+                        place_text(ctx, row),
+                    ]
+                )
+            )
+    submitted = max((str(r.data["submitted"]) for r in chosen), default="")
+    return FormDoc(
+        form=FORM_SUMMARY,
+        committee=str(org.get("committee", "")),
+        unit_line=ctx.unit_name(unit).upper(),
+        place_date=place_date(str(org.get("place", "")), submitted)
+        if submitted
+        else PLACE_DATE_BLANK.format(place=org.get("place", ""), yyyy=year),
+        title=TITLE_SUMMARY,
+        subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
+        reference=ref,
+        columns=list(COLUMNS_SUMMARY),
+        numbers=column_numbers(len(COLUMNS_SUMMARY)),
+        rows=rows,
+        total=_total(COLUMNS_SUMMARY, total),
+        signatures=[Signature(SIGN_PROVINCE_APPROVAL), Signature(SIGN_HEAD, unit_head(ctx, unit))],
+        sheet=SHEET_NAMES[FORM_SUMMARY],
+    )
+
+
+# -- form 3: quarterly report ------------------------------------------------------------------
+
+
+def report_form(ctx: Context, report: Record) -> FormDoc:
+    data = report.data
+    org = _org(ctx)
+    plan = _plan(ctx, report)
+    year, ref = _plan_heading(ctx, plan)
+    visits = data.get("visits", [])
+    rows = [
+        _cells(
+            [
+                str(index),
+                _cadre_name(ctx, str(visit["cadre"])),
+                content_text(ctx, plan, visit, purpose=False),
+                str(visit.get("activity", "")),
+                days_text(visit["days"]),
+                period(str(visit["from"]), str(visit["to"])),
+                place_text(ctx, visit),
+                results_text(visit),
+            ]
+        )
+        for index, visit in enumerate(visits, 1)
+    ]
+    return FormDoc(
+        form=FORM_REPORT,
+        committee=str(org.get("committee", "")),
+        unit_line=ctx.unit_name(str(data["unit"])).upper(),
+        place_date=place_date(str(org.get("place", "")), str(data["submitted"])),
+        title=TITLE_REPORT,
+        subtitle=SUBTITLE_REPORT_FORMAT.format(quarter=QUARTER_NUMERALS[int(data["quarter"])], year=year),
+        reference=ref,
+        columns=list(COLUMNS_REPORT),
+        numbers=column_numbers(len(COLUMNS_REPORT)),
+        rows=rows,
+        total=_total(COLUMNS_REPORT, sum(visit["days"] for visit in visits)),
+        after=[NOTE_LABEL + str(data["note"])] if data.get("note") else [],
+        signatures=[Signature(SIGN_UNIT_LEADER), Signature(SIGN_PREPARER, _cadre_name(ctx, data.get("prepared_by")))],
+        sheet=SHEET_NAMES[FORM_REPORT],
+    )
+
+
+# -- inspection schedule -------------------------------------------------------------------------
+
+
+def _signer(signer: Mapping[str, Any] | None) -> Signature:
+    """ "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN" and the post (upper case) on two lines, then the name."""
+    if not signer:
+        return Signature(SIGN_STANDING_BOARD)
+    lines = [str(signer.get("on_behalf") or SIGN_STANDING_BOARD)]
+    if signer.get("title"):
+        lines.append(str(signer["title"]).upper())
+    return Signature(LINE_SEPARATOR.join(lines), str(signer.get("name", "")))
+
+
+def _hour(text: str) -> str:
+    """ "08:00" -> "08g00"."""
+    return text.replace(":", "g")
+
+
+def _person(ctx: Context, member: Any) -> str:
+    if isinstance(member, Mapping):
+        return str(member.get("name", ""))
+    return _cadre_name(ctx, str(member))
+
+
+def schedule_form(ctx: Context, plan: Record) -> FormDoc:
+    data = plan.data
+    org = _org(ctx)
+    document = data["document"]
+    sessions = data.get("sessions", {})
+    order = {"morning": 0, "afternoon": 1}
+    entries = sorted(data.get("schedule", []), key=lambda e: (str(e["date"]), order.get(str(e.get("session")), 2)))
+    rows: list[list[Cell]] = []
+    for index, entry in enumerate(entries, 1):
+        session = str(entry.get("session", ""))
+        label = SESSION_LABELS.get(session, session)
+        time = sessions.get(session)
+        team = ctx.team(plan, str(entry.get("team", ""))) if entry.get("team") else None
+        rows.append(
+            _cells(
+                [
+                    str(index),
+                    format_date(str(entry["date"])),
+                    SESSION_FORMAT.format(label=label, time=_hour(str(time))) if time else label,
+                    ctx.unit_name(str(entry["unit"])),
+                    TEAM_FORMAT.format(team=team["name"], leader=_person(ctx, team.get("leader"))) if team else "",
+                    str(entry.get("location", "")),
+                ]
+            )
+        )
+    intro = []
+    if data.get("documents_days_before"):
+        intro.append(SCHEDULE_DOCUMENTS_FORMAT.format(days=f"{int(data['documents_days_before']):02d}"))
+    if sessions.get("morning") and sessions.get("afternoon"):
+        intro.append(SCHEDULE_SESSIONS_FORMAT.format(morning=_hour(sessions["morning"]), afternoon=_hour(sessions["afternoon"])))
+    attendees = data.get("attendees", [])
+    if attendees:
+        intro.append(SCHEDULE_ATTENDEES)
+        intro.extend(f"{NOTICE_BULLET}{a['role']}: {int(a.get('count', 1)):02d}" for a in attendees)
+    return FormDoc(
+        form=FORM_SCHEDULE,
+        committee=str(org.get("committee", "")),
+        unit_line="",
+        place_date=place_date(str(document.get("place") or org.get("place", "")), str(document["date"])),
+        title=TITLE_SCHEDULE,
+        subtitle=str(document.get("title", "")),
+        reference=reference(document),
+        intro=intro,
+        columns=list(COLUMNS_SCHEDULE),
+        rows=rows,
+        signatures=[_signer(document.get("signer"))],
+        sheet=SHEET_NAMES[FORM_SCHEDULE],
+    )
+
+
+# -- classification notice ------------------------------------------------------------------------
+
+
+def notice_form(ctx: Context, result: Record) -> FormDoc:
+    data = result.data
+    org = _org(ctx)
+    plan = ctx.plan("inspection-plan", str(data.get("plan", "")))
+    year = int(plan.data["year"]) if plan else int(str(data["date"])[:4])
+    unit = ctx.unit_name(str(data["unit"]))
+    notice = data.get("notice") or {}
+    team = ctx.team(plan, str(data["team"])) if plan and data.get("team") else None
+    intro: list[str] = []
+    if data.get("status") == "not-inspected":
+        intro.append(NOTICE_NOT_INSPECTED_FORMAT.format(unit=unit))
+    else:
+        intro.append(
+            NOTICE_VISIT_FORMAT.format(
+                date=format_date(str(data["date"])),
+                session=SESSION_LABELS.get(str(data.get("session", "")), "").lower() or "…",
+                team=team["name"] if team else str(data.get("team", "")),
+                leader=_person(ctx, team.get("leader")) if team else "…",
+                unit=unit,
+                year=year,
+            )
+        )
+    intro += [NOTICE_INTRO, NOTICE_SCORES_HEADING]
+    items: list[tuple[str, str]] = []
+    if data.get("self_score") is not None:
+        items.append((SCORE_SELF, _number(data["self_score"])))
+    for entry in data.get("department_scores", []):
+        items.append((SCORE_DEPARTMENT.format(unit=ctx.unit_name(str(entry["unit"]))), _number(entry["score"])))
+    if data.get("assessed_score") is not None:
+        items.append((SCORE_ASSESSED, _number(data["assessed_score"])))
+    for entry in data.get("bonus", []):
+        items.append((SCORE_BONUS.format(reason=entry["reason"]), BONUS_SIGN + _number(entry["points"])))
+    for entry in data.get("penalty", []):
+        items.append((SCORE_PENALTY.format(reason=entry["reason"]), PENALTY_SIGN + _number(entry["points"])))
+    if data.get("final_score") is not None:
+        items.append((SCORE_FINAL, _number(data["final_score"])))
+    if data.get("classification"):
+        items.append((SCORE_CLASSIFICATION, CLASSIFICATION_LABELS.get(str(data["classification"]), "")))
+    if data.get("rank"):
+        sectors = {s["id"]: s["name"] for s in org.get("sectors", [])}
+        sector = ctx.sector_of(str(data["unit"]))
+        items.append((SCORE_RANK, RANK_FORMAT.format(rank=data["rank"], sector=sectors.get(sector or "", sector or ""))))
+    rows = [_cells([str(index), item, points]) for index, (item, points) in enumerate(items, 1)]
+    after: list[str] = []
+    for heading, key in (
+        (NOTICE_STRENGTHS_HEADING, "strengths"),
+        (NOTICE_LIMITATIONS_HEADING, "limitations"),
+        (NOTICE_DIRECTIONS_HEADING.format(year=year + 1), "directions"),
+    ):
+        if data.get(key):
+            after.append(heading)
+            after.extend(NOTICE_BULLET + str(line) for line in data[key])
+    if data.get("self_score_corrections"):
+        after.append(NOTICE_CORRECTIONS_HEADING)
+        for item in data["self_score_corrections"]:
+            line = NOTICE_CORRECTION_FORMAT.format(
+                item=item["item"], self_points=_number(item["self"]), corrected=_number(item["corrected"])
+            )
+            after.append(line + (f" ({item['note']})" if item.get("note") else "."))
+    if data.get("note"):
+        after.append(NOTE_LABEL + str(data["note"]))
+    issued = str(notice.get("date") or data["date"])
+    return FormDoc(
+        form=FORM_NOTICE,
+        committee=str(org.get("committee", "")),
+        unit_line=NUMBER_LINE_FORMAT.format(number=notice["number"]) if notice.get("number") else "",
+        place_date=place_date(str(org.get("place", "")), issued),
+        title=TITLE_NOTICE,
+        subtitle=SUBTITLE_NOTICE_FORMAT.format(year=year, unit=unit),
+        intro=intro,
+        columns=list(COLUMNS_NOTICE),
+        rows=rows,
+        after=after,
+        signatures=[_signer(notice.get("signer"))],
+        sheet=SHEET_NAMES[FORM_NOTICE],
+    )
+
+
+# -- blank templates ----------------------------------------------------------------------------------
+
+
+def blank_form(form: str, ctx: Context, plan: Record | None = None) -> FormDoc:
+    """Form 1, 2 or 3 with two example rows ("VD1: …", skipped on import) and empty rows."""
+    org = _org(ctx)
+    year, ref = _plan_heading(ctx, plan)
+    year = year or "……"
+    p1, p2 = EXAMPLE_PERIOD_1.format(year=year), EXAMPLE_PERIOD_2.format(year=year)
+    if form == FORM_REGISTRATION:
+        columns = COLUMNS_REGISTRATION
+        examples = [
+            ["", "VD1: " + EXAMPLE_CONTENT_1, days_text(30), p1, EXAMPLE_PLACE],
+            ["", "VD2: " + EXAMPLE_CONTENT_2, days_text(10), p2, EXAMPLE_PLACE],
+        ]
+        doc = FormDoc(
+            form=form,
+            title=TITLE_REGISTRATION,
+            subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
+            fields=[(FIELD_NAME, ""), (FIELD_POST, "")],
+            intro=[FIELD_CONTENT_LINE],
+            signatures=[Signature(SIGN_APPROVER), Signature(SIGN_REGISTRANT)],
+        )
+    elif form == FORM_SUMMARY:
+        columns = COLUMNS_SUMMARY
+        examples = [
+            ["", "VD1: " + EXAMPLE_NAME, EXAMPLE_POST, EXAMPLE_CONTENT_1, days_text(30), p1, EXAMPLE_PLACE],
+            ["", "VD2: " + EXAMPLE_NAME, EXAMPLE_POST, EXAMPLE_CONTENT_2, days_text(10), p2, EXAMPLE_PLACE],
+        ]
+        doc = FormDoc(
+            form=form,
+            title=TITLE_SUMMARY,
+            subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
+            signatures=[Signature(SIGN_PROVINCE_APPROVAL), Signature(SIGN_HEAD)],
+        )
+    elif form == FORM_REPORT:
+        columns = COLUMNS_REPORT
+        examples = [
+            ["", "VD1: " + EXAMPLE_NAME, EXAMPLE_CONTENT_1, EXAMPLE_ACTIVITY, days_text(30), p1, EXAMPLE_PLACE, EXAMPLE_RESULTS],
+        ]
+        doc = FormDoc(
+            form=form,
+            title=TITLE_REPORT,
+            subtitle=SUBTITLE_REPORT_FORMAT.format(quarter="……", year=year),
+            signatures=[Signature(SIGN_UNIT_LEADER), Signature(SIGN_PREPARER)],
+        )
+    else:
+        raise ValueError(form)
+    doc.committee = str(org.get("committee", ""))
+    doc.unit_line = UNIT_LINE_BLANK
+    doc.place_date = PLACE_DATE_BLANK.format(place=org.get("place", ""), yyyy=year)
+    doc.reference = ref
+    doc.sheet = SHEET_NAMES[form]
+    doc.columns = list(columns)
+    doc.numbers = column_numbers(len(columns))
+    doc.rows = [_cells(row) for row in examples] + [_cells([""] * len(columns)) for _ in range(BLANK_ROWS)]
+    doc.total = [TOTAL_LABEL] + [""] * (len(columns) - 1)
+    return doc
