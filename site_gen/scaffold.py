@@ -97,7 +97,14 @@ class Writer:
         if isinstance(sample, list):
             return [f"{indent}{name}: [{', '.join(scalar(v) for v in sample)}]"]
         if isinstance(sample, str) and "\n" in sample:
-            return [f"{indent}{name}: |", *(f"{indent}{INDENT}{line}" for line in sample.rstrip("\n").split("\n"))]
+            # "|" keeps one final line break, "|-" none: the text reads back exactly as given
+            # (and a first line starting with spaces needs the indentation stated)
+            chomp = (
+                ("|" if sample.endswith("\n") else "|-")
+                if not sample.startswith(" ")
+                else (f"|{len(INDENT)}" + ("" if sample.endswith("\n") else "-"))
+            )
+            return [f"{indent}{name}: {chomp}", *(f"{indent}{INDENT}{line}" for line in sample.rstrip("\n").split("\n"))]
         return [f"{indent}{name}: {scalar(sample)}"]
 
 

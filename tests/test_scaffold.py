@@ -88,3 +88,21 @@ def test_the_sample_header_names_the_schema() -> None:
     first = (ROOT / "submissions" / "ban-tckt" / "to-chuc.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../schemas/bundled/organisation.schema.json"
     assert (ROOT / "schemas" / "bundled" / "organisation.schema.json").exists()
+
+
+@pytest.mark.parametrize("note", ["hai\ndòng", "hai\ndòng\n", "một dòng: có dấu hai chấm", "  thụt đầu\nvà # không phải chú thích"])
+def test_texts_read_back_as_written(note: str) -> None:
+    from site_gen.scaffold import render
+
+    record = {
+        "kind": "registration",
+        "plan": "di-co-so-2026",
+        "cadre": "tran-thi-mai",
+        "submitted": "2026-02-04",
+        "rows": [{"category": "1.1", "days": 1, "from": "2026-02-05", "to": "2026-02-05", "places": ["xa-tan-lap"]}],
+        "note": note,
+    }
+    text = render(Schemas(ROOT), "registration", record, "x.json")
+    loaded = load_bytes(text.encode(), "x.yaml")
+    assert not loaded.problems and loaded.value is not None
+    assert loaded.value["note"] == note

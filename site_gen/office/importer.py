@@ -782,9 +782,8 @@ def _stage(root: Path) -> Path:
 
 
 def render_text(job: FormImport, item: Planned) -> str:
-    """The record as ``site-gen new`` writes it; a text of several lines as a ``|-`` block (no final line break)."""
-    text = render_record(job.schemas, item.kind, item.value, _rel_schema(job.root, job.root / item.path, item.kind))
-    return re.sub(r"(?m)^(\s*(?:- )?[A-Za-z_][\w-]*: )\|$", r"\1|-", text)
+    """The record as ``site-gen new`` writes it."""
+    return render_record(job.schemas, item.kind, item.value, _rel_schema(job.root, job.root / item.path, item.kind))
 
 
 def write_records(job: FormImport, planned: list[Planned], partial: bool, out: Path | None) -> Result:
