@@ -123,6 +123,8 @@ def test_every_form_exports_to_word(items: dict[str, export.Item], key: str) -> 
     texts = _docx_text(document)
     assert doc.title in texts
     assert document.core_properties.author == "site-gen"
+    # nothing of python-docx's template ships: no thumbnail of an empty page
+    assert not [name for name in zipfile.ZipFile(io.BytesIO(data)).namelist() if "thumbnail" in name]
 
 
 def test_exports_are_deterministic(items: dict[str, export.Item], sample: CheckResult) -> None:

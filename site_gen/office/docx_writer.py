@@ -64,6 +64,11 @@ def render(doc: FormDoc) -> bytes:
             _para(document, text, align=JUSTIFY, bold=bold, after=3)
     _signatures(document, doc, usable)
     _properties(document, doc)
+    # python-docx's default template carries a thumbnail of an empty page: not ours to ship
+    package = document.part.package
+    for key, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[key]
 
     out = io.BytesIO()
     document.save(out)
