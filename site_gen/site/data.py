@@ -62,6 +62,7 @@ class SiteData:
     calendars: dict[str, bytes] = field(default_factory=dict)
     downloads: dict[str, bytes] = field(default_factory=dict)
     forms: list[dict[str, Any]] = field(default_factory=list)  # Word and Excel forms (site_gen.office.export)
+    _forms_by_owner: dict[tuple[Any, Any], list[dict[str, Any]]] | None = field(default=None, repr=False)
     _visits: dict[tuple[int | None, bool | None], list[Visit]] = field(default_factory=dict, repr=False)
     _by_cadre: dict[tuple[int | None, bool | None], dict[str, list[Visit]]] = field(default_factory=dict, repr=False)
 
@@ -79,6 +80,15 @@ class SiteData:
 
     def kind(self, name: str) -> list[Record]:
         return self.by_kind.get(name, [])
+
+    def registration_forms(self, cadre: str, year: int) -> list[dict[str, Any]]:
+        """The downloadable form 1 of a cadre for a year (indexed once: a page per cadre asks)."""
+        if self._forms_by_owner is None:
+            self._forms_by_owner = {}
+            for form in self.forms:
+                if form.get("group") == "1":
+                    self._forms_by_owner.setdefault((form.get("owner"), form.get("year")), []).append(form)
+        return list(self._forms_by_owner.get((cadre, year), []))
 
     def tag_label(self, tag: str) -> str:
         """The Vietnamese name of a good-model tag, from the organisation record (else the tag itself)."""
