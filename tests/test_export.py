@@ -83,7 +83,16 @@ def _table(content: bytes) -> list[list[str]]:
 
 
 def _texts(files: dict[str, bytes]) -> dict[str, str]:
-    return {name: content.decode("utf-8-sig") for name, content in files.items()}
+    """Every file's text; a workbook's is the text of its XML parts (shared strings, cells, properties)."""
+    import zipfile
+
+    def text(name: str, content: bytes) -> str:
+        if name.endswith(".xlsx"):
+            with zipfile.ZipFile(io.BytesIO(content)) as package:
+                return "\n".join(package.read(part).decode("utf-8") for part in package.namelist() if part.endswith(".xml"))
+        return content.decode("utf-8-sig")
+
+    return {name: text(name, content) for name, content in files.items()}
 
 
 # -- files -----------------------------------------------------------------------------
@@ -92,14 +101,14 @@ def _texts(files: dict[str, bytes]) -> dict[str, str]:
 def test_every_kind_has_both_files(files: dict[str, bytes]) -> None:
     assert set(SLUGS) == {kind.name for kind in KINDS} == set(TABLES)
     assert len(set(SLUGS.values())) == 12
-    expected = {f"{SLUGS[kind.name]}.{ext}" for kind in KINDS for ext in ("csv", "json")} | {DESCRIPTION_FILE}
+    expected = {f"{SLUGS[kind.name]}.{ext}" for kind in KINDS for ext in ("csv", "xlsx", "json")} | {DESCRIPTION_FILE}
     assert set(files) == expected
     assert SLUGS["field-visit-plan"] == "ke-hoach-di-co-so" and SLUGS["remediation-progress"] == "bao-cao-khac-phuc"
 
 
 def test_empty_input_still_gives_every_file() -> None:
     files = exports([])
-    assert len(files) == 25
+    assert len(files) == 37
     assert _table(files["dang-ky.csv"]) == [[column.header for column in TABLES["registration"].columns]]
     assert json.loads(files["dang-ky.json"])["records"] == []
 
@@ -115,6 +124,41 @@ def test_csv_is_for_excel(files: dict[str, bytes]) -> None:
         # The base organisation has no text on several lines: every line end is CRLF.
         assert body.count(b"\n") == body.count(b"\r\n") == ROWS[name[:-4]] + 1, name
         body.decode("utf-8")
+
+
+def test_every_table_is_also_a_workbook(files: dict[str, bytes]) -> None:
+    """The .xlsx holds the CSV's table: same header, same rows, numbers as numbers, never a formula."""
+    from openpyxl import load_workbook
+
+    for name, content in files.items():
+        if not name.endswith(".xlsx"):
+            continue
+        sheet = load_workbook(io.BytesIO(content)).active
+        assert sheet is not None
+        table = _table(files[name[:-5] + ".csv"])
+        got = [["" if value is None else value for value in row] for row in sheet.iter_rows(values_only=True)]
+        assert got[0] == table[0], name
+        assert len(got) == len(table), name
+        for row, expected in zip(got[1:], table[1:], strict=True):
+            for value, text in zip(row, expected, strict=True):
+                if isinstance(value, int | float):
+                    assert str(value) == text
+                else:
+                    assert value == (text[1:] if text.startswith("'") else text)
+        assert sheet.freeze_panes == "A2"
+
+
+def test_workbook_cells_are_text_not_formulas() -> None:
+    from openpyxl import load_workbook
+
+    from site_gen.site.export import xlsx_bytes
+
+    data = xlsx_bytes("x", ["A", "B"], [["'=SUM(1)", "3"], ["'-5", "1.5"]])
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet is not None
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [["=SUM(1)", 3], ["-5", 1.5]]
+    assert sheet["A2"].data_type == "s"
+    assert xlsx_bytes("x", ["A", "B"], [["'=SUM(1)", "3"], ["'-5", "1.5"]]) == data
 
 
 def test_headers_and_row_counts(files: dict[str, bytes], base_records: list[Record]) -> None:
@@ -312,8 +356,10 @@ def test_no_exemption_reason_in_any_file(files: dict[str, bytes], base_records: 
             table = _table(content)
             skip = table[0].index("Chức vụ") if "Chức vụ" in table[0] else -1
             strings = [value for row in table for index, value in enumerate(row) if index != skip]
-        else:
+        elif name.endswith(".json"):
             strings = _strings(json.loads(content), "post")
+        else:
+            continue  # a workbook holds its CSV's table (test_every_table_is_also_a_workbook)
         for label in REASON_LABELS:
             assert not any(label.lower() in s.lower() for s in strings), (name, label)
     person = next(r for r in json.loads(files["can-bo.json"])["records"] if r["data"]["id"] == "nguyen-thi-thu")
@@ -355,7 +401,7 @@ def test_exemption_details_never_published(tmp_path: Path, files: dict[str, byte
     person = next(r for r in json.loads(produced["can-bo.json"])["records"] if r["data"]["id"] == "nguyen-thi-thu")
     assert person["data"]["exemptions"] == [{"year": 2025}, {"year": 2024}]
     # Nothing but the cadre files differs from the base organisation's.
-    assert {name for name in produced if produced[name] != files[name]} == {"can-bo.csv", "can-bo.json"}
+    assert {name for name in produced if produced[name] != files[name]} == {"can-bo.csv", "can-bo.xlsx", "can-bo.json"}
 
 
 def test_public_data_copies(base_records: list[Record]) -> None:

@@ -90,7 +90,9 @@ def test_the_sample_header_names_the_schema() -> None:
     assert (ROOT / "schemas" / "bundled" / "organisation.schema.json").exists()
 
 
-@pytest.mark.parametrize("note", ["hai\ndòng", "hai\ndòng\n", "một dòng: có dấu hai chấm", "  thụt đầu\nvà # không phải chú thích"])
+@pytest.mark.parametrize(
+    "note", ["hai\ndòng", "hai\ndòng\n", "một dòng: có dấu hai chấm", "  thụt đầu\nvà # không phải chú thích"]
+)
 def test_texts_read_back_as_written(note: str) -> None:
     from site_gen.scaffold import render
 

@@ -531,7 +531,7 @@ def data_page(site: SiteData) -> Iterator[Page]:
     described = json.loads(site.downloads["mo-ta.json"]) if "mo-ta.json" in site.downloads else {"files": []}
     by_kind: dict[str, dict[str, Any]] = {}
     for entry in described["files"]:
-        slot = by_kind.setdefault(entry["kind"], {"label": entry["label"], "rows": 0, "csv": "", "json": ""})
+        slot = by_kind.setdefault(entry["kind"], {"label": entry["label"], "rows": 0, "csv": "", "xlsx": "", "json": ""})
         slot[entry["format"]] = entry["file"]
         if entry["format"] == "csv":
             slot["rows"] = entry["rows"]
