@@ -17,6 +17,7 @@ entry dates.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import zipfile
@@ -41,6 +42,13 @@ _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
+@functools.lru_cache(maxsize=64)
+def _alignment(horizontal: str, vertical: str) -> Alignment:
+    # one object per look: openpyxl hashes every style it is given, and a sheet has thousands of cells
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True)
+
+
+@functools.lru_cache(maxsize=64)
 def _font(size: int = paper.SIZE, bold: bool = False, italic: bool = False, underline: bool = False) -> Font:
     return Font(name=paper.FONT, size=size, bold=bold, italic=italic, underline="single" if underline else None)
 
@@ -85,7 +93,7 @@ class _Sheet:
                 cell.value = text
                 cell.data_type = "s"  # never a formula, never a date
         cell.font = font
-        cell.alignment = Alignment(horizontal=align, vertical="top" if border else "center", wrap_text=True)
+        cell.alignment = _alignment(align, "top" if border else "center")
         if border:
             cell.border = _BOX
         if last is not None and last > column:
