@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_gen.catalogue import UI, lookup, render
+from site_gen.catalogue import UI, format_date, lookup, render
 from site_gen.errors import SetupError
 from site_gen.kinds import KINDS
 from site_gen.problems import Problem
 from site_gen.report import md_inline
-from site_gen.vn import format_date, format_decimal, format_int, name_key
+from site_gen.vn import format_decimal, format_int, name_key
 
 MARKER = "<!-- site-gen-diff -->"
 # GitHub refuses a comment over 65,536 characters; leave room for the note that says what was cut.
@@ -338,7 +338,7 @@ class Labeller:
                 words.append(f"[{part + 1}]")
                 continue
             title = ""
-            if self.schemas is not None and kind in getattr(self.schemas, "kind_schema", {}):
+            if self.schemas is not None and kind in self.schemas.kind_schema:
                 try:
                     title = self.schemas.field_title(kind, list(parts[: depth + 1]))
                 except (KeyError, IndexError, TypeError):
@@ -566,7 +566,7 @@ def _show(value: Any, words: dict[str, str], known: dict[str, str] | None = None
     if isinstance(value, bool):
         return words["yes"] if value else words["no"]
     if isinstance(value, str):
-        text = format_date(value) if len(value) == 10 and value[4:5] == "-" and value[7:8] == "-" else value
+        text = format_date(value)
         return text if len(text) <= 300 else text[:299] + "…"
     if isinstance(value, (int, float)):
         return format_decimal(value, 2).rstrip("0").rstrip(",") if isinstance(value, float) else str(value)
@@ -583,19 +583,28 @@ def _problem_line(problem: Problem, lang: str) -> tuple[str, str]:
     return where, message
 
 
+def _check_line(diff: Diff) -> str:
+    """The check result after the change, in one sentence."""
+    words, head = WORDS[diff.lang], diff.head
+    if head.errors:
+        return words["check_errors"].format(errors=head.errors, warnings=head.warnings)
+    if head.warnings:
+        return words["check_ok_warnings"].format(warnings=head.warnings)
+    return words["check_ok"]
+
+
+def _counts(diff: Diff) -> dict[str, int]:
+    return {status: sum(1 for r in diff.records if r.status == status) for status in ("added", "changed", "removed")}
+
+
 def to_markdown(diff: Diff, limit: int = COMMENT_LIMIT) -> str:
     lang = diff.lang
     words = WORDS[lang]
     head = diff.head
     parts: list[str] = [MARKER, f"## {words['title']}", ""]
-    if head.errors:
-        parts.append(words["check_errors"].format(errors=head.errors, warnings=head.warnings))
-    elif head.warnings:
-        parts.append(words["check_ok_warnings"].format(warnings=head.warnings))
-    else:
-        parts.append(words["check_ok"])
+    parts.append(_check_line(diff))
     parts.append("")
-    counts = {status: sum(1 for r in diff.records if r.status == status) for status in ("added", "changed", "removed")}
+    counts = _counts(diff)
     parts.append(
         words["compare"].format(
             base=f"`{diff.base.label}`", head=f"`{head.label}`" if diff.head_is_commit else head.label, **counts
@@ -718,13 +727,8 @@ def to_text(diff: Diff) -> str:
     words = WORDS[diff.lang]
     head = diff.head
     lines = []
-    if head.errors:
-        lines.append(words["check_errors"].format(errors=head.errors, warnings=head.warnings))
-    elif head.warnings:
-        lines.append(words["check_ok_warnings"].format(warnings=head.warnings))
-    else:
-        lines.append(words["check_ok"])
-    counts = {status: sum(1 for r in diff.records if r.status == status) for status in ("added", "changed", "removed")}
+    lines.append(_check_line(diff))
+    counts = _counts(diff)
     lines.append(words["compare"].format(base=diff.base.label, head=head.label, **counts))
     lines.append("")
     lines.append(words["figures"] + ":")

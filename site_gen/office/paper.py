@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import Any
 
 from site_gen.office import layout
 from site_gen.office.document import FormDoc
@@ -78,6 +79,17 @@ def stamp(doc: FormDoc) -> dt.datetime:
 
 def title(doc: FormDoc) -> str:
     return " – ".join(part for part in (doc.title, doc.subtitle) if part)
+
+
+def workbook_bytes(wb: Any) -> bytes:
+    """An openpyxl workbook as the same bytes every time: saved without the clock, zip entries dated 1980."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    raw = io.BytesIO()
+    # ExcelWriter, not wb.save(): save() stamps "modified" with the time of day
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    return fixed_zip(raw.getvalue())
 
 
 def fixed_zip(data: bytes) -> bytes:

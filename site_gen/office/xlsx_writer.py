@@ -18,16 +18,13 @@ entry dates.
 from __future__ import annotations
 
 import functools
-import io
 import math
-import zipfile
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.writer.excel import ExcelWriter
 
 from site_gen.office import layout, paper
 from site_gen.office.document import UNION, Cell, FormDoc
@@ -176,10 +173,7 @@ def render(doc: FormDoc) -> bytes:
     _page_setup(ws, doc)
     _properties(wb, doc)
 
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).save()
-    return paper.fixed_zip(raw.getvalue())
+    return paper.workbook_bytes(wb)
 
 
 def _texts(cells: list[Cell], count: int) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline
 from site_gen.site.gitinfo import GitInfo
 from site_gen.stats import figures
-from site_gen.vn import name_key, sort_key
+from site_gen.vn import format_date, name_key, sort_key
 
 CLASSIFICATIONS = ("excellent", "good", "complete", "incomplete")
 # Record files whose raw YAML is not published: cadre files hold exemption reasons.
@@ -283,7 +283,7 @@ class SiteData:
         out = []
         for date, units in sorted(by_day.items()):
             missing = tuple(self.unit_name(u) for u in self.units_sorted(set(units) - received))
-            title = f"Gửi tài liệu phục vụ kiểm tra ngày {date[8:10]}/{date[5:7]}/{date[0:4]}"
+            title = f"Gửi tài liệu phục vụ kiểm tra ngày {format_date(date)}"
             due = (day(date) - ahead).isoformat()
             out.append(Deadline(due, title, f"kiem-tra/{plan.id}.md", missing, len(units) - len(missing), len(units)))
         return out

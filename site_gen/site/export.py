@@ -32,7 +32,6 @@ import datetime as dt
 import io
 import json
 import re
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -645,9 +644,8 @@ def xlsx_bytes(title: str, header: Sequence[str], body: Sequence[Sequence[str]])
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
 
-    from site_gen.office.paper import fixed_zip
+    from site_gen.office.paper import workbook_bytes
 
     wb = Workbook()
     ws = wb.active
@@ -679,11 +677,7 @@ def xlsx_bytes(title: str, header: Sequence[str], body: Sequence[Sequence[str]])
     wb.properties.lastModifiedBy = "site-gen"
     wb.properties.created = fixed
     wb.properties.modified = fixed
-    out = io.BytesIO()
-    # ExcelWriter, not wb.save(): save() stamps "modified" with the clock
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).save()
-    return fixed_zip(out.getvalue())
+    return workbook_bytes(wb)
 
 
 def json_bytes(value: Any) -> bytes:
