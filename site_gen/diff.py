@@ -29,9 +29,9 @@ from typing import Any
 
 from site_gen.catalogue import UI, format_date, lookup, render
 from site_gen.errors import SetupError
+from site_gen.escape import markdown_code, markdown_inline
 from site_gen.kinds import KINDS
 from site_gen.problems import Problem
-from site_gen.report import md_inline
 from site_gen.vn import format_decimal, format_int, name_key
 
 MARKER = "<!-- site-gen-diff -->"
@@ -659,7 +659,7 @@ def _figures_md(diff: Diff, words: dict[str, str]) -> list[str]:
     for year, lines in sorted(diff.figures.items(), reverse=True):
         out.append(f"**{words['year'].format(year=year)}**")
         out.append("")
-        out += [f"- {md_inline(line)}" for line in lines]
+        out += [f"- {markdown_inline(line)}" for line in lines]
         out.append("")
     return out
 
@@ -672,7 +672,7 @@ def _records_md(changes: list[RecordChange], heading: str, words: dict[str, str]
     out = [f"### {heading} ({len(changes)})", ""]
     for change in changes:
         moved = f" — {words['moved'].format(old=f'`{change.moved_from}`')}" if change.moved_from else ""
-        summary = f"{md_inline(change.title)} — <code>{md_inline(change.path)}</code>{moved}"
+        summary = f"{markdown_inline(change.title)} — <code>{markdown_inline(change.path)}</code>{moved}"
         if change.status == "removed" or not change.fields:
             out += [f"- {summary}", ""]
             continue
@@ -681,12 +681,12 @@ def _records_md(changes: list[RecordChange], heading: str, words: dict[str, str]
         if change.status == "added":
             out += [f"| {words['field']} | {words['after']} |", "| --- | --- |"]
             for item in change.fields:
-                out.append(f"| {md_inline(item.label)} | {md_inline(_show(item.after, words, known))} |")
+                out.append(f"| {markdown_inline(item.label)} | {markdown_inline(_show(item.after, words, known))} |")
         else:
             out += [f"| {words['field']} | {words['before']} | {words['after']} |", "| --- | --- | --- |"]
             for item in change.fields:
                 out.append(
-                    f"| {md_inline(item.label)} | {md_inline(_show(item.before, words, known))} | {md_inline(_show(item.after, words, known))} |"
+                    f"| {markdown_inline(item.label)} | {markdown_inline(_show(item.before, words, known))} | {markdown_inline(_show(item.after, words, known))} |"
                 )
         out += ["", "</details>", ""]
     return out
@@ -705,22 +705,18 @@ def _problems_md(diff: Diff, words: dict[str, str]) -> list[str]:
         entry = lookup(code)
         title = entry.title_vi if diff.lang == "vi" else entry.title_en
         severity = UI[diff.lang][entry.severity.value]
-        out.append(f"**{severity} `{code}` {md_inline(title)}** ({len(groups[code])})")
+        out.append(f"**{severity} `{code}` {markdown_inline(title)}** ({len(groups[code])})")
         out.append("")
         for index in groups[code][:50]:
             where, message = _problem_line(problems[index], diff.lang)
             tag = words["new"] if index in diff.new_problems else words["old"]
-            out.append(f"- `{_md_code(where)}` ({tag}): {md_inline(message)}")
+            out.append(f"- `{markdown_code(where)}` ({tag}): {markdown_inline(message)}")
         if len(groups[code]) > 50:
             out.append(f"- {words['more'].format(count=len(groups[code]) - 50)}")
         out.append("")
     if diff.fixed:
         out += [words["fixed"].format(count=diff.fixed), ""]
     return out
-
-
-def _md_code(text: str) -> str:
-    return text.replace("`", "'")
 
 
 def to_text(diff: Diff) -> str:

@@ -550,9 +550,9 @@ def _iso(value: str) -> str:
 
 def _md(text: str) -> str:
     """An answer on one line, inert in Markdown: no HTML, no table breaks, no @mentions."""
-    from site_gen.report import md_inline
+    from site_gen.escape import markdown_inline
 
-    return md_inline(" ".join(str(text).split()))
+    return markdown_inline(" ".join(str(text).split()))
 
 
 def _rel_schema(root: Path, path: Path, kind: str) -> str:

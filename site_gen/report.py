@@ -13,6 +13,7 @@ from typing import Any
 
 from site_gen import __version__
 from site_gen.catalogue import UI, lookup, render
+from site_gen.escape import github_data, github_property, markdown_inline
 from site_gen.problems import Problem
 
 JSON_FORMAT = 1
@@ -61,14 +62,6 @@ def text(problems: list[Problem], checked: int, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(problems: list[Problem], checked: int, lang: str) -> str:
     """GitHub Actions workflow commands: one annotation per problem, then the summary as text."""
     lines = []
@@ -77,13 +70,13 @@ def github(problems: list[Problem], checked: int, lang: str) -> str:
         command = "error" if problem.severity.value == "error" else "warning"
         props = []
         if problem.file and problem.line:
-            props.append(f"file={_escape_property(problem.file)}")
+            props.append(f"file={github_property(problem.file)}")
             props.append(f"line={problem.line}")
             props.append(f"col={problem.column}")
         elif problem.file:
-            props.append(f"file={_escape_property(problem.file)}")
-        props.append(f"title={_escape_property(f'[{problem.code}] {title}')}")
-        lines.append(f"::{command} {','.join(props)}::{_escape_data(message)}")
+            props.append(f"file={github_property(problem.file)}")
+        props.append(f"title={github_property(f'[{problem.code}] {title}')}")
+        lines.append(f"::{command} {','.join(props)}::{github_data(message)}")
     body = "\n".join(lines)
     tail = text([], checked, lang) if not problems else _summary_only(problems, checked, lang)
     return (body + "\n" if body else "") + tail
@@ -93,16 +86,6 @@ def _summary_only(problems: list[Problem], checked: int, lang: str) -> str:
     full = text(problems, checked, lang)
     marker = full.split("\n\n", 1)
     return marker[1] if len(marker) == 2 else full
-
-
-def md_inline(text: str) -> str:
-    """Text from a record made inert in GitHub Markdown: no HTML, no table breaks, no @mentions, no images."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
-    text = text.replace("@", "@\u200b").replace("![", "!\u200b[")
-    for char in "*_`[]#~":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 # A job summary takes at most 1 MiB per step; stop well before it.
@@ -127,7 +110,7 @@ def markdown(problems: list[Problem], checked: int, lang: str, limit: int = SUMM
     for item in info["by_code"]:
         entry = lookup(item["code"])
         title = entry.title_vi if lang == "vi" else entry.title_en
-        out.append(f"| `{item['code']}` | {words[item['severity']]} | {md_inline(title)} | {item['count']} |")
+        out.append(f"| `{item['code']}` | {words[item['severity']]} | {markdown_inline(title)} | {item['count']} |")
     out.append("")
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
@@ -138,7 +121,7 @@ def markdown(problems: list[Problem], checked: int, lang: str, limit: int = SUMM
         for problem in items:
             _, message = render(problem, lang)
             where = words["md_line"].format(line=problem.line, column=problem.column) if problem.line else ""
-            lines.append(f"- {where}**{words[problem.severity.value]}** `{problem.code}`: {md_inline(message)}")
+            lines.append(f"- {where}**{words[problem.severity.value]}** `{problem.code}`: {markdown_inline(message)}")
         text = "\n" + "\n".join(lines) + "\n"
         if len(body.encode()) + len(text.encode()) > limit:
             body += "\n> " + words["md_cut"] + "\n"

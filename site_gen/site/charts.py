@@ -20,13 +20,13 @@ functions never produce) before putting it in a Markdown page. Put
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
+from site_gen.escape import xml_text
 from site_gen.vn import format_decimal, format_int
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -70,15 +70,9 @@ _VALUE_SIZE = 12
 _SMALL_SIZE = 12
 _CHAR = 0.58  # average advance of a character, in ems, for system-ui
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 # --------------------------------------------------------------------------- text and numbers
-
-
-def _esc(text: str) -> str:
-    """Escape for XML text and attribute values; drop characters XML cannot hold."""
-    return html.escape(_NOT_XML.sub("", text), quote=True)
 
 
 def _c(value: float) -> str:
@@ -216,8 +210,8 @@ def _open(ident: str, title: str, description: str, height: float) -> list[str]:
         f'<svg xmlns="{SVG_NS}" viewBox="0 0 {_WIDTH} {_c(height)}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" class="bieu-do" font-family="{FONT_FAMILY}" '
         'style="width:100%;height:auto">',
-        f'<title id="{ident}-title">{_esc(title)}</title>',
-        f'<desc id="{ident}-desc">{_esc(description)}</desc>',
+        f'<title id="{ident}-title">{xml_text(title)}</title>',
+        f'<desc id="{ident}-desc">{xml_text(description)}</desc>',
         f'<rect class="nen" x="0" y="0" width="{_WIDTH}" height="{_c(height)}" fill="{BACKGROUND}"/>',
     ]
 
@@ -232,7 +226,7 @@ def _draw_title(lines: list[str]) -> list[str]:
         y = _PAD + _TITLE_SIZE + index * (_TITLE_SIZE + 4)
         out.append(
             f'<text class="tieu-de" x="{_PAD}" y="{_c(y)}" font-size="{_TITLE_SIZE}" font-weight="bold" '
-            f'fill="{STRONG_TEXT_COLOUR}">{_esc(line)}</text>'
+            f'fill="{STRONG_TEXT_COLOUR}">{xml_text(line)}</text>'
         )
     return out
 
@@ -273,7 +267,7 @@ def _legend(items: Sequence[tuple[str, str]], top: float) -> tuple[list[str], fl
             y += row
         out.append(f'<rect x="{_c(x)}" y="{_c(y)}" width="12" height="12" fill="{colour}"/>')
         out.append(
-            f'<text x="{_c(x + 18)}" y="{_c(y + 10.5)}" font-size="{_SMALL_SIZE}" fill="{TEXT_COLOUR}">{_esc(label)}</text>'
+            f'<text x="{_c(x + 18)}" y="{_c(y + 10.5)}" font-size="{_SMALL_SIZE}" fill="{TEXT_COLOUR}">{xml_text(label)}</text>'
         )
         x += width
     out.append("</g>")
@@ -310,11 +304,11 @@ def _value_label(x: float, y: float, text: str, size: float, rotated: bool) -> s
         x += size / 3
         return (
             f'<text class="gia-tri" x="{_c(x)}" y="{_c(y - 4)}" dy="0.35em" font-size="{_c(size)}" '
-            f'text-anchor="start" transform="rotate(-90 {_c(x)} {_c(y - 4)})" fill="{TEXT_COLOUR}">{_esc(text)}</text>'
+            f'text-anchor="start" transform="rotate(-90 {_c(x)} {_c(y - 4)})" fill="{TEXT_COLOUR}">{xml_text(text)}</text>'
         )
     return (
         f'<text class="gia-tri" x="{_c(x)}" y="{_c(y - 5)}" font-size="{_c(size)}" text-anchor="middle" '
-        f'fill="{TEXT_COLOUR}">{_esc(text)}</text>'
+        f'fill="{TEXT_COLOUR}">{xml_text(text)}</text>'
     )
 
 
@@ -372,7 +366,7 @@ def _bars(
     if unit:
         out.append(
             f'<text class="don-vi" x="{_PAD}" y="{_c(caption_y)}" font-size="{_SMALL_SIZE}" fill="{TEXT_COLOUR}">'
-            f"Đơn vị: {_esc(unit)}</text>"
+            f"Đơn vị: {xml_text(unit)}</text>"
         )
     out += _y_axis(x0, x1, per_unit, base, step, intervals, decimals)
     for index, ((name, _), value) in enumerate(zip(bars, values, strict=True)):
@@ -380,7 +374,7 @@ def _bars(
         bar_height = value * per_unit
         y = base - bar_height
         out.append('<g class="nhom-cot">')
-        out.append(f"<title>{_esc(name)}: {_esc(_with_unit(value, unit))}</title>")
+        out.append(f"<title>{xml_text(name)}: {xml_text(_with_unit(value, unit))}</title>")
         out.append(
             f'<rect class="cot" x="{_c(centre - bar_width / 2)}" y="{_c(y)}" width="{_c(bar_width)}" '
             f'height="{_c(bar_height)}" fill="{BAR_COLOUR}"/>'
@@ -390,12 +384,12 @@ def _bars(
             lx, ly = centre + label_size / 3, base + 10
             out.append(
                 f'<text class="nhan" x="{_c(lx)}" y="{_c(ly)}" font-size="{_c(label_size)}" text-anchor="end" '
-                f'transform="rotate(-45 {_c(lx)} {_c(ly)})" fill="{TEXT_COLOUR}">{_esc(shown[index])}</text>'
+                f'transform="rotate(-45 {_c(lx)} {_c(ly)})" fill="{TEXT_COLOUR}">{xml_text(shown[index])}</text>'
             )
         else:
             out.append(
                 f'<text class="nhan" x="{_c(centre)}" y="{_c(base + label_size + 6)}" font-size="{_c(label_size)}" '
-                f'text-anchor="middle" fill="{TEXT_COLOUR}">{_esc(shown[index])}</text>'
+                f'text-anchor="middle" fill="{TEXT_COLOUR}">{xml_text(shown[index])}</text>'
             )
         out.append("</g>")
     if highlight is not None:
@@ -408,7 +402,7 @@ def _bars(
         )
         out.append(
             f'<text x="{_c(x1)}" y="{_c(y - 5)}" font-size="{_SMALL_SIZE}" text-anchor="end" font-weight="bold" '
-            f'fill="{STRONG_TEXT_COLOUR}" stroke="{BACKGROUND}" stroke-width="3" paint-order="stroke">{_esc(label)}</text>'
+            f'fill="{STRONG_TEXT_COLOUR}" stroke="{BACKGROUND}" stroke-width="3" paint-order="stroke">{xml_text(label)}</text>'
         )
         out.append("</g>")
     out.append("</svg>")
@@ -595,7 +589,7 @@ def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: 
         colour = WARNING_COLOUR if high <= minimum else BAR_COLOUR
         centre = (left + right) / 2
         out.append(f'<g class="nhom-cot" data-tu="{low}" data-den="{high}">')
-        out.append(f"<title>{_esc(_bin_name(low, high))}: {format_int(count)} cán bộ</title>")
+        out.append(f"<title>{xml_text(_bin_name(low, high))}: {format_int(count)} cán bộ</title>")
         out.append(
             f'<rect class="cot" x="{_c(left)}" y="{_c(y)}" width="{_c(right - left)}" height="{_c(bar_height)}" fill="{colour}"/>'
         )
@@ -634,7 +628,7 @@ def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: 
     out.append(
         f'<text x="{_c(label_x)}" y="{_c(label_y)}" font-size="{_SMALL_SIZE}" '
         f'text-anchor="{anchor}" font-weight="bold" fill="{STRONG_TEXT_COLOUR}" stroke="{BACKGROUND}" stroke-width="3" '
-        f'paint-order="stroke">{_esc(label)}</text>'
+        f'paint-order="stroke">{xml_text(label)}</text>'
     )
     out.append("</g>")
     out.append("</svg>")
@@ -718,10 +712,10 @@ def stacked_bars(
         y = plot_top + row_index * row + (row - bar_height) / 2
         detail = "; ".join(f"{s}: {format_int(v)}" for s, v in zip(series, counts, strict=True))
         out.append('<g class="nhom">')
-        out.append(f"<title>{_esc(name)} — tổng {format_int(total)}; {_esc(detail)}</title>")
+        out.append(f"<title>{xml_text(name)} — tổng {format_int(total)}; {xml_text(detail)}</title>")
         out.append(
             f'<text class="nhan" x="{_c(x0 - 8)}" y="{_c(y + bar_height / 2)}" dy="0.35em" font-size="{_LABEL_SIZE}" '
-            f'text-anchor="end" fill="{TEXT_COLOUR}">{_esc(shown[row_index])}</text>'
+            f'text-anchor="end" fill="{TEXT_COLOUR}">{xml_text(shown[row_index])}</text>'
         )
         x = x0
         for value, colour, series_name in zip(counts, colours, series, strict=True):
@@ -730,7 +724,7 @@ def stacked_bars(
             width = value * per_count
             out.append(
                 f'<rect class="doan" x="{_c(x)}" y="{_c(y)}" width="{_c(width)}" height="{_c(bar_height)}" fill="{colour}" '
-                f'stroke="{BACKGROUND}" stroke-width="1"><title>{_esc(series_name)}: {format_int(value)}</title></rect>'
+                f'stroke="{BACKGROUND}" stroke-width="1"><title>{xml_text(series_name)}: {format_int(value)}</title></rect>'
             )
             text = format_int(value)
             if _width(text, _VALUE_SIZE) + 6 <= width:
@@ -758,7 +752,7 @@ def _cell(value: str | int | float) -> tuple[str, bool]:
         return format_int(value), True
     if isinstance(value, float):
         return _number(value), True
-    return _esc(value), False
+    return xml_text(value), False
 
 
 def text_alternative(headers: Sequence[str], rows: Sequence[Sequence[str | int | float]]) -> str:
@@ -768,7 +762,7 @@ def text_alternative(headers: Sequence[str], rows: Sequence[Sequence[str | int |
     cells carry ``class="so"`` so a stylesheet can right-align them.
     """
     out = ['<table class="bang-so-lieu">', "<thead><tr>"]
-    out += [f'<th scope="col">{_esc(header)}</th>' for header in headers]
+    out += [f'<th scope="col">{xml_text(header)}</th>' for header in headers]
     out += ["</tr></thead>", "<tbody>"]
     if not rows:
         out.append(f'<tr><td colspan="{max(1, len(headers))}">{NO_DATA}</td></tr>')

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from site_gen.escape import spreadsheet_text
 from site_gen.kinds import BY_NAME, KINDS
 from site_gen.model import Record
 
@@ -43,7 +44,6 @@ FORMAT = 1
 DESCRIPTION_FILE = "mo-ta.json"
 FILE_HEADER = "Tệp hồ sơ"
 LIST_SEPARATOR = "; "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 SLUGS: dict[str, str] = {
     "organisation": "to-chuc",
@@ -513,11 +513,6 @@ def _number_text(value: Any) -> str:
     return str(value)
 
 
-def neutralise(text: str) -> str:
-    """A text cell Excel would take for a formula, made plain text with a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _plain(value: Any) -> str:
     if isinstance(value, bool):
         return "có" if value else "không"
@@ -541,13 +536,13 @@ def cell(value: Any, fmt: str = "text", labels: Mapping[str, str] | None = None)
     if fmt == "count":
         return str(len(value)) if isinstance(value, list) else ""
     if fmt == "label" and labels is not None and isinstance(value, str):
-        return neutralise(labels.get(value, value))
+        return spreadsheet_text(labels.get(value, value))
     if isinstance(value, list):
         items = [labels.get(item, item) if fmt == "labels" and labels and isinstance(item, str) else item for item in value]
-        return neutralise(LIST_SEPARATOR.join(_plain(item) for item in items))
+        return spreadsheet_text(LIST_SEPARATOR.join(_plain(item) for item in items))
     if isinstance(value, Mapping):
-        return neutralise(json.dumps(value, ensure_ascii=False, sort_keys=True))
-    return neutralise(_plain(value))
+        return spreadsheet_text(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return spreadsheet_text(_plain(value))
 
 
 # -- privacy -------------------------------------------------------------------------------

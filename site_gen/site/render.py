@@ -9,9 +9,7 @@ itself, such as a chart) pass unchanged.
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,33 +17,8 @@ import jinja2
 from markupsafe import Markup
 
 from site_gen.catalogue import VOCABULARY
+from site_gen.escape import site_text as escape
 from site_gen.vn import format_date, format_decimal, format_int
-
-_MARKDOWN = str.maketrans(
-    {
-        "*": "&#42;",
-        "_": "&#95;",
-        "[": "&#91;",
-        "]": "&#93;",
-        "`": "&#96;",
-        "|": "&#124;",
-        "\\": "&#92;",
-        "#": "&#35;",
-        "~": "&#126;",
-        "{": "&#123;",
-        "}": "&#125;",
-    }
-)
-_LIST_START = re.compile(r"^(\s*)([-+*]|\d+\.)(?=\s)", re.M)
-
-
-def escape(value: Any) -> str:
-    """Text safe in HTML and in Markdown: it shows exactly what the unit wrote."""
-    text = html.escape(str(value), quote=True).translate(_MARKDOWN)
-    text = _LIST_START.sub(
-        lambda m: m.group(1) + m.group(2).replace(".", "&#46;").replace("-", "&#45;").replace("+", "&#43;"), text
-    )
-    return text.replace("\n", "<br>")
 
 
 def _finalize(value: Any) -> Any:
