@@ -1729,8 +1729,21 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "setup.bad-path": _e(
         E,
-        ("Đường dẫn ngoài kho", "Đường dẫn {path} không nằm trong kho dữ liệu."),
-        ("Path outside", "Path {path} is not inside the repository."),
+        ("Đường dẫn ngoài kho", "Đường dẫn {path} không nằm trong kho dữ liệu {root}; chỉ báo lỗi được cho tệp trong kho."),
+        ("Path outside", "Path {path} is not inside the repository {root}; problems are reported only for its files."),
+    ),
+    "setup.no-path": _e(
+        E,
+        ("Không có đường dẫn", "Không có tệp hay thư mục {path}; hãy kiểm tra lại đường dẫn (tính từ thư mục hiện tại)."),
+        ("No such path", "There is no file or folder {path}; check the path (taken from the current folder)."),
+    ),
+    "setup.option-twice": _e(
+        E,
+        (
+            "Tham số ghi hai lần",
+            "Tham số {option} được ghi hai lần với hai giá trị khác nhau ({before} và {after}); chỉ ghi một lần.",
+        ),
+        ("Option given twice", "Option {option} is given twice with different values ({before} and {after}); give it once."),
     ),
     "setup.usage": _e(
         E,
