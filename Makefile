@@ -10,7 +10,7 @@ YEAR ?= 2025
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site build serve test setup browser node bench lint schemas docs clean
+.PHONY: site build serve test setup browser node suite bench lint schemas docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,19 @@ node: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-test: setup browser node
+# The official JSON Schema Test Suite (draft 2020-12), which tests/test_schema_suite.py runs through both
+# schema engines: pip fetches python-jsonschema's source distribution by hash (tests/schema-suite.txt), whose
+# json/ folder is the suite; only the suite is kept, in .venv/share/json-schema-test-suite.
+SUITE := $(VENV)/share/json-schema-test-suite
+suite: $(SUITE)/.installed
+$(SUITE)/.installed: tests/schema-suite.txt $(BIN)/.installed
+	rm -rf $(SUITE) && mkdir -p $(SUITE)/sdist
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: --require-hashes -r tests/schema-suite.txt -d $(SUITE)/sdist
+	tar -xzf $(SUITE)/sdist/*.tar.gz -C $(SUITE) --strip-components=2 --wildcards '*/json/tests/*' '*/json/remotes/*' '*/json/LICENSE'
+	rm -rf $(SUITE)/sdist
+	touch $@
+
+test: setup browser node suite
 	$(BIN)/python -m pytest -n auto
 
 lint: setup

@@ -196,6 +196,21 @@ CATALOGUE: dict[str, Entry] = {
         ("Loại hồ sơ không có", 'Không có loại hồ sơ "{value}"; các loại: {kinds_list}.'),
         ("Unknown kind", 'There is no record kind "{value}"; known kinds: {kinds_list}.'),
     ),
+    "record.unexplained": _e(
+        E,
+        (
+            "Hồ sơ bị loại, không rõ lý do",
+            "Hồ sơ này không được tính vào số liệu vì không đúng mẫu hồ sơ, nhưng công cụ kiểm tra không chỉ ra "
+            "được trường sai. Đây là lỗi của công cụ, không phải của đơn vị: hãy báo cho người quản trị kho dữ liệu, "
+            "gửi kèm tệp này.",
+        ),
+        (
+            "Record refused without a reason",
+            "This record is left out of the figures because it does not fit its schema, but the checker could not "
+            "name the field at fault. This is a fault of the tool, not of the unit: report it to the repository's "
+            "maintainers with this file.",
+        ),
+    ),
     # -- schema keywords ----------------------------------------------------------
     "schema.required": _e(
         E,
@@ -1714,8 +1729,21 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "setup.bad-path": _e(
         E,
-        ("Đường dẫn ngoài kho", "Đường dẫn {path} không nằm trong kho dữ liệu."),
-        ("Path outside", "Path {path} is not inside the repository."),
+        ("Đường dẫn ngoài kho", "Đường dẫn {path} không nằm trong kho dữ liệu {root}; chỉ báo lỗi được cho tệp trong kho."),
+        ("Path outside", "Path {path} is not inside the repository {root}; problems are reported only for its files."),
+    ),
+    "setup.no-path": _e(
+        E,
+        ("Không có đường dẫn", "Không có tệp hay thư mục {path}; hãy kiểm tra lại đường dẫn (tính từ thư mục hiện tại)."),
+        ("No such path", "There is no file or folder {path}; check the path (taken from the current folder)."),
+    ),
+    "setup.option-twice": _e(
+        E,
+        (
+            "Tham số ghi hai lần",
+            "Tham số {option} được ghi hai lần với hai giá trị khác nhau ({before} và {after}); chỉ ghi một lần.",
+        ),
+        ("Option given twice", "Option {option} is given twice with different values ({before} and {after}); give it once."),
     ),
     "setup.usage": _e(
         E,
@@ -1989,11 +2017,21 @@ def format_date(value: Any) -> str:
     return text
 
 
+_INVISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Line breaks, tabs and other invisible controls written as escapes, so a message shows them."""
+    if text.isprintable():
+        return text
+    return "".join(_INVISIBLE.get(c, f"\\u{ord(c):04x}") if not c.isprintable() and c != " " else c for c in text)
+
+
 def short(value: Any, limit: int = 60) -> str:
-    """A value as the unit typed it, quoted when it is a text, shortened."""
+    """A value as the unit typed it, quoted when it is a text (invisible characters shown), shortened."""
     if isinstance(value, str):
         text = value if len(value) <= limit else value[: limit - 1] + "…"
-        return f'"{text}"'
+        return f'"{visible(text)}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:

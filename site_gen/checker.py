@@ -56,7 +56,7 @@ from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, CONTEXT_KINDS, KINDS, kind_from_path
 from site_gen.loader import load_bytes, reference
 from site_gen.model import CONTEXT_TABLES, Context, LazyTable, Record
-from site_gen.problems import Problem, make
+from site_gen.problems import Problem, Severity, make
 from site_gen.rules import Check, PartitionKey, context_partitions, load_checks, partitions_of
 from site_gen.scalars import RefLoad
 from site_gen.schemas import Schemas
@@ -148,25 +148,30 @@ class Checker:
         if loaded.problems:
             partial_value = loaded.ref.partial if loaded.ref is not None else None
             broken = guess_broken(path, partial_value if isinstance(partial_value, dict) else {})
-            return make_row(size, mtime, sha, None, False, broken, problems=tuple(loaded.problems)), None
+            return make_row(size, mtime, sha, None, False, broken, problems=refused(path, loaded.problems)), None
         value = loaded.value
         kind = value.get("kind")
         problems = self._kind_problems(path, data, loaded.ref, kind)
         if problems:
-            return make_row(size, mtime, sha, None, False, problems=tuple(problems)), None
+            return make_row(size, mtime, sha, None, False, problems=refused(path, problems)), None
         assert isinstance(kind, str)
         if not self.schemas.is_valid(kind, value):
-            from site_gen.schema_problems import schema_problems
-
             ref = loaded.ref or self._ref(path, data)
-            found_problems = schema_problems(self.schemas, kind, value, path, ref)
-            return make_row(size, mtime, sha, kind, False, broken_key(kind, value), problems=tuple(found_problems)), None
+            found_problems = self.schema_problems(path, kind, value, ref)
+            return make_row(size, mtime, sha, kind, False, broken_key(kind, value), problems=found_problems), None
         record = Record(path, kind, value)
         self.loaded[path] = record
         ident = value.get("id") if kind in CONTEXT_KINDS else None
         facts = (value["unit"], value["role_group"]) if kind == "cadre" else None
         row = make_row(size, mtime, sha, kind, True, None, tuple(partitions_of(record)), (), ident, facts)
         return row, loaded.json
+
+    def schema_problems(self, path: str, kind: str, value: Any, ref: RefLoad) -> tuple[Problem, ...]:
+        """The located problems of a record the schema engine refused: at least one error, always."""
+        from site_gen.schema_problems import schema_problems
+
+        found = schema_problems(self.schemas, kind, value, path, ref)
+        return refused(path, found, ref.position(""))
 
     def _kind_problems(self, path: str, data: bytes, ref: RefLoad | None, kind: Any) -> list[Problem]:
         names = [k.name for k in KINDS]
@@ -458,6 +463,20 @@ class Checker:
         return sorted(problems, key=Problem.sort_key)
 
 
+def refused(path: str, problems: Iterable[Problem], at: tuple[int, int] = (1, 1)) -> tuple[Problem, ...]:
+    """The problems of a record that builds no model, never without an error.
+
+    A record left out of the model must say why at its line; if the reasons
+    found hold no error (a disagreement inside the tool), the record still
+    gets one, ``record.unexplained``, instead of vanishing behind "no errors".
+    """
+    found = tuple(problems)
+    if any(problem.severity is Severity.ERROR for problem in found):
+        return found
+    code = "record.unexplained"
+    return (*found, make(path, code, severity_of(code), "", max(at[0], 1), max(at[1], 1)))
+
+
 def broken_key(kind: str, value: dict[str, Any]) -> tuple[str, str] | None:
     """What a record that failed its schema still tells the rules, so they don't cascade.
 
@@ -467,7 +486,8 @@ def broken_key(kind: str, value: dict[str, Any]) -> tuple[str, str] | None:
 
     def text(*keys: str) -> str | None:
         parts = [value.get(key) for key in keys]
-        return "|".join(str(p) for p in parts) if all(isinstance(p, str) for p in parts) else None
+        # "di-co-so-2025\n" (a block scalar) still names di-co-so-2025 for the rules
+        return "|".join(str(p).strip() for p in parts) if all(isinstance(p, str) for p in parts) else None
 
     if kind == "organisation":
         return (kind, text("id") or "?")

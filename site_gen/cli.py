@@ -2,6 +2,10 @@
 
 Exit codes: 0 no errors (warnings allowed), 1 the submissions have errors,
 2 a broken set-up or a wrong command line.
+
+The options every command shares (``--root``, ``--lang``) may stand before
+or after the command's name; given in both places with different values
+they are refused, never silently dropped.
 """
 
 from __future__ import annotations
@@ -30,11 +34,29 @@ _ARGPARSE_VI = (
 )
 
 
+# The options every command shares: (name, default, help, choices).
+SHARED: tuple[tuple[str, str, str, tuple[str, ...] | None], ...] = (
+    ("root", ".", "thư mục kho dữ liệu (mặc định: thư mục hiện tại)", None),
+    ("lang", "vi", "ngôn ngữ thông báo (mặc định: vi)", ("vi", "en")),
+)
+_BEFORE = "_before_"
+
+
+def lang_hint(argv: Sequence[str]) -> str:
+    """The language asked for on a command line, before it is parsed (for complaints about it)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and index + 1 < len(argv) and argv[index + 1] == "en"):
+            return "en"
+    return "vi"
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse, with its complaints in Vietnamese and exit code 2."""
+    """argparse, with its complaints in Vietnamese (or ``lang``) and exit code 2."""
+
+    lang = "vi"
 
     def error(self, message: str) -> NoReturn:
-        lang = "en" if "--lang=en" in sys.argv or ("--lang" in sys.argv and "en" in sys.argv) else "vi"
+        lang = self.lang
         text = message
         if lang == "vi":
             for pattern, template in _ARGPARSE_VI:
@@ -47,20 +69,34 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {rendered}\n")
 
 
-def _common() -> Parser:
+def _common(prefix: str = "") -> Parser:
+    """The shared options; before the command they land in ``_before_<name>``, after it in ``<name>``.
+
+    Neither place has a default in the namespace, so the command's parser
+    cannot overwrite a value given before its name (argparse's sub-parsers
+    otherwise do, with their own defaults).
+    """
     common = Parser(add_help=False)
-    common.add_argument("--root", default=".", help="thư mục kho dữ liệu (mặc định: thư mục hiện tại)")
-    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ thông báo (mặc định: vi)")
+    for name, _, text, choices in SHARED:
+        common.add_argument(
+            f"--{name}",
+            dest=prefix + name,
+            metavar=None if choices else name.upper(),
+            default=argparse.SUPPRESS,
+            choices=choices,
+            help=text,
+        )
     return common
 
 
-def build_parser() -> Parser:
+def build_parser(lang: str = "vi") -> Parser:
     common = _common()
     parser = Parser(
         prog="site-gen",
         description="Kiểm tra hồ sơ đi cơ sở, kiểm tra, khắc phục khuyết điểm và tính số liệu báo cáo.",
-        parents=[common],
+        parents=[_common(_BEFORE)],
     )
+    parser.lang = lang
     parser.add_argument("--version", action="version", version=f"site-gen {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="LỆNH")
     sub.required = True
@@ -158,7 +194,30 @@ def build_parser() -> Parser:
     export.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
     export.add_argument("--blank", action="store_true", help="mẫu trống, có dòng ví dụ")
     export.set_defaults(func=cmd_export)
+    for child in sub.choices.values():
+        child.lang = lang
     return parser
+
+
+def shared_options(parser: Parser, args: argparse.Namespace) -> argparse.Namespace:
+    """Merge the shared options given before and after the command's name, or refuse a conflict."""
+    for name, default, _, _ in SHARED:
+        before = getattr(args, _BEFORE + name, None)
+        after = getattr(args, name, None)
+        if before is not None and after is not None and before != after:
+            parser.error(
+                render_code("setup.option-twice", {"option": f"--{name}", "before": before, "after": after}, parser.lang)[1]
+            )
+        setattr(args, name, after if after is not None else before if before is not None else default)
+        if hasattr(args, _BEFORE + name):
+            delattr(args, _BEFORE + name)
+    return args
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line as the commands read it (exits 2 through ``Parser.error`` when it is wrong)."""
+    parser = build_parser(lang_hint(argv))
+    return shared_options(parser, parser.parse_args(argv))
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -168,25 +227,39 @@ def _root(args: argparse.Namespace) -> Path:
     return root.resolve()
 
 
-def _relative_paths(root: Path, paths: Sequence[str]) -> list[str]:
-    out = []
-    for raw in paths:
-        full = Path(raw) if os.path.isabs(raw) else Path.cwd() / raw
+def repository_path(root: Path, raw: str, cwd: Path | None = None) -> str:
+    """A path given on the command line, as the repository-relative form problems carry ("" for the root).
+
+    Relative paths are taken from the current folder, whatever ``--root`` is;
+    ``.``, ``..``, repeated and trailing slashes are resolved. A path outside
+    the repository, or one that does not exist, is a usage error.
+    """
+    base = cwd if cwd is not None else Path.cwd()
+    full = Path(os.path.normpath(os.path.join(base, raw)))
+    if not os.path.lexists(full):
+        raise SetupError("setup.no-path", path=raw)
+    for candidate, top in ((full, Path(os.path.abspath(root))), (full.resolve(), root.resolve())):
         try:
-            out.append(full.resolve().relative_to(root).as_posix())
+            relative = candidate.relative_to(top).as_posix()
         except ValueError:
-            raise SetupError("setup.bad-path", path=raw) from None
-    return out
+            continue
+        return "" if relative == "." else relative
+    raise SetupError("setup.bad-path", path=raw, root=str(root))
+
+
+def under(file: str, wanted: Sequence[str]) -> bool:
+    """Whether a problem's file lies under one of the wanted repository paths ("" is the whole repository)."""
+    return any(path == "" or file == path or file.startswith(path + "/") for path in wanted)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from site_gen.checker import check_repository
-    from site_gen.report import FORMATTERS, select
+    from site_gen.report import FORMATTERS
 
     root = _root(args)
-    wanted = _relative_paths(root, args.paths)
+    wanted = [repository_path(root, raw) for raw in args.paths]
     result = check_repository(root, use_cache=not args.no_cache)
-    problems = select(result.problems, wanted)
+    problems = [p for p in result.problems if under(p.file, wanted)] if args.paths else result.problems
     sys.stdout.write(FORMATTERS[args.format](problems, result.checked, args.lang))
     if args.summary:
         with open(args.summary, "a", encoding="utf-8") as handle:
@@ -269,12 +342,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parse(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else 2
-    lang = getattr(args, "lang", "vi")
+    lang = args.lang
     try:
         result: Any = args.func(args)
         return int(result)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from site_gen import __version__
@@ -173,12 +172,3 @@ def _jsonable(value: Any) -> Any:
 
 
 FORMATTERS = {"text": text, "github": github, "json": as_json, "markdown": markdown}
-
-
-def select(problems: Iterable[Problem], paths: list[str]) -> list[Problem]:
-    """Problems in the given files or folders (all when none are given)."""
-    chosen = list(problems)
-    if not paths:
-        return chosen
-    prefixes = [p.rstrip("/") for p in paths]
-    return [p for p in chosen if any(p.file == prefix or p.file.startswith(prefix + "/") for prefix in prefixes)]

@@ -1,6 +1,8 @@
 """Turn JSON Schema errors into problems a unit can act on.
 
-Each error becomes a problem with a code of its keyword, the Vietnamese title
+The errors are those of the engine that gave the verdict (jsonschema-rs, see
+:mod:`site_gen.schemas`), so a refused record is explained by the very
+evaluation that refused it. Each error becomes a problem with a code of its keyword, the Vietnamese title
 of the field, a human path such as ``rows[2].days`` and the position of the
 value (or of the key, for a key that should not be there, or of the parent
 mapping, for a key that is missing). A misspelled key gets the closest
@@ -122,9 +124,9 @@ class _Converter:
         return title, human_path(parts)
 
     def convert(self, errors: Iterable[Any]) -> list[Problem]:
-        seen: set[tuple[str, tuple[Any, ...]]] = set()
+        seen: set[tuple[str, str, str]] = set()
         for error in errors:
-            key = (pointer_join(*error.absolute_path), tuple(error.absolute_schema_path))
+            key = (pointer_join(*error.instance_path), str(error.absolute_keyword_location), error.message)
             if key in seen:
                 continue
             seen.add(key)
@@ -132,15 +134,15 @@ class _Converter:
         for parent, name, problem in self.missing:
             if name not in self.suggested.get(parent, set()):
                 self.out.append(problem)
-        return sorted(self.out, key=Problem.sort_key)
+        formats = {p.pointer for p in self.out if p.code.startswith("schema.format")}
+        # A value that is not a date at all breaks the date's pattern too: one message is enough.
+        kept = [p for p in self.out if not (p.code == "schema.pattern" and p.pointer in formats)]
+        return sorted(kept, key=Problem.sort_key)
 
     def one(self, error: Any) -> None:
-        keyword = error.validator
-        parts: Parts = list(error.absolute_path)
+        keyword = error.kind.name
+        parts: Parts = list(error.instance_path)
         pointer = pointer_join(*parts)
-        if "propertyNames" in error.relative_schema_path:
-            self.on_propertyNames(error, parts, pointer)
-            return
         handler = getattr(self, "on_" + keyword, None)
         if handler is not None:
             handler(error, parts, pointer)
@@ -149,60 +151,63 @@ class _Converter:
         code = KEYWORD_CODES.get(keyword, "schema.other")
         self.add(code, pointer, field=title, key=path, keyword=keyword, value=error.instance)
 
+    def keyword_parent(self, error: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The schema object holding the keyword that failed, and its document."""
+        location = error.absolute_keyword_location
+        if not isinstance(location, str) or "#" not in location:
+            return None
+        found = self.schemas.resolve(location.rsplit("/", 1)[0])
+        if found is None or not isinstance(found[0], dict):
+            return None
+        return found[0], found[1]
+
     # -- keywords with their own shape ---------------------------------------
 
     def on_required(self, error: Any, parts: Parts, pointer: str) -> None:
+        name = error.kind.property
         node, base = self.schemas.node_at(self.kind, parts)
         titles = self.schemas.property_titles(node, base)
-        own = error.schema.get("properties") if isinstance(error.schema, dict) else None
-        instance = error.instance if isinstance(error.instance, dict) else {}
-        for name in error.validator_value:
-            if name in instance:
-                continue
-            title = titles.get(name) or (self.schemas.title(own[name], base) if own and name in own else name)
-            line, column = self.ref.position(pointer)
-            problem = make(
-                self.file,
-                "schema.required",
-                severity_of("schema.required"),
-                pointer,
-                line,
-                column,
-                field=title,
-                key=human_path([*parts, name]),
-            )
-            self.missing.append((pointer, name, problem))
+        holder = self.keyword_parent(error)
+        own = holder[0].get("properties") if holder else None
+        title = titles.get(name) or (self.schemas.title(own[name], holder[1]) if holder and own and name in own else name)
+        line, column = self.ref.position(pointer)
+        code = "schema.required"
+        problem = make(self.file, code, severity_of(code), pointer, line, column, field=title, key=human_path([*parts, name]))
+        self.missing.append((pointer, name, problem))
 
     def on_additionalProperties(self, error: Any, parts: Parts, pointer: str) -> None:
-        schema = error.schema if isinstance(error.schema, dict) else {}
-        allowed = list(schema.get("properties", {}))
+        holder = self.keyword_parent(error)
+        properties = holder[0].get("properties", {}) if holder else {}
+        allowed = list(properties) if isinstance(properties, dict) else []
         node, base = self.schemas.node_at(self.kind, parts)
         titles = self.schemas.property_titles(node, base)
         instance = error.instance if isinstance(error.instance, dict) else {}
         present = set(instance)
-        for extra in instance:
-            if extra in allowed:
-                continue
+        for extra in error.kind.unexpected:
             candidates = [name for name in allowed if name not in present]
             guess = suggest(extra, candidates)
             child = pointer + pointer_join(extra)
+            key = human_path([*parts, extra])
             if guess:
                 self.suggested.setdefault(pointer, set()).add(guess)
+                field = titles.get(guess, "")
                 self.add(
                     "schema.unknown-key",
                     child,
                     at_key=True,
-                    key=human_path([*parts, extra]),
+                    key=key,
                     allowed_list=allowed,
                     suggestion=guess,
-                    suggestion_field=titles.get(guess, ""),
+                    suggestion_field=field,
                 )
             else:
-                self.add("schema.unknown-key", child, at_key=True, key=human_path([*parts, extra]), allowed_list=allowed)
+                self.add("schema.unknown-key", child, at_key=True, key=key, allowed_list=allowed)
 
     def on_type(self, error: Any, parts: Parts, pointer: str) -> None:
         title, path = self.field(parts)
-        expected = error.validator_value
+        holder = self.keyword_parent(error)
+        written = holder[0].get("type") if holder else None
+        expected = written if isinstance(written, (str, list)) and written else list(error.kind.types)
         expected_name = expected if isinstance(expected, str) else expected[0]
         instance = error.instance
         if expected_name == "string" and isinstance(instance, (int, float)) and not isinstance(instance, bool):
@@ -222,8 +227,9 @@ class _Converter:
         title, path = self.field(parts)
         node, base = self.schemas.node_at(self.kind, parts)
         labels = self.schemas.enum_labels(node, base)
-        allowed = [f"{value} ({labels[str(value)]})" if str(value) in labels else str(value) for value in error.validator_value]
-        guess = suggest(error.instance, [str(v) for v in error.validator_value]) if isinstance(error.instance, str) else None
+        options = list(error.kind.options)
+        allowed = [f"{value} ({labels[str(value)]})" if str(value) in labels else str(value) for value in options]
+        guess = suggest(error.instance, [str(v) for v in options]) if isinstance(error.instance, str) else None
         params: dict[str, Any] = {"field": title, "key": path, "value": error.instance, "allowed_list": allowed}
         if guess:
             params["suggestion"] = guess
@@ -231,26 +237,30 @@ class _Converter:
 
     def on_const(self, error: Any, parts: Parts, pointer: str) -> None:
         title, path = self.field(parts)
-        self.add("schema.const", pointer, field=title, key=path, value=error.instance, expected=error.validator_value)
+        self.add("schema.const", pointer, field=title, key=path, value=error.instance, expected=error.kind.expected_value)
 
     def on_pattern(self, error: Any, parts: Parts, pointer: str) -> None:
         title, path = self.field(parts)
         node, base = self.schemas.node_at(self.kind, parts)
         target, _ = self.schemas.deref(node, base)
+        if target.get("format") == "date":
+            # a date's pattern only refuses years before 1000, which no calendar of ours holds
+            self.add("schema.format-impossible", pointer, field=title, key=path, value=error.instance)
+            return
         description = node.get("description") or target.get("description", "")
         self.add("schema.pattern", pointer, field=title, key=path, value=error.instance, description=description)
 
     def on_propertyNames(self, error: Any, parts: Parts, pointer: str) -> None:
-        # jsonschema reports the inner keyword (pattern, maxLength…) at the mapping, with the key as instance
+        # the engine reports the inner keyword (pattern, maxLength…) with the key as its instance
         title, path = self.field(parts)
-        name = error.instance
+        name = error.kind.error.instance
         node, base = self.schemas.node_at(self.kind, parts)
         target, base = self.schemas.deref(node, base)
         names, _ = self.schemas.deref(target.get("propertyNames", {}), base)
         description = names.get("description", "")
         self.add(
             "schema.property-name",
-            pointer + pointer_join(name),
+            pointer + pointer_join(str(name)),
             at_key=True,
             field=title,
             key=path,
@@ -273,7 +283,7 @@ class _Converter:
 
     def _limit(self, code: str, error: Any, parts: Parts, pointer: str, **extra: Any) -> None:
         title, path = self.field(parts)
-        self.add(code, pointer, field=title, key=path, limit=error.validator_value, **extra)
+        self.add(code, pointer, field=title, key=path, limit=error.kind.limit, **extra)
 
     def on_minimum(self, error: Any, parts: Parts, pointer: str) -> None:
         self._limit("schema.minimum", error, parts, pointer, value=error.instance)
@@ -295,30 +305,21 @@ class _Converter:
 
     def on_minProperties(self, error: Any, parts: Parts, pointer: str) -> None:
         node, _base = self.schemas.node_at(self.kind, parts)
-        self._limit(
-            "schema.min-properties", error, parts, pointer, count=len(error.instance), description=node.get("description", "")
-        )
+        description = node.get("description", "")
+        self._limit("schema.min-properties", error, parts, pointer, count=len(error.instance), description=description)
 
     def on_maxProperties(self, error: Any, parts: Parts, pointer: str) -> None:
         node, _base = self.schemas.node_at(self.kind, parts)
-        self._limit(
-            "schema.max-properties", error, parts, pointer, count=len(error.instance), description=node.get("description", "")
-        )
+        description = node.get("description", "")
+        self._limit("schema.max-properties", error, parts, pointer, count=len(error.instance), description=description)
 
     def on_uniqueItems(self, error: Any, parts: Parts, pointer: str) -> None:
         title, path = self.field(parts)
-        seen: list[Any] = []
-        repeated: Any = None
-        for item in error.instance:
-            if item in seen:
-                repeated = item
-                break
-            seen.append(item)
-        self.add("schema.unique-items", pointer, field=title, key=path, value=repeated)
+        self.add("schema.unique-items", pointer, field=title, key=path, value=_first_repeated(error.instance))
 
     def on_multipleOf(self, error: Any, parts: Parts, pointer: str) -> None:
         title, path = self.field(parts)
-        self.add("schema.multiple-of", pointer, field=title, key=path, value=error.instance, step=error.validator_value)
+        self.add("schema.multiple-of", pointer, field=title, key=path, value=error.instance, step=error.kind.multiple_of)
 
     def on_anyOf(self, error: Any, parts: Parts, pointer: str) -> None:
         self._alternatives("schema.any-of", error, parts, pointer)
@@ -327,22 +328,42 @@ class _Converter:
         self._alternatives("schema.one-of", error, parts, pointer)
 
     def _alternatives(self, code: str, error: Any, parts: Parts, pointer: str) -> None:
-        from jsonschema.exceptions import best_match
-
-        deeper = [sub for sub in error.context if len(sub.absolute_path) > len(error.absolute_path)]
+        """The most relevant error of the alternatives when one goes deeper than the value, else the options."""
+        context = getattr(error.kind, "context", None) or []
+        deeper = [sub for branch in context for sub in branch if len(sub.instance_path) > len(parts)]
         if deeper:
-            best = best_match(deeper)
-            if best is not None:
-                self.one(best)
-                return
+            self.one(min(deeper, key=lambda sub: (len(sub.instance_path), sub.kind.name in ("anyOf", "oneOf"))))
+            return
         title, path = self.field(parts)
-        node, base = self.schemas.node_at(self.kind, parts)
-        target, doc = self.schemas.deref(node, base)
+        found = self.schemas.resolve(error.absolute_keyword_location) if error.absolute_keyword_location else None
+        alternatives, doc = found if found and isinstance(found[0], list) else ([], {})
         options = []
-        for alternative in target.get(error.validator, []):
+        for alternative in alternatives:
             sub, _ = self.schemas.deref(alternative, doc)
             options.append(self.schemas.title(alternative, doc) or sub.get("type", "?"))
         self.add(code, pointer, field=title, key=path, options_list=options, value=error.instance)
+
+
+def _first_repeated(items: Any) -> Any:
+    seen: list[Any] = []
+    for item in items if isinstance(items, list) else []:
+        if any(_same_json(item, other) for other in seen):
+            return item
+        seen.append(item)
+    return None
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    """JSON equality: 1 and 1.0 are the same number, true is not 1."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_json(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_json(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
 
 
 def _json_type(value: Any) -> str:
@@ -367,10 +388,12 @@ def _plain_number(value: int | float) -> str:
     return str(value)
 
 
-def schema_problems(schemas: Schemas, kind: str, value: Any, file: str, ref: RefLoad) -> list[Problem]:
-    """Every schema problem of one record, located in its file."""
-    validator = schemas.reference_validator(kind)
-    return _Converter(schemas, kind, file, ref).convert(validator.iter_errors(value))
+def schema_problems(
+    schemas: Schemas, kind: str, value: Any, file: str, ref: RefLoad, errors: Iterable[Any] | None = None
+) -> list[Problem]:
+    """Every schema problem of one record, located in its file, from the engine's errors (its own, by default)."""
+    found = schemas.errors(kind, value) if errors is None else errors
+    return _Converter(schemas, kind, file, ref).convert(found)
 
 
 def iter_schema_codes() -> Iterator[str]:

@@ -1,10 +1,18 @@
 """The JSON Schemas of a repository: loading, validating, and reading titles.
 
-Validation has two engines. jsonschema-rs answers "valid or not" quickly for
-every record; when a record is invalid, the reference implementation
-(python-jsonschema) lists its errors in detail, because its error objects
-carry the keyword, the schema and the instance path that the messages need.
-Tests hold both engines to the same verdict on every case.
+One engine judges: jsonschema-rs gives the verdict on every record and, for
+a record it refuses, the errors that :mod:`site_gen.schema_problems` turns
+into located messages. The verdict and its explanation therefore come from
+the same evaluation and cannot disagree.
+
+python-jsonschema is kept as a second, independent implementation
+(:func:`reference_validator_for`), configured to read the schemas as
+jsonschema-rs does where python-jsonschema departs from the specification
+by default: ``pattern`` is an ECMA-262 regular expression (through
+``regress``, so ``$`` does not match before a final line break), and
+``multipleOf`` is exact on the decimal a number is written as (78.29 is a
+multiple of 0.01). Tests run both over the official JSON Schema Test Suite
+and over generated records, and require them to agree.
 """
 
 from __future__ import annotations
@@ -64,28 +72,50 @@ class Schemas:
         validator = self._rs.get(kind)
         if validator is None:
             try:
-                validator = jsonschema_rs.validator_for(self.kind_schema[kind], registry=self._rs_registry, validate_formats=True)
+                validator = fast_validator_for(self.kind_schema[kind], self._rs_registry)
             except Exception as exc:  # a schema the engine refuses is a broken set-up
                 raise SetupError("setup.bad-schema", path=kind, detail=str(exc)) from None
             self._rs[kind] = validator
         return validator
 
     def reference_validator(self, kind: str) -> Any:
+        """The second implementation, for the tests that hold both engines to one verdict."""
         validator = self._py.get(kind)
         if validator is None:
-            import jsonschema
-            from referencing import Registry, Resource
-
-            registry: Registry[Any] = Registry().with_resources(
-                (uri, Resource.from_contents(doc)) for uri, doc in self.by_id.items()
-            )
-            cls = jsonschema.Draft202012Validator
-            validator = cls(self.kind_schema[kind], registry=registry, format_checker=cls.FORMAT_CHECKER)
+            validator = reference_validator_for(self.kind_schema[kind], self.by_id)
             self._py[kind] = validator
         return validator
 
     def is_valid(self, kind: str, value: Any) -> bool:
-        return bool(self.fast_validator(kind).is_valid(value))
+        """The verdict. A value the engine cannot even read is not valid (and gets explained as such)."""
+        try:
+            return bool(self.fast_validator(kind).is_valid(value))
+        except (ValueError, TypeError, OverflowError):
+            return False
+
+    def errors(self, kind: str, value: Any) -> list[Any]:
+        """The engine's errors for a value it judged invalid (empty if it cannot say)."""
+        try:
+            return list(self.fast_validator(kind).iter_errors(value))
+        except (ValueError, TypeError, OverflowError):
+            return []
+
+    def resolve(self, uri: str) -> tuple[Any, dict[str, Any]] | None:
+        """The schema node at an absolute keyword location (``$id#/json/pointer``), with its document."""
+        doc_id, _, fragment = uri.partition("#")
+        doc = self.by_id.get(doc_id)
+        if doc is None:
+            return None
+        node: Any = doc
+        for part in fragment.split("/")[1:] if fragment else []:
+            key = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and key in node:
+                node = node[key]
+            elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+                node = node[int(key)]
+            else:
+                return None
+        return node, doc
 
     # -- navigation ---------------------------------------------------------
 
@@ -148,6 +178,18 @@ class Schemas:
         values = target.get("enum", []) if isinstance(target, dict) else []
         labels = target.get("enumDescriptions", []) if isinstance(target, dict) else []
         return {str(value): str(label) for value, label in zip(values, labels, strict=False)}
+
+
+def fast_validator_for(schema: dict[str, Any], registry: Any) -> Any:
+    """jsonschema-rs as the tool runs it: draft 2020-12, formats asserted, shared definitions in ``registry``."""
+    return jsonschema_rs.validator_for(schema, registry=registry, validate_formats=True)
+
+
+def reference_validator_for(schema: dict[str, Any], resources: dict[str, dict[str, Any]]) -> Any:
+    """python-jsonschema configured to judge as the specification and jsonschema-rs do (see the module)."""
+    from site_gen.schema_reference import reference_validator_for as build
+
+    return build(schema, resources)
 
 
 def _child(node: dict[str, Any], part: str | int) -> dict[str, Any] | None:

@@ -21,6 +21,7 @@ UNREACHABLE = {
     "schema.one-of": "no schema uses oneOf",
     "schema.other": "the fallback for a keyword without its own message; none is used",
     "file.unreadable": "needs a file the test user cannot read (tested in test_cli)",
+    "record.unexplained": "the guard for a refusal the engine cannot explain; none exists (tested in test_schemas)",
 }
 
 

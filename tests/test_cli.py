@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,158 @@ def test_rules_lists_the_catalogue(run: Runner) -> None:
 def test_version(run: Runner) -> None:
     code, out, _ = run("--version")
     assert code == 0 and out.startswith("site-gen ")
+
+
+# -- every path form reports exactly the problems under it ------------------------------------------------
+
+DANG_KY = "submissions/ban-tckt/dang-ky/2025/tran-thi-mai.yaml"
+CAN_BO = "submissions/ban-tckt/can-bo/tran-thi-mai.yaml"
+THUONG_TRUC = "submissions/thuong-truc/can-bo/bad.yaml"
+
+
+@pytest.fixture
+def spread(tmp_path: Path) -> Path:
+    """A repository with errors in three folders: a rule error, a schema error, a file that is not a record."""
+    root = make_repo(tmp_path / "repo", ERROR_CASE)
+    shutil.copyfile(CASES / "invalid" / "schema-enum" / CAN_BO, root / CAN_BO)
+    (root / THUONG_TRUC).parent.mkdir(parents=True, exist_ok=True)
+    (root / THUONG_TRUC).write_text("kind: [\n", encoding="utf-8")
+    return root
+
+
+# (folder to run in, relative to the repository; arguments; the files whose problems are reported)
+PATH_FORMS = [
+    ("", ["."], [CAN_BO, DANG_KY, THUONG_TRUC]),
+    ("", ["./"], [CAN_BO, DANG_KY, THUONG_TRUC]),
+    ("", ["./submissions"], [CAN_BO, DANG_KY, THUONG_TRUC]),
+    ("", ["submissions/"], [CAN_BO, DANG_KY, THUONG_TRUC]),
+    ("", ["{root}"], [CAN_BO, DANG_KY, THUONG_TRUC]),
+    ("", ["{root}/submissions/ban-tckt"], [CAN_BO, DANG_KY]),
+    ("", ["submissions/ban-tckt/"], [CAN_BO, DANG_KY]),
+    ("", ["submissions//ban-tckt"], [CAN_BO, DANG_KY]),
+    ("", [DANG_KY], [DANG_KY]),
+    ("", [f"{{root}}/{DANG_KY}"], [DANG_KY]),
+    ("", ["submissions/thuong-truc/../ban-tckt/dang-ky"], [DANG_KY]),
+    ("", ["submissions/ban-tckt/can-bo", "submissions/thuong-truc"], [CAN_BO, THUONG_TRUC]),
+    ("", ["submissions/ban-tckt/don-vi"], []),
+    ("submissions", ["."], [CAN_BO, DANG_KY, THUONG_TRUC]),
+    ("submissions", ["ban-tckt"], [CAN_BO, DANG_KY]),
+    ("submissions", [".."], [CAN_BO, DANG_KY, THUONG_TRUC]),
+    ("submissions/ban-tckt", ["../thuong-truc"], [THUONG_TRUC]),
+    ("submissions/ban-tckt/can-bo", ["tran-thi-mai.yaml"], [CAN_BO]),
+]
+
+
+@pytest.mark.parametrize(("cwd", "paths", "files"), PATH_FORMS, ids=lambda v: repr(v))
+def test_every_path_form_reports_exactly_the_problems_under_it(
+    cwd: str, paths: list[str], files: list[str], spread: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(spread / cwd)
+    _, everything, _ = run("check", "--root", str(spread), "--format", "json", "--no-cache")
+    every = json.loads(everything)["problems"]
+    assert sorted({p["file"] for p in every}) == [CAN_BO, DANG_KY, THUONG_TRUC]
+    given = [path.format(root=spread) for path in paths]
+    code, out, err = run("check", "--root", os.path.relpath(spread), "--format", "json", *given)
+    reported = json.loads(out)["problems"]
+    assert err == ""
+    assert reported == [p for p in every if p["file"] in files]
+    assert code == (1 if files else 0)
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "message"),
+    [
+        ("{outside}", "vi", "Đường dẫn {outside} không nằm trong kho dữ liệu"),
+        ("..", "vi", "Đường dẫn .. không nằm trong kho dữ liệu"),
+        ("{root}/../other", "en", "Path {root}/../other is not inside the repository"),
+        ("submissions/khong-co", "vi", "Không có tệp hay thư mục submissions/khong-co"),
+        ("submissions/khong-co", "en", "There is no file or folder submissions/khong-co"),
+    ],
+)
+def test_a_path_outside_the_repository_or_missing_is_a_usage_error(
+    path: str, lang: str, message: str, spread: Path, tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "other").mkdir()
+    monkeypatch.chdir(spread)
+    values = {"outside": str(tmp_path / "other"), "root": str(spread)}
+    code, out, err = run("check", "--lang", lang, path.format(**values))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"site-gen: {message.format(**values)}")
+
+
+# -- options before the command's name are honoured, or refused; never dropped -----------------------------
+
+# Each command with the least it needs to parse.
+COMMANDS = {
+    "check": [],
+    "stats": ["--year", "2025"],
+    "new": ["registration"],
+    "build": [],
+    "serve": [],
+    "diff": ["main"],
+    "codeowners": [],
+    "from-issue": ["body.md"],
+    "import": ["form.xlsx", "--form", "1"],
+    "rules": [],
+    "export": ["--form", "1"],
+}
+PLACES = {
+    "before": lambda cmd, rest, opts: [*opts, cmd, *rest],
+    "after": lambda cmd, rest, opts: [cmd, *rest, *opts],
+    "split": lambda cmd, rest, opts: [*opts[:2], cmd, *rest, *opts[2:]],
+}
+
+
+def test_every_command_is_listed_here() -> None:
+    from site_gen.cli import build_parser
+
+    actions = [a for a in build_parser()._actions if a.choices and isinstance(a.choices, dict)]
+    assert set(actions[0].choices) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_shared_options_are_honoured_before_or_after_the_command(command: str, place: str) -> None:
+    from site_gen.cli import parse
+
+    argv = PLACES[place](command, COMMANDS[command], ["--root", "/kho", "--lang", "en"])
+    args = parse(argv)
+    assert (args.command, args.root, args.lang) == (command, "/kho", "en")
+    assert not [name for name in vars(args) if name.startswith("_before_")]
+    defaults = parse([command, *COMMANDS[command]])
+    assert (defaults.root, defaults.lang) == (".", "vi")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize(("option", "first", "second"), [("--root", "/a", "/b"), ("--lang", "vi", "en")])
+def test_a_shared_option_given_twice_differently_is_refused(
+    command: str, option: str, first: str, second: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from site_gen.cli import main, parse
+
+    assert parse([option, first, command, *COMMANDS[command], option, first]).command == command
+    assert main([option, first, command, *COMMANDS[command], option, second]) == 2
+    err = capsys.readouterr().err
+    assert f"{option} được ghi hai lần với hai giá trị khác nhau ({first} và {second})" in err or (
+        f"{option} is given twice with different values ({first} and {second})" in err
+    )
+
+
+def test_options_before_the_command_reach_it(repo: Path, tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # not a repository: only --root can find it
+    code, out, _ = run("--root", str(repo), "stats", "--year", "2025")
+    assert code == 0 and "Trần Thị Mai" in out
+    code, out, _ = run("--root", str(repo), "--lang", "en", "check")
+    assert code == 0 and out.startswith("No errors")
+    code, out, _ = run("--lang", "en", "rules", "--format", "json")
+    assert code == 0 and json.loads(out)["codes"][0]["title"].isascii()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--format", "json", "check"], ["--year", "2025", "stats"], ["--bogus", "check"], [], ["--lang", "fr", "check"]],
+    ids=repr,
+)
+def test_a_wrong_command_line_exits_2(argv: list[str], run: Runner) -> None:
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "") and "site-gen: " in err
