@@ -22,6 +22,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -158,7 +159,7 @@ class Checker:
         if not self.schemas.is_valid(kind, value):
             ref = loaded.ref or self._ref(path, data)
             found_problems = self.schema_problems(path, kind, value, ref)
-            return make_row(size, mtime, sha, kind, False, broken_key(kind, value), problems=found_problems), None
+            return make_row(size, mtime, sha, kind, False, guess_broken(path, value), problems=found_problems), None
         record = Record(path, kind, value)
         self.loaded[path] = record
         ident = value.get("id") if kind in CONTEXT_KINDS else None
@@ -477,11 +478,17 @@ def refused(path: str, problems: Iterable[Problem], at: tuple[int, int] = (1, 1)
     return (*found, make(path, code, severity_of(code), "", max(at[0], 1), max(at[1], 1)))
 
 
-def broken_key(kind: str, value: dict[str, Any]) -> tuple[str, str] | None:
+_REPORT_PATH = re.compile(r"/(\d{4})/quy-([1-4])\.ya?ml\Z")
+
+
+def broken_key(kind: str, value: dict[str, Any], path: str = "") -> tuple[str, str] | None:
     """What a record that failed its schema still tells the rules, so they don't cascade.
 
     A reference to a broken unit is not reported again; a broken registration
-    still counts as "registered"; a broken result still counts as "a result".
+    still counts as "registered"; a broken result still counts as "a result";
+    a broken cadre's exemptions are unknown; a broken quarterly report may
+    hold any visit of its quarter (``year|quarter``, from its place in the
+    layout, ``*`` when that is not readable).
     """
 
     def text(*keys: str) -> str | None:
@@ -494,21 +501,34 @@ def broken_key(kind: str, value: dict[str, Any]) -> tuple[str, str] | None:
     if kind in CONTEXT_KINDS:
         ident = text("id")
         return (kind, ident) if ident else None
+    if kind == "quarterly-report":
+        match = _REPORT_PATH.search(path)
+        return (kind, f"{match[1]}|{match[2]}" if match else "*")
     key = {"registration": ("cadre", "plan"), "inspection-result": ("plan", "unit")}.get(kind)
     ident = text(*key) if key else None
     return (kind, ident) if ident else None
 
 
 def guess_broken(path: str, partial_value: dict[str, Any]) -> tuple[str, str] | None:
-    """For a file that would not even load: what it most likely is, from what was read and its path."""
+    """For a file that would not even load: what it most likely is, from what was read and its path.
+
+    What the file no longer says is ``*`` (any), never a guess: a rule then
+    stays silent about what the broken file may hold until it is fixed.
+    """
     kind = partial_value.get("kind")
     if not isinstance(kind, str) or kind not in BY_NAME:
         kind = kind_from_path(path)
         if kind is None:
             return None
-    if kind in CONTEXT_KINDS and not isinstance(partial_value.get("id"), str) and kind != "organisation":
-        partial_value = {**partial_value, "id": path.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
-    return broken_key(kind, partial_value)
+    key = broken_key(kind, partial_value, path)
+    if key is not None:
+        return key
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if kind == "registration":
+        return (kind, f"{stem}|*")
+    if kind == "inspection-result":
+        return (kind, f"*|{stem}")
+    return (kind, "*")
 
 
 class _Clock:

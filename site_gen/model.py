@@ -164,7 +164,19 @@ class Context:
     def known(self, kind: str, ident: str) -> bool:
         """True when a record of ``kind`` has this id, valid or not (broken ones are reported already)."""
         table = self._tables.get(kind)
-        return (table is not None and ident in table) or ident in self.broken.get(kind, ())
+        return (table is not None and ident in table) or self.hides(kind, ident)
+
+    def hides(self, kind: str, *parts: str) -> bool:
+        """True when a record of ``kind`` that failed its schema may be the one keyed by ``parts``.
+
+        Broken keys are ``|``-joined parts, any of which may be ``*`` when the
+        broken file did not say (``*`` alone: any record of that kind).
+        """
+        for key in self.broken.get(kind, ()):
+            pieces = key.split("|")
+            if key == "*" or (len(pieces) == len(parts) and all(p in ("*", q) for p, q in zip(pieces, parts, strict=True))):
+                return True
+        return False
 
     def plan(self, kind: str, ident: str) -> Record | None:
         return self.plans[kind].get(ident)
@@ -206,6 +218,17 @@ class Context:
         """The sector of a unit, or of its nearest parent that has one."""
         found = next((u for u in self.ancestors(ident) if u.data.get("sector")), None)
         return str(found.data["sector"]) if found else None
+
+    def sector_known(self, ident: str) -> bool:
+        """False when a unit on the way up from ``ident`` failed its schema: its sector is anyone's guess."""
+        if not self.broken.get("unit"):
+            return True
+        last = ident
+        for unit in self.ancestors(ident):
+            if unit.data.get("sector"):
+                return True
+            last = str(unit.data.get("parent") or "")
+        return not (last and self.hides("unit", last))
 
     # -- cadres and plans ----------------------------------------------------------
 

@@ -206,26 +206,41 @@ def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) 
             yield problem(record, "rule.result-duplicate", "unit", other_file=first.file)
     # a result still waiting for its visit is not a result yet
     by_unit = {unit: record for unit, record in by_unit.items() if record.data["status"] != "scheduled"}
-    broken = ctx.broken.get("inspection-result", set())
     # The checker knows no "today": a result counts as missing once a unit inspected
     # on the same day or later already has its result (so a round still under way,
     # or not started, raises nothing).
     reported = [row["date"] for row in plan.data["schedule"] if row["unit"] in by_unit]
     latest = max(reported, default="")
     for index, row in enumerate(plan.data["schedule"]):
-        if row["date"] <= latest and row["unit"] not in by_unit and f"{plan.id}|{row['unit']}" not in broken:
+        if row["date"] <= latest and row["unit"] not in by_unit and not ctx.hides("inspection-result", plan.id, row["unit"]):
             yield problem(plan, "rule.result-missing", "schedule", index, "unit", unit=row["unit"])
+    yield from _sector_ranks(ctx, plan, by_unit)
+    for model in members:
+        if model.kind == "good-model":
+            unit = model.data["found_in"]["inspection"]["unit"]
+            if unit not in by_unit and not ctx.hides("inspection-result", plan.id, unit):
+                yield problem(model, "rule.model-source-inspection", "found_in", "inspection", "unit", plan=plan.id, unit=unit)
+
+
+def _sector_ranks(ctx: Context, plan: Record, by_unit: dict[str, Record]) -> Iterator[Problem]:
+    """Ranks within each sector, except where a broken file hides a member or a unit's sector.
+
+    A result that failed its schema, or a unit whose file did (so the sector
+    of the units under it is unknown), is reported at its own file; the ranks
+    around it are judged once it is fixed, never guessed meanwhile.
+    """
+    pairs = [key.split("|") for key in ctx.broken.get("inspection-result", ())]
+    hidden = {pair[-1] for pair in pairs if pair[0] in ("*", plan.id)}
+    if "*" in hidden or not all(ctx.sector_known(unit) for unit in [*by_unit, *hidden]):
+        return
+    blind = {ctx.sector_of(unit) or "" for unit in hidden}
     sectors: dict[str, list[Record]] = {}
     for unit, record in by_unit.items():
         if "rank" in record.data and "final_score" in record.data:
             sectors.setdefault(ctx.sector_of(unit) or "", []).append(record)
     for sector, records in sorted(sectors.items()):
-        yield from _ranks(sector, records)
-    for model in members:
-        if model.kind == "good-model":
-            unit = model.data["found_in"]["inspection"]["unit"]
-            if unit not in by_unit:
-                yield problem(model, "rule.model-source-inspection", "found_in", "inspection", "unit", plan=plan.id, unit=unit)
+        if sector not in blind:
+            yield from _ranks(sector, records)
 
 
 def _ranks(sector: str, records: list[Record]) -> Iterator[Problem]:

@@ -276,15 +276,14 @@ def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterat
         first = registrations.setdefault(record.data["plan"], record)
         if first is not record:
             yield problem(record, "rule.registration-duplicate", "plan", other_file=first.file)
-    broken = ctx.broken.get("registration", set())
     visits = cadre_visits(members, ident)
     yield from _visit_overlaps(ctx, visits)
     for record, index, visit in visits:
         plan = ctx.plan("field-visit-plan", record.data["plan"])
-        if f"{ident}|{record.data['plan']}" in broken or plan is None:
+        if plan is None or ctx.hides("registration", ident, plan.id):
             continue
-        if ctx.exemption(ident, plan.data["year"]) is not None:
-            continue  # an exempt cadre may visit without registering (and may not register)
+        if ctx.exemption(ident, plan.data["year"]) is not None or ctx.hides("cadre", ident):
+            continue  # an exempt cadre may visit without registering; a broken cadre file hides its exemptions
         registered = registrations.get(record.data["plan"])
         rows = registered.data["rows"] if registered and registered.data["submitted"] <= visit["from"] else []
         if not any(row["category"] == visit["category"] and overlaps(row, visit) for row in rows):
@@ -301,12 +300,14 @@ def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterat
     cadre = ctx.cadres.get(ident)
     if cadre is not None:
         for plan in ctx.plans["field-visit-plan"].values():
-            missing = plan.id not in registrations and f"{ident}|{plan.id}" not in broken
+            missing = plan.id not in registrations and not ctx.hides("registration", ident, plan.id)
             if missing and ctx.is_subject(cadre, plan):
                 yield problem(cadre, "rule.registration-missing", "id", cadre=cadre.data["name"], plan=plan.id)
     for model in members:
         if model.kind == "good-model" and "visit" in model.data["found_in"]:
             date = model.data["found_in"]["visit"]["date"]
+            if ctx.hides("quarterly-report", date[:4], str((int(date[5:7]) + 2) // 3)):
+                continue  # the visit may be in a report that failed its schema
             if not any(visit["from"] <= date <= visit["to"] for _, _, visit in visits):
                 yield problem(model, "rule.model-source-visit", "found_in", "visit", "date", cadre=ident, date=date)
 
