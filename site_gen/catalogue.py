@@ -1315,8 +1315,14 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "issue.text-documents-set": _e(
         W,
-        ("Ghi ngày nhận tài liệu", "Ghi ngày nhận tài liệu {received_date} vào thông báo kết quả <code>{path}</code> (trước đó: {before})."),
-        ("Date received set", "Sets the date documents were received to {received_date} in result <code>{path}</code> (before: {before})."),
+        (
+            "Ghi ngày nhận tài liệu",
+            "Ghi ngày nhận tài liệu {received_date} vào thông báo kết quả <code>{path}</code> (trước đó: {before}).",
+        ),
+        (
+            "Date received set",
+            "Sets the date documents were received to {received_date} in result <code>{path}</code> (before: {before}).",
+        ),
         ("Pull request ghi ngày nhận tài liệu.", "The pull request records when documents arrived."),
     ),
     "issue.text-item-added": _e(
@@ -1331,7 +1337,10 @@ CATALOGUE: dict[str, Entry] = {
             "Thay khuyết điểm",
             "Thay tiến độ khuyết điểm {shortcoming} trong báo cáo cùng kỳ đã có <code>{path}</code> (không thêm dòng trùng).",
         ),
-        ("Item replaced", "Replaces progress on shortcoming {shortcoming} in the existing report <code>{path}</code> (no duplicate)."),
+        (
+            "Item replaced",
+            "Replaces progress on shortcoming {shortcoming} in the existing report <code>{path}</code> (no duplicate).",
+        ),
         ("Pull request thay tiến độ một khuyết điểm.", "The pull request replaces an item of a report."),
     ),
     "issue.text-fields": _e(
@@ -1393,7 +1402,10 @@ CATALOGUE: dict[str, Entry] = {
             "Bình luận quá dài nên đã cắt bớt ở đây; các câu trả lời đầy đủ vẫn còn nguyên trong nội dung issue.",
         ),
         ("Comment cut", "The comment was too long and stops here; the full answers are still in the issue itself."),
-        ("Ghi chú cuối bình luận lỗi đã bị cắt cho vừa giới hạn của GitHub.", "Note ending a problem comment cut to GitHub's limit."),
+        (
+            "Ghi chú cuối bình luận lỗi đã bị cắt cho vừa giới hạn của GitHub.",
+            "Note ending a problem comment cut to GitHub's limit.",
+        ),
     ),
     "issue.text-cut-body": _e(
         W,
@@ -1401,7 +1413,10 @@ CATALOGUE: dict[str, Entry] = {
             "Nội dung pull request bị cắt",
             "Nội dung quá dài nên đã cắt bớt ở đây; xem toàn bộ hồ sơ trong thẻ Files changed của pull request.",
         ),
-        ("Body cut", "The description was too long and stops here; see the whole record in the pull request's Files changed tab."),
+        (
+            "Body cut",
+            "The description was too long and stops here; see the whole record in the pull request's Files changed tab.",
+        ),
         ("Ghi chú cuối nội dung pull request đã bị cắt.", "Note ending a pull request body cut to GitHub's limit."),
     ),
     # -- importing Word and Excel forms (site-gen import) ------------------------------

@@ -1286,7 +1286,9 @@ def success_message(built: Built, warnings: list[Problem], issue: int | None, au
         for problem in warnings:
             title_w, message = render(problem, lang)
             where = markdown_inline(f"{problem.file}:{problem.line}")
-            lines.append(f"- <code>{where}</code> **{markdown_inline(title_w)}**: {markdown_inline(f'{message} [{problem.code}]')}")
+            lines.append(
+                f"- <code>{where}</code> **{markdown_inline(title_w)}**: {markdown_inline(f'{message} [{problem.code}]')}"
+            )
     else:
         lines.append(_say("issue.text-check-clean", lang))
     lines += ["", _say("issue.text-review", lang)]

@@ -205,14 +205,28 @@ def a_diff(value: str, where: str) -> Diff:
     def at(place: str, plain: str) -> str:
         return value if place == where else plain
 
-    problems = [make(at("problem file", "submissions/ban-tckt/a.yaml"), "yaml.syntax", Severity.WARNING, "", 4, 2, detail=at("message", "x"))]
+    problems = [
+        make(
+            at("problem file", "submissions/ban-tckt/a.yaml"),
+            "yaml.syntax",
+            Severity.WARNING,
+            "",
+            4,
+            2,
+            detail=at("message", "x"),
+        )
+    ]
     base = Side("a1b2c3d", Path("."), [], {}, {}, {}, {}, {})
     head = Side("e4f5a6b", Path("."), problems, {}, {}, {}, {}, {})
     added = [FieldChange(at("label", "Tên"), None, at("added value", "a")), FieldChange("Thẻ", None, [at("list item", "b"), "c"])]
     changed = [FieldChange("Ghi chú", at("before", "cũ"), at("after", "mới"))]
     records = [
-        RecordChange("added", at("path", "submissions/ban-tckt/mo-hinh/a.yaml"), "good-model", at("title", "Mô hình: A"), fields=added),
-        RecordChange("changed", "submissions/ban-tckt/b.yaml", "unit", "Đơn vị: B", moved_from=at("moved from", "x/b.yaml"), fields=changed),
+        RecordChange(
+            "added", at("path", "submissions/ban-tckt/mo-hinh/a.yaml"), "good-model", at("title", "Mô hình: A"), fields=added
+        ),
+        RecordChange(
+            "changed", "submissions/ban-tckt/b.yaml", "unit", "Đơn vị: B", moved_from=at("moved from", "x/b.yaml"), fields=changed
+        ),
         RecordChange("removed", at("removed path", "submissions/c.yaml"), "cadre", at("removed title", "Cán bộ: C")),
     ]
     figures = {2026: [f"{at('figure', 'Nguyễn Văn B')} (Ban Tổ chức): 45 → 75 ngày"]}
@@ -242,7 +256,9 @@ def a_huge_diff() -> Diff:
         )
         for n in range(900)
     ]
-    problems = [make(f"submissions/đơn-vị-{n:04}/x.yaml", "yaml.syntax", Severity.WARNING, "", n + 1, 1, detail=words) for n in range(300)]
+    problems = [
+        make(f"submissions/đơn-vị-{n:04}/x.yaml", "yaml.syntax", Severity.WARNING, "", n + 1, 1, detail=words) for n in range(300)
+    ]
     side = Side("a1b2c3d", Path("."), [], {}, {}, {}, {}, {})
     return Diff(side, Side("e4f5a6b", Path("."), problems, {}, {}, {}, {}, {}), records, {}, set(), 0, "vi")
 

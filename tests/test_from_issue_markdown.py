@@ -68,12 +68,34 @@ def a_body(value: str, where: str) -> str:
         [(at("field name", "Ghi chú"), at("field value", "Không"))],
         [["1", at("row cell", "1.1"), "30", "07/04/2026", "17/05/2026", "xa-hoa-hiep"]],
     )
-    warnings = [make(at("warning file", "submissions/a.yaml"), "yaml.syntax", Severity.WARNING, "", 3, 1, detail=at("warning", "x"))]
+    warnings = [
+        make(at("warning file", "submissions/a.yaml"), "yaml.syntax", Severity.WARNING, "", 3, 1, detail=at("warning", "x"))
+    ]
     return success_message(built, warnings, 12, "vanthu", Units(at("unit name", "Ban Tổ chức")), "vi")  # type: ignore[arg-type]
 
 
-REPLY_PLACES = ["field", "answer quoted", "message", "message alone", "checker message", "text before the form", "heading", "answer"]
-BODY_PLACES = ["note", "note path", "unit id", "path", "title", "field name", "field value", "row cell", "warning file", "warning"]
+REPLY_PLACES = [
+    "field",
+    "answer quoted",
+    "message",
+    "message alone",
+    "checker message",
+    "text before the form",
+    "heading",
+    "answer",
+]
+BODY_PLACES = [
+    "note",
+    "note path",
+    "unit id",
+    "path",
+    "title",
+    "field name",
+    "field value",
+    "row cell",
+    "warning file",
+    "warning",
+]
 BODY_PLACES.append("unit name")
 PLACES = [("reply", place) for place in REPLY_PLACES] + [("body", place) for place in BODY_PLACES]
 
@@ -125,7 +147,9 @@ def huge_reply(project: Path) -> str:
 def huge_body(project: Path) -> str:
     rows = [[str(n), "1.1", "2", "07/04/2026", "08/04/2026", "Đoàn xã Tân Lập (xa-tan-lap) – ấp Rạch Sơn"] for n in range(3_000)]
     change = Change("submissions/ban-tckt/dang-ky/2026/a.yaml", "", True)
-    built = Built("registration", "ban-tckt", change, ("issue.title-registration", {"year": 2026, "cadre_name": "A"}), "s", [], rows)
+    built = Built(
+        "registration", "ban-tckt", change, ("issue.title-registration", {"year": 2026, "cadre_name": "A"}), "s", [], rows
+    )
     return success_message(built, [], 12, "vanthu", Units("Ban Tổ chức"), "vi")  # type: ignore[arg-type]
 
 
