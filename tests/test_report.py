@@ -28,6 +28,11 @@ bad_key: 1
 """
 
 
+@pytest.fixture
+def run_cli(run: Runner) -> Runner:
+    return run
+
+
 def test_check_github_prints_only_the_annotations_of_the_problems(tmp_path: Path, run_cli: Runner) -> None:
     # the issue's examples: a record's text with a blank line, a file name holding "\n\n::error …"
     root = make_repo(tmp_path / "repo")
@@ -50,11 +55,6 @@ def test_check_github_prints_only_the_annotations_of_the_problems(tmp_path: Path
         )
         for p in problems
     ]
-
-
-@pytest.fixture
-def run_cli(run: Runner) -> Runner:
-    return run
 
 
 # -- the job summary (check --summary, --format markdown) ----------------------------------------
