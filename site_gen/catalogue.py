@@ -17,6 +17,7 @@ appended.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -1254,26 +1255,26 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "issue.text-record": _e(
         W,
-        ("Dòng hồ sơ", "**Hồ sơ:** {kind_label} (`{kind}`) — **Đơn vị:** {unit_name} (`{unit}`)"),
-        ("Record line", "**Record:** {kind_label} (`{kind}`) — **Unit:** {unit_name} (`{unit}`)"),
+        ("Dòng hồ sơ", "**Hồ sơ:** {kind_label} (<code>{kind}</code>) — **Đơn vị:** {unit_name} (<code>{unit}</code>)"),
+        ("Record line", "**Record:** {kind_label} (<code>{kind}</code>) — **Unit:** {unit_name} (<code>{unit}</code>)"),
         ("Dòng loại hồ sơ và đơn vị trong pull request.", "The record kind and unit line of the pull request."),
     ),
     "issue.text-created": _e(
         W,
-        ("Tạo tệp", "Tạo tệp mới `{path}`."),
-        ("File created", "New file `{path}`."),
+        ("Tạo tệp", "Tạo tệp mới <code>{path}</code>."),
+        ("File created", "New file <code>{path}</code>."),
         ("Pull request tạo tệp mới.", "The pull request adds a file."),
     ),
     "issue.text-registration-replaced": _e(
         W,
         (
             "Thay bản đăng ký",
-            "Cán bộ đã có bản đăng ký `{path}` cho kế hoạch này: các dòng đăng ký được thay bằng nội dung của issue "
+            "Cán bộ đã có bản đăng ký <code>{path}</code> cho kế hoạch này: các dòng đăng ký được thay bằng nội dung của issue "
             "(không tạo bản thứ hai).",
         ),
         (
             "Registration replaced",
-            "The cadre already has registration `{path}` for this plan: its rows are replaced by the issue's "
+            "The cadre already has registration <code>{path}</code> for this plan: its rows are replaced by the issue's "
             "(no second registration).",
         ),
         ("Pull request thay nội dung bản đăng ký đã có.", "The pull request replaces an existing registration's rows."),
@@ -1289,20 +1290,20 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "issue.text-row-added": _e(
         W,
-        ("Thêm dòng", "Thêm dòng {row} (chuyến đi mới) vào báo cáo quý đã có `{path}` của đơn vị."),
-        ("Row added", "Adds row {row} (a new visit) to the unit's existing quarterly report `{path}`."),
+        ("Thêm dòng", "Thêm dòng {row} (chuyến đi mới) vào báo cáo quý đã có <code>{path}</code> của đơn vị."),
+        ("Row added", "Adds row {row} (a new visit) to the unit's existing quarterly report <code>{path}</code>."),
         ("Pull request thêm một dòng vào báo cáo quý đã có.", "The pull request adds a row to an existing report."),
     ),
     "issue.text-row-replaced": _e(
         W,
         (
             "Thay dòng",
-            "Thay dòng {row} của báo cáo quý `{path}` (dòng do issue này gửi trước đó, hoặc cùng cán bộ và thời gian), "
+            "Thay dòng {row} của báo cáo quý <code>{path}</code> (dòng do issue này gửi trước đó, hoặc cùng cán bộ và thời gian), "
             "không thêm dòng trùng.",
         ),
         (
             "Row replaced",
-            "Replaces row {row} of quarterly report `{path}` (sent earlier by this issue, or same cadre and dates) "
+            "Replaces row {row} of quarterly report <code>{path}</code> (sent earlier by this issue, or same cadre and dates) "
             "instead of adding a duplicate.",
         ),
         ("Pull request thay một dòng đã có của báo cáo quý.", "The pull request replaces a row of a report."),
@@ -1317,35 +1318,44 @@ CATALOGUE: dict[str, Entry] = {
         W,
         (
             "Tạo kết quả chờ kiểm tra",
-            "Tạo tệp `{path}`: kết quả kiểm tra ở tình trạng chờ kiểm tra, ghi ngày nhận tài liệu {received_date}; "
+            "Tạo tệp <code>{path}</code>: kết quả kiểm tra ở tình trạng chờ kiểm tra, ghi ngày nhận tài liệu {received_date}; "
             "sau buổi kiểm tra, Ban Tổ chức – Kiểm tra ghi điểm, xếp loại và đổi tình trạng.",
         ),
         (
             "Scheduled result created",
-            "Creates `{path}`: an inspection result waiting for its visit, with documents received on {received_date}; "
+            "Creates <code>{path}</code>: an inspection result waiting for its visit, with documents received on {received_date}; "
             "after the visit the inspection department adds the scores and classification and changes the status.",
         ),
         ("Pull request tạo kết quả chờ kiểm tra.", "The pull request creates a result waiting for its visit."),
     ),
     "issue.text-documents-set": _e(
         W,
-        ("Ghi ngày nhận tài liệu", "Ghi ngày nhận tài liệu {received_date} vào thông báo kết quả `{path}` (trước đó: {before})."),
-        ("Date received set", "Sets the date documents were received to {received_date} in result `{path}` (before: {before})."),
+        (
+            "Ghi ngày nhận tài liệu",
+            "Ghi ngày nhận tài liệu {received_date} vào thông báo kết quả <code>{path}</code> (trước đó: {before}).",
+        ),
+        (
+            "Date received set",
+            "Sets the date documents were received to {received_date} in result <code>{path}</code> (before: {before}).",
+        ),
         ("Pull request ghi ngày nhận tài liệu.", "The pull request records when documents arrived."),
     ),
     "issue.text-item-added": _e(
         W,
-        ("Thêm khuyết điểm", "Thêm tiến độ khuyết điểm {shortcoming} vào báo cáo cùng kỳ đã có `{path}`."),
-        ("Item added", "Adds progress on shortcoming {shortcoming} to the existing report of the period `{path}`."),
+        ("Thêm khuyết điểm", "Thêm tiến độ khuyết điểm {shortcoming} vào báo cáo cùng kỳ đã có <code>{path}</code>."),
+        ("Item added", "Adds progress on shortcoming {shortcoming} to the existing report of the period <code>{path}</code>."),
         ("Pull request thêm một khuyết điểm vào báo cáo đã có.", "The pull request adds an item to a report."),
     ),
     "issue.text-item-replaced": _e(
         W,
         (
             "Thay khuyết điểm",
-            "Thay tiến độ khuyết điểm {shortcoming} trong báo cáo cùng kỳ đã có `{path}` (không thêm dòng trùng).",
+            "Thay tiến độ khuyết điểm {shortcoming} trong báo cáo cùng kỳ đã có <code>{path}</code> (không thêm dòng trùng).",
         ),
-        ("Item replaced", "Replaces progress on shortcoming {shortcoming} in the existing report `{path}` (no duplicate)."),
+        (
+            "Item replaced",
+            "Replaces progress on shortcoming {shortcoming} in the existing report <code>{path}</code> (no duplicate).",
+        ),
         ("Pull request thay tiến độ một khuyết điểm.", "The pull request replaces an item of a report."),
     ),
     "issue.text-fields": _e(
@@ -1399,6 +1409,30 @@ CATALOGUE: dict[str, Entry] = {
         ("Đóng issue", "Closes #{issue} (hợp nhất pull request này sẽ đóng issue)"),
         ("Close issue", "Closes #{issue} (merging this pull request closes the issue)"),
         ("Dòng đóng issue khi hợp nhất.", "The line that closes the issue on merge."),
+    ),
+    "issue.text-cut-comment": _e(
+        W,
+        (
+            "Bình luận bị cắt",
+            "Bình luận quá dài nên đã cắt bớt ở đây; các câu trả lời đầy đủ vẫn còn nguyên trong nội dung issue.",
+        ),
+        ("Comment cut", "The comment was too long and stops here; the full answers are still in the issue itself."),
+        (
+            "Ghi chú cuối bình luận lỗi đã bị cắt cho vừa giới hạn của GitHub.",
+            "Note ending a problem comment cut to GitHub's limit.",
+        ),
+    ),
+    "issue.text-cut-body": _e(
+        W,
+        (
+            "Nội dung pull request bị cắt",
+            "Nội dung quá dài nên đã cắt bớt ở đây; xem toàn bộ hồ sơ trong thẻ Files changed của pull request.",
+        ),
+        (
+            "Body cut",
+            "The description was too long and stops here; see the whole record in the pull request's Files changed tab.",
+        ),
+        ("Ghi chú cuối nội dung pull request đã bị cắt.", "Note ending a pull request body cut to GitHub's limit."),
     ),
     # -- importing Word and Excel forms (site-gen import) ------------------------------
     "office.not-office": _e(
@@ -2071,9 +2105,14 @@ def render(problem: Problem, lang: str = "vi") -> tuple[str, str]:
     return render_code(problem.code, problem.args, lang)
 
 
-def render_code(code: str, params: dict[str, Any], lang: str = "vi") -> tuple[str, str]:
+def render_code(
+    code: str, params: dict[str, Any], lang: str = "vi", escape: Callable[[str], str] | None = None
+) -> tuple[str, str]:
+    """Title and message of ``code``; ``escape`` (for a Markdown message) is applied to each formatted parameter."""
     entry = CATALOGUE[code]
     values = {name: _format_param(name, value, lang) for name, value in params.items()}
+    if escape is not None:
+        values = {name: escape(value) for name, value in values.items()}
     title, template = (entry.title_vi, entry.text_vi) if lang == "vi" else (entry.title_en, entry.text_en)
     text = template.format_map(_Missing(values))
     if params.get("suggestion"):

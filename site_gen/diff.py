@@ -29,14 +29,12 @@ from typing import Any
 
 from site_gen.catalogue import UI, format_date, lookup, render
 from site_gen.errors import SetupError
-from site_gen.escape import markdown_code, markdown_inline
+from site_gen.escape import COMMENT_LIMIT, bound_markdown, markdown_inline
 from site_gen.kinds import KINDS
 from site_gen.problems import Problem
 from site_gen.vn import format_decimal, format_int, name_key
 
 MARKER = "<!-- site-gen-diff -->"
-# GitHub refuses a comment over 65,536 characters; leave room for the note that says what was cut.
-COMMENT_LIMIT = 60_000
 TRACKED = ("submissions", "schemas")
 KIND_LABELS = {kind.name: (kind.label_vi, kind.label_en) for kind in KINDS}
 
@@ -598,6 +596,7 @@ def _counts(diff: Diff) -> dict[str, int]:
 
 
 def to_markdown(diff: Diff, limit: int = COMMENT_LIMIT) -> str:
+    """The pull request's comment: every text from a record passes :func:`markdown_inline`, the whole fits ``limit``."""
     lang = diff.lang
     words = WORDS[lang]
     head = diff.head
@@ -605,31 +604,19 @@ def to_markdown(diff: Diff, limit: int = COMMENT_LIMIT) -> str:
     parts.append(_check_line(diff))
     parts.append("")
     counts = _counts(diff)
-    parts.append(
-        words["compare"].format(
-            base=f"`{diff.base.label}`", head=f"`{head.label}`" if diff.head_is_commit else head.label, **counts
-        )
-    )
+    base = f"<code>{markdown_inline(diff.base.label)}</code>"
+    shown = f"<code>{markdown_inline(head.label)}</code>" if diff.head_is_commit else markdown_inline(head.label)
+    parts.append(words["compare"].format(base=base, head=shown, **counts))
     parts.append("")
-    sections: list[list[str]] = []
-    sections.append(_figures_md(diff, words))
+    parts += _figures_md(diff, words)
     for status in ("added", "changed", "removed"):
         chosen = [r for r in diff.records if r.status == status]
         if chosen:
-            sections.append(_records_md(chosen, words[status], words, _known(diff)))
+            parts += _records_md(chosen, words[status], words, _known(diff))
     if not diff.records:
-        sections.append([words["no_record_change"], ""])
-    sections.append(_problems_md(diff, words))
-    body = "\n".join(parts)
-    for section in sections:
-        text = "\n".join(section)
-        if len(body) + len(text) + 200 > limit:
-            room = max(limit - len(body) - 400, 0)
-            cut = text[:room].rsplit("\n", 1)[0] if room else ""
-            body += ("\n" + cut if cut else "") + f"\n\n> {words['cut']}\n"
-            break
-        body += "\n" + text
-    return body.rstrip("\n") + "\n"
+        parts += [words["no_record_change"], ""]
+    parts += _problems_md(diff, words)
+    return bound_markdown("\n".join(parts).rstrip("\n") + "\n", words["cut"], limit)
 
 
 def _figures_md(diff: Diff, words: dict[str, str]) -> list[str]:
@@ -671,7 +658,8 @@ def _known(diff: Diff) -> dict[str, str]:
 def _records_md(changes: list[RecordChange], heading: str, words: dict[str, str], known: dict[str, str]) -> list[str]:
     out = [f"### {heading} ({len(changes)})", ""]
     for change in changes:
-        moved = f" — {words['moved'].format(old=f'`{change.moved_from}`')}" if change.moved_from else ""
+        moved_from = f"<code>{markdown_inline(change.moved_from)}</code>"
+        moved = f" — {words['moved'].format(old=moved_from)}" if change.moved_from else ""
         summary = f"{markdown_inline(change.title)} — <code>{markdown_inline(change.path)}</code>{moved}"
         if change.status == "removed" or not change.fields:
             out += [f"- {summary}", ""]
@@ -710,7 +698,7 @@ def _problems_md(diff: Diff, words: dict[str, str]) -> list[str]:
         for index in groups[code][:50]:
             where, message = _problem_line(problems[index], diff.lang)
             tag = words["new"] if index in diff.new_problems else words["old"]
-            out.append(f"- `{markdown_code(where)}` ({tag}): {markdown_inline(message)}")
+            out.append(f"- <code>{markdown_inline(where)}</code> ({tag}): {markdown_inline(message)}")
         if len(groups[code]) > 50:
             out.append(f"- {words['more'].format(count=len(groups[code]) - 50)}")
         out.append("")

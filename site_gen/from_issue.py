@@ -37,6 +37,7 @@ from site_gen.bundle import BUNDLED_DIR
 from site_gen.catalogue import render, render_code
 from site_gen.discover import SUBMISSIONS, data_root
 from site_gen.errors import SetupError
+from site_gen.escape import bound_markdown, markdown_inline
 from site_gen.kinds import BY_NAME
 from site_gen.loader import load_bytes
 from site_gen.model import Context, Record
@@ -546,13 +547,6 @@ def _iso(value: str) -> str:
     from site_gen.vn import format_date
 
     return format_date(value)
-
-
-def _md(text: str) -> str:
-    """An answer on one line, inert in Markdown: no HTML, no table breaks, no @mentions."""
-    from site_gen.escape import markdown_inline
-
-    return markdown_inline(" ".join(str(text).split()))
 
 
 def _rel_schema(root: Path, path: Path, kind: str) -> str:
@@ -1219,79 +1213,88 @@ class Outcome:
 
 
 def _t(code: str, lang: str, **params: Any) -> str:
+    """A catalogue text as plain text (a pull request title, a field's name)."""
     return render_code(code, params, lang)[1]
 
 
-def _fence(text: str) -> str:
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}text\n{text}\n{fence}"
+def _say(code: str, lang: str, **params: Any) -> str:
+    """A catalogue text for a comment or body: Markdown of the tool's, every parameter made inert."""
+    return render_code(code, params, lang, escape=markdown_inline)[1]
+
+
+def _quote(answer: str) -> list[str]:
+    """An answer quoted back line by line, each line inert, its line breaks kept."""
+    lines = [markdown_inline(line) for line in answer.split("\n")]
+    return [line + "<br>" for line in lines[:-1]] + lines[-1:]
 
 
 def failure_comment(form: Form | None, problems: list[Issue], sections: list[Section], lang: str) -> str:
-    lines = [f"### ⚠️ {_t('issue.text-comment-title', lang)}", ""]
+    """The reply on an issue that made no record: each problem at its question, then the answers quoted back."""
+    lines = [f"### ⚠️ {_say('issue.text-comment-title', lang)}", ""]
     if form is not None:
-        lines += [_t("issue.text-comment-intro", lang, form=form.title, count=len(problems)), ""]
+        lines += [_say("issue.text-comment-intro", lang, form=form.title, count=len(problems)), ""]
     for number, item in enumerate(problems, 1):
         _, message = render_code(item.code, item.params, lang)
         found = " ".join(item.found.split())
-        found = _md(found if len(found) <= 200 else found[:199] + "…")
+        found = found if len(found) <= 200 else found[:199] + "…"
         if item.where and found:
-            line = _t("issue.text-found", lang, field=item.where, found=found, message=message)
+            line = _say("issue.text-found", lang, field=item.where, found=found, message=message)
         elif item.where:
-            line = _t("issue.text-field", lang, field=item.where, message=message)
+            line = _say("issue.text-field", lang, field=item.where, message=message)
         else:
-            line = message
+            line = markdown_inline(message)
         lines.append(f"{number}. {line}")
-    lines += ["", _t("issue.text-comment-howto", lang), ""]
+    lines += ["", _say("issue.text-comment-howto", lang), ""]
     if sections:
-        lines += ["<details>", f"<summary>{_t('issue.text-answers', lang)}</summary>", ""]
+        lines += ["<details>", f"<summary>{_say('issue.text-answers', lang)}</summary>", ""]
         for section in sections:
             if section.heading:
-                lines += [f"**{_md(section.heading)}**", ""]
+                lines += [f"**{markdown_inline(section.heading)}**", ""]
             answer = _answer(section.text)
-            lines += [_fence(answer) if answer else _t("issue.text-no-answer", lang), ""]
+            lines += [*(_quote(answer) if answer else [_say("issue.text-no-answer", lang)]), ""]
         lines.append("</details>")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    return bound_markdown(text, _t("issue.text-cut-comment", lang))
 
 
 def success_message(built: Built, warnings: list[Problem], issue: int | None, author: str | None, ctx: Context, lang: str) -> str:
-    title = _t(built.title[0], lang, **built.title[1])
+    """The pull request's body: what the record holds, what changed, the check's warnings."""
     kind = BY_NAME[built.kind]
-    lines = [f"## {title}", ""]
+    lines = [f"## {_say(built.title[0], lang, **built.title[1])}", ""]
     if issue is not None:
-        lines.append(_t("issue.text-source", lang, issue=issue, author=author or "?"))
+        lines.append(_say("issue.text-source", lang, issue=issue, author=author or "?"))
     else:
-        lines.append(_t("issue.text-source-plain", lang))
+        lines.append(_say("issue.text-source-plain", lang))
     lines.append("")
     label = kind.label_vi if lang == "vi" else kind.label_en
-    record = _t(
-        "issue.text-record", lang, kind_label=label, kind=built.kind, unit_name=ctx.unit_name(built.unit), unit=built.unit
-    )
-    lines += [record, ""]
+    unit_name = ctx.unit_name(built.unit)
+    lines += [_say("issue.text-record", lang, kind_label=label, kind=built.kind, unit_name=unit_name, unit=built.unit), ""]
     change = built.change
     if change.created:
-        lines.append(f"- {_t('issue.text-created', lang, path=change.path)}")
+        lines.append(f"- {_say('issue.text-created', lang, path=change.path)}")
     for code, params in change.notes:
-        lines.append(f"- {_t(code, lang, **params)}")
-    lines += ["", _t("issue.text-fields", lang), "| --- | --- |"]
-    lines += [f"| {_md(name)} | {_md(value)} |" for name, value in built.summary]
+        lines.append(f"- {_say(code, lang, **params)}")
+    lines += ["", _say("issue.text-fields", lang), "| --- | --- |"]
+    lines += [f"| {markdown_inline(name)} | {markdown_inline(value)} |" for name, value in built.summary]
     if built.rows:
-        header = _t("issue.text-rows", lang)
+        header = _say("issue.text-rows", lang)
         lines += ["", header, "|" + " --- |" * (header.count("|") - 1)]
-        lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in built.rows]
+        lines += ["| " + " | ".join(markdown_inline(cell) for cell in row) + " |" for row in built.rows]
     lines.append("")
     if warnings:
-        lines.append(_t("issue.text-check-warnings", lang, count=len(warnings)))
+        lines.append(_say("issue.text-check-warnings", lang, count=len(warnings)))
         for problem in warnings:
             title_w, message = render(problem, lang)
-            lines.append(f"- `{problem.file}:{problem.line}` **{title_w}**: {message} [{problem.code}]")
+            where = markdown_inline(f"{problem.file}:{problem.line}")
+            lines.append(
+                f"- <code>{where}</code> **{markdown_inline(title_w)}**: {markdown_inline(f'{message} [{problem.code}]')}"
+            )
     else:
-        lines.append(_t("issue.text-check-clean", lang))
-    lines += ["", _t("issue.text-review", lang)]
+        lines.append(_say("issue.text-check-clean", lang))
+    lines += ["", _say("issue.text-review", lang)]
     if issue is not None:
-        lines += ["", _t("issue.text-closes", lang, issue=issue)]
-    return "\n".join(lines) + "\n"
+        lines += ["", _say("issue.text-closes", lang, issue=issue)]
+    return bound_markdown("\n".join(lines) + "\n", _t("issue.text-cut-body", lang))
 
 
 def _where_of(problem: Problem, built: Built, form: Form, lang: str) -> str:

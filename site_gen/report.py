@@ -12,7 +12,7 @@ from typing import Any
 
 from site_gen import __version__
 from site_gen.catalogue import UI, lookup, render
-from site_gen.escape import github_data, github_property, markdown_inline
+from site_gen.escape import bound_markdown, github_command, github_log, markdown_inline, utf8_length
 from site_gen.problems import Problem
 
 JSON_FORMAT = 1
@@ -44,13 +44,17 @@ def text(problems: list[Problem], checked: int, lang: str) -> str:
     for problem in problems:
         _, message = render(problem, lang)
         lines.append(f"{_where(problem)}: {words[problem.severity.value]} [{problem.code}] {message}")
-    info = summary(problems)
-    if lines:
-        lines.append("")
+    body = "\n".join(lines) + "\n\n" if lines else ""
+    return body + summary_text(problems, checked, lang)
+
+
+def summary_text(problems: list[Problem], checked: int, lang: str) -> str:
+    """The closing lines of the text report: the totals and the count per code (no record text in them)."""
+    words = UI[lang]
     if not problems:
-        lines.append(words["clean"].format(checked=checked))
-        return "\n".join(lines) + "\n"
-    lines.append(words["summary"].format(checked=checked, **{k: info[k] for k in ("errors", "warnings", "files")}))
+        return words["clean"].format(checked=checked) + "\n"
+    info = summary(problems)
+    lines = [words["summary"].format(checked=checked, **{k: info[k] for k in ("errors", "warnings", "files")})]
     lines.append(words["by_code"])
     width = max(len(item["code"]) for item in info["by_code"])
     for item in info["by_code"]:
@@ -62,32 +66,27 @@ def text(problems: list[Problem], checked: int, lang: str) -> str:
 
 
 def github(problems: list[Problem], checked: int, lang: str) -> str:
-    """GitHub Actions workflow commands: one annotation per problem, then the summary as text."""
+    """GitHub Actions workflow commands: one annotation per problem, then the summary as plain log text.
+
+    Every value is escaped by :mod:`site_gen.escape`, so a file name or a
+    message holding line breaks or ``::`` adds no command of its own; the
+    summary is printed with the runner's commands stopped.
+    """
     lines = []
     for problem in problems:
         title, message = render(problem, lang)
         command = "error" if problem.severity.value == "error" else "warning"
-        props = []
+        props: list[tuple[str, str]] = []
+        if problem.file:
+            props.append(("file", problem.file))
         if problem.file and problem.line:
-            props.append(f"file={github_property(problem.file)}")
-            props.append(f"line={problem.line}")
-            props.append(f"col={problem.column}")
-        elif problem.file:
-            props.append(f"file={github_property(problem.file)}")
-        props.append(f"title={github_property(f'[{problem.code}] {title}')}")
-        lines.append(f"::{command} {','.join(props)}::{github_data(message)}")
-    body = "\n".join(lines)
-    tail = text([], checked, lang) if not problems else _summary_only(problems, checked, lang)
-    return (body + "\n" if body else "") + tail
+            props += [("line", str(problem.line)), ("col", str(problem.column))]
+        props.append(("title", f"[{problem.code}] {title}".rstrip()))
+        lines.append(github_command(command, props, message) + "\n")
+    return "".join(lines) + github_log(summary_text(problems, checked, lang))
 
 
-def _summary_only(problems: list[Problem], checked: int, lang: str) -> str:
-    full = text(problems, checked, lang)
-    marker = full.split("\n\n", 1)
-    return marker[1] if len(marker) == 2 else full
-
-
-# A job summary takes at most 1 MiB per step; stop well before it.
+# A job summary takes at most 1 MiB (bytes) per step; stop well before it.
 SUMMARY_LIMIT = 900_000
 
 
@@ -114,19 +113,14 @@ def markdown(problems: list[Problem], checked: int, lang: str, limit: int = SUMM
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
-    body = "\n".join(out)
     for file, items in by_file.items():
-        lines = [f"### `{file.replace('`', chr(39))}` ({len(items)})", ""]
+        out += [f"### <code>{markdown_inline(file)}</code> ({len(items)})", ""]
         for problem in items:
             _, message = render(problem, lang)
             where = words["md_line"].format(line=problem.line, column=problem.column) if problem.line else ""
-            lines.append(f"- {where}**{words[problem.severity.value]}** `{problem.code}`: {markdown_inline(message)}")
-        text = "\n" + "\n".join(lines) + "\n"
-        if len(body.encode()) + len(text.encode()) > limit:
-            body += "\n> " + words["md_cut"] + "\n"
-            break
-        body += text
-    return body
+            out.append(f"- {where}**{words[problem.severity.value]}** `{problem.code}`: {markdown_inline(message)}")
+        out.append("")
+    return bound_markdown("\n".join(out), words["md_cut"], limit, utf8_length)
 
 
 def as_json(problems: list[Problem], checked: int, lang: str) -> str:

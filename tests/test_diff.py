@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from site_gen.cli import main
+from site_gen.diff import Diff, FieldChange, RecordChange, Side, to_markdown
+from site_gen.escape import COMMENT_LIMIT, github_length
+from site_gen.problems import Severity, make
 from tests.conftest import snapshot
+from tests.gfm import assert_inert, closing, render
+from tests.payloads import PAYLOADS
 
 Q4 = "submissions/ban-tckt/bao-cao/2026/quy-4.yaml"
 REGISTRATION = "submissions/ban-tckt/dang-ky/2026/pham-quoc-bao.yaml"
@@ -101,12 +106,13 @@ def test_a_report_that_brings_a_cadre_to_the_minimum(repo: Path, capsys: pytest.
     # the new record, field by field, ids shown with names
     assert "### Hồ sơ thêm mới (1)" in out
     assert f"<code>{Q4}</code>" in out
-    assert "| Người lập | Phạm Quốc Bảo (pham-quoc-bao) |" in out
-    assert "| Các chuyến đi cơ sở\\[1\\] › Từ ngày | 20/10/2026 |" in out
+    rows = render(out).rows
+    assert ["Người lập", "Phạm Quốc Bảo (pham-quoc-bao)"] in rows
+    assert ["Các chuyến đi cơ sở[1] › Từ ngày", "20/10/2026"] in rows
     # the changed record: only the row added, before and after
-    changed = out.split("### Hồ sơ sửa đổi (1)", 1)[1].split("###", 1)[0]
-    assert "| Nội dung đăng ký\\[13\\] › Số ngày đi | — | 2 |" in changed
-    assert "Nội dung đăng ký\\[12\\]" not in changed
+    changed = render(out.split("### Hồ sơ sửa đổi (1)", 1)[1].split("###", 1)[0])
+    assert ["Nội dung đăng ký[13] › Số ngày đi", "—", "2"] in changed.rows
+    assert "Nội dung đăng ký[12]" not in changed.text
     # the warnings were there before the change
     assert "(đã có từ trước): Nộp ngày 30/09/2025, trễ hạn" in out
     assert "(mới)" not in out
@@ -142,7 +148,7 @@ def test_an_error_is_new_and_blocks_the_figures(repo: Path, capsys: pytest.Captu
     assert code == 0  # the check step fails the run; the summary is still written
     assert "❌ Kiểm tra: 1 lỗi, 2 cảnh báo. Hãy sửa các lỗi trước khi nhờ duyệt." in out
     assert "Chưa tính số liệu: hồ sơ sau thay đổi còn lỗi" in out
-    assert f"- `{Q4}:12` (mới): " in out
+    assert f"- <code>{Q4}:12</code> (mới): " in out
 
 
 def test_a_fix_is_counted(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,7 +160,7 @@ def test_a_fix_is_counted(repo: Path, capsys: pytest.CaptureFixture[str]) -> Non
     commit(repo, "fixed")
     code, out, _ = run(repo, "diff", "HEAD~1", "HEAD", capsys=capsys)
     assert code == 0
-    assert "| Các chuyến đi cơ sở\\[1\\] › Số ngày đi | 5 | 2 |" in out
+    assert ["Các chuyến đi cơ sở[1] › Số ngày đi", "5", "2"] in render(out).rows
     assert "Đã hết 1 lỗi, cảnh báo so với trước thay đổi." in out
     assert "Bản trước thay đổi còn lỗi nên không so sánh được số liệu" in out
 
@@ -177,25 +183,101 @@ def test_a_moved_file_is_one_change_and_a_removal_is_listed(repo: Path, capsys: 
 
 
 def test_record_text_cannot_ping_or_inject(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    add_report(repo, achievements='"@tinh-doan/admins <img src=x onerror=alert(1)> | ![x](http://e.invalid/a.png)"')
+    add_report(repo, achievements='"@tinh-doan/admins <img src=x onerror=alert(1)> | ![x](http://e.invalid/a.png) #1"')
     commit(repo, "hostile text")
     code, out, _ = run(repo, "diff", "origin/main", "HEAD", capsys=capsys)
     assert code == 0
-    row = next(line for line in out.splitlines() if "Mặt được" in line)
-    assert "@tinh-doan" not in row and "@\u200btinh-doan/admins" in row
-    assert "<img" not in row and "&lt;img" in row
-    assert row.count(" | ") == 1  # the text's "|" does not open a cell
-    assert "[x](" not in row and "\\[x\\](" in row  # brackets escaped: no link, no image
+    page = render(out)
+    row = next(row for row in page.rows if row[0].endswith("Mặt được"))
+    assert row == ["Các chuyến đi cơ sở[1] › Kết quả chủ yếu › Mặt được", TEXT_SHOWN]
+    assert not [tag for tag in page.tags if tag[1] in ("a", "img")] and page.references == []
 
 
-def test_a_long_summary_is_cut_under_the_comment_limit(repo: Path) -> None:
-    from site_gen.diff import compute_diff, to_markdown
+TEXT_SHOWN = "@tinh-doan/admins <img src=x onerror=alert(1)> | ![x](http://e.invalid/a.png) #1"  # zero-width spaces aside
 
-    add_report(repo)
-    commit(repo, "Q4 report")
-    text = to_markdown(compute_diff(repo, "origin/main", "HEAD", "vi"), limit=1500)
-    assert len(text) <= 1500
-    assert text.rstrip().endswith("xem đầy đủ trong phần tóm tắt (Summary) của lượt kiểm tra.")
+
+# -- every text of a record, in every place of the comment ------------------------------------------
+
+
+def a_diff(value: str, where: str) -> Diff:
+    """A diff holding ``value`` at one place (``where``) of the comment, the rest plain."""
+
+    def at(place: str, plain: str) -> str:
+        return value if place == where else plain
+
+    problems = [
+        make(
+            at("problem file", "submissions/ban-tckt/a.yaml"),
+            "yaml.syntax",
+            Severity.WARNING,
+            "",
+            4,
+            2,
+            detail=at("message", "x"),
+        )
+    ]
+    base = Side("a1b2c3d", Path("."), [], {}, {}, {}, {}, {})
+    head = Side("e4f5a6b", Path("."), problems, {}, {}, {}, {}, {})
+    added = [FieldChange(at("label", "Tên"), None, at("added value", "a")), FieldChange("Thẻ", None, [at("list item", "b"), "c"])]
+    changed = [FieldChange("Ghi chú", at("before", "cũ"), at("after", "mới"))]
+    records = [
+        RecordChange(
+            "added", at("path", "submissions/ban-tckt/mo-hinh/a.yaml"), "good-model", at("title", "Mô hình: A"), fields=added
+        ),
+        RecordChange(
+            "changed", "submissions/ban-tckt/b.yaml", "unit", "Đơn vị: B", moved_from=at("moved from", "x/b.yaml"), fields=changed
+        ),
+        RecordChange("removed", at("removed path", "submissions/c.yaml"), "cadre", at("removed title", "Cán bộ: C")),
+    ]
+    figures = {2026: [f"{at('figure', 'Nguyễn Văn B')} (Ban Tổ chức): 45 → 75 ngày"]}
+    return Diff(base, head, records, figures, {0}, 1, "vi")
+
+
+PLACES = ["problem file", "message", "label", "added value", "list item", "before", "after", "path", "title"]
+PLACES += ["moved from", "removed path", "removed title", "figure"]
+
+
+@pytest.mark.parametrize("where", PLACES)
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_every_record_text_in_the_comment_is_inert(payload: str, where: str) -> None:
+    assert_inert(lambda value: to_markdown(a_diff(value, where)), payload)
+
+
+def a_huge_diff() -> Diff:
+    """Thousands of records added, each a table of Vietnamese text (multi-byte in UTF-8), and their warnings."""
+    words = "Ngày hội thanh niên tình nguyện ở xã đảo, cùng ăn, cùng ở, cùng làm với đoàn viên "
+    records = [
+        RecordChange(
+            "added",
+            f"submissions/đơn-vị-{n:04}/mo-hinh/mô-hình-{n}.yaml",
+            "good-model",
+            f"Mô hình: Tủ sách ấp số {n}",
+            fields=[FieldChange(f"Mô tả › đoạn {k}", None, words * (k + 1)) for k in range(4)],
+        )
+        for n in range(900)
+    ]
+    problems = [
+        make(f"submissions/đơn-vị-{n:04}/x.yaml", "yaml.syntax", Severity.WARNING, "", n + 1, 1, detail=words) for n in range(300)
+    ]
+    side = Side("a1b2c3d", Path("."), [], {}, {}, {}, {}, {})
+    return Diff(side, Side("e4f5a6b", Path("."), problems, {}, {}, {}, {}, {}), records, {}, set(), 0, "vi")
+
+
+def test_a_huge_comment_is_cut_between_rows_under_githubs_limit() -> None:
+    diff = a_huge_diff()
+    full, cut = to_markdown(diff, limit=10**9), to_markdown(diff)
+    assert github_length(full) > COMMENT_LIMIT >= github_length(cut) and len(cut) <= 65_536
+    assert cut.encode("utf-8").decode("utf-8") == cut
+    assert cut.endswith("\n\n> Bản tóm tắt quá dài nên đã cắt bớt; xem đầy đủ trong phần tóm tắt (Summary) của lượt kiểm tra.\n")
+    kept = cut.rsplit("\n\n> ", 1)[0].removesuffix("\n\n</details>")
+    assert full.startswith(kept) and full[len(kept)] == "\n"  # whole lines: no row, item or code span cut
+    whole, part = render(full), render(cut)
+    assert closing(whole.tags, part.tags[: part.tags.index(("start", "blockquote", ()))])
+    assert all(len(row) == 2 for row in part.rows)
+    for limit in (3_000, 10_000, 30_000):  # wherever the cut falls
+        shorter = to_markdown(diff, limit=limit)
+        assert github_length(shorter) <= limit and shorter.endswith("lượt kiểm tra.\n")
+        assert closing(whole.tags, (page := render(shorter)).tags[: page.tags.index(("start", "blockquote", ()))])
 
 
 def test_an_unknown_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

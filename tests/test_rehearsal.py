@@ -18,8 +18,11 @@ from typing import Any
 
 import pytest
 
+from site_gen.diff import to_markdown
 from tests.conftest import snapshot
-from tests.test_diff import Q4, REGISTRATION, add_report
+from tests.gfm import render
+from tests.runner_commands import run as run_commands
+from tests.test_diff import Q4, REGISTRATION, a_huge_diff, add_report
 from tests.test_from_issue import REPORT_Q4, render_body
 from tests.workflow_runner import JobRun, expression, load_workflow, run_job
 
@@ -183,7 +186,10 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     assert all(step.ran for step in job.steps)
     check = job.step("Kiểm tra hồ sơ")
     assert check.stdout.splitlines()[:2] == WARNINGS
-    assert check.stdout.splitlines()[2] == "Tổng hợp: 0 lỗi, 2 cảnh báo trong 2 tệp; đã kiểm tra 419 tệp hồ sơ."
+    log = run_commands(check.stdout)  # as the runner reads it: the two annotations, nothing else
+    assert [c.name for c in log.commands] == ["warning", "warning"] and not log.stopped
+    summary = [line for line in check.stdout.splitlines() if not line.startswith("::")]
+    assert summary[0] == "Tổng hợp: 0 lỗi, 2 cảnh báo trong 2 tệp; đã kiểm tra 419 tệp hồ sơ."
     assert job.step("CODEOWNERS khớp sổ đăng ký đơn vị").code == 0
     # the job summary: the whole check report, then what the change does
     assert job.summary.startswith("## Kết quả kiểm tra hồ sơ\n\n✅ Tổng hợp: 0 lỗi, 2 cảnh báo")
@@ -199,8 +205,8 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     assert f"<code>{Q4}</code>" in added and f"<code>{REGISTRATION}</code>" in added
     changed = comment.split("### Hồ sơ sửa đổi (1)", 1)[1].split("###", 1)[0]
     assert f"<code>{Q3}</code>" in changed
-    assert "| Các chuyến đi cơ sở\\[2\\] › Số ngày đi | 10 | 9 |" in changed
-    assert "| Các chuyến đi cơ sở\\[2\\] › Đến ngày | 11/07/2026 | 10/07/2026 |" in changed
+    assert ["Các chuyến đi cơ sở[2] › Số ngày đi", "10", "9"] in render(changed).rows
+    assert ["Các chuyến đi cơ sở[2] › Đến ngày", "11/07/2026", "10/07/2026"] in render(changed).rows
     assert "Đã hết 11 lỗi, cảnh báo so với trước thay đổi." in comment  # the unregistered visits, the missing registration
     assert (runner / "site" / "index.html").is_file()  # the preview artifact
 
@@ -247,6 +253,33 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     assert (main / "site" / "index.html").is_file()
 
 
+def test_the_comment_is_posted_whole_and_a_bad_artifact_not_at_all(tmp_path: Path, gh: tuple[Path, Path]) -> None:
+    # A long Vietnamese summary (multi-byte UTF-8): once cut by bytes in the workflow, which split a character.
+    comment = to_markdown(a_huge_diff())
+    assert len(comment.encode("utf-8")) > 65_536 >= len(comment)
+    bad = {
+        "too long": (comment + comment).encode("utf-8"),
+        "not UTF-8": comment[:1000].encode("utf-8") + b"\xc3(\n",
+        "no marker": comment.split("\n", 1)[1].encode("utf-8"),
+    }
+    for name, content in [("whole", comment.encode("utf-8")), *bad.items()]:
+        artifact = tmp_path / name / "artifact"
+        artifact.mkdir(parents=True)
+        (artifact / "comment.md").write_bytes(content)
+        (artifact / "number").write_text("9\n")
+        set_pull(gh[1], 9, "b" * 40)
+        job = comment_run(artifact, tmp_path / name, "b" * 40, gh)
+        posted = [c["body"] for c in gh_state(gh[1])["comments"] if c["issue"] == 9]
+        if name == "whole":
+            assert not job.failed and posted == [comment]
+            assert posted[0].endswith("xem đầy đủ trong phần tóm tắt (Summary) của lượt kiểm tra.\n")
+            continue
+        step = job.step("Đăng hoặc cập nhật bình luận")
+        assert step.code == 1, name
+        assert [c.name for c in run_commands(step.stdout).commands] == ["error"]
+        assert posted == [comment], name  # the earlier comment stays as it was
+
+
 def test_a_broken_record_is_annotated_on_its_line_and_nothing_is_built(
     origin: Path, tmp_path: Path, gh: tuple[Path, Path]
 ) -> None:
@@ -267,7 +300,7 @@ def test_a_broken_record_is_annotated_on_its_line_and_nothing_is_built(
     assert errors[0].startswith(f"::error file={Q4},line=12,col=")
     assert not job.step("Dựng trang").ran  # a failed check stops the build
     assert job.step("Tóm tắt thay đổi").ran and job.step("Tóm tắt thay đổi").code == 0
-    assert f"`{Q4}`" in job.summary and "**lỗi**" in job.summary
+    assert f"### <code>{Q4}</code> (1)" in job.summary and "**lỗi**" in job.summary
     comment = (runner / "pr-comment" / "comment.md").read_text(encoding="utf-8")
     assert "❌ Kiểm tra: 1 lỗi, 2 cảnh báo." in comment
     comment_run(runner / "pr-comment", tmp_path / "pr", head_sha, gh)
