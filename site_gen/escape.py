@@ -119,7 +119,8 @@ def site_text(value: Any) -> str:
     Line ends (CR LF, CR, LF) become ``<br>``, so a text is always one line of
     Markdown: it can neither end a table row nor start a block of its own.
     """
-    text = _LINE_ENDS.sub("\n", xml_chars(str(value)))
+    # leading blanks would make an indented code block (HTML does not show them anyway)
+    text = _LINE_ENDS.sub("\n", xml_chars(str(value))).lstrip(" \t")
     text = text.translate(_SITE)
     text = _LINE_START.sub(lambda m: m.group(1) + m.group(2).translate(_LINE_START_CHARS), text)
     return text.replace("\n", "<br>")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from site_gen.checker import check_repository
 from site_gen.schemas import Schemas
 
 Parts = tuple[str | int, ...]
-Chooser = Callable[[str, Parts, str], str]
+Chooser = Callable[[str, int], str]  # (old text, the field's maxLength) -> new text
 
 # what a free-text field may carry besides its type: its length, and the shared guard against control characters
 _TEXT_ONLY = {"type", "title", "description", "minLength", "maxLength", "examples", "$comment", "allOf"}
@@ -52,28 +53,30 @@ def _children(schemas: Schemas, node: dict[str, Any], base: dict[str, Any], key:
             yield from _children(schemas, branch, doc, key)
 
 
-def is_free_text(schemas: Schemas, node: dict[str, Any], base: dict[str, Any]) -> bool:
+def text_limit(schemas: Schemas, node: dict[str, Any], base: dict[str, Any]) -> int | None:
+    """The ``maxLength`` of a free-text field, or None when the field is not free text."""
     target, _ = _target(schemas, node, base)
-    return target.get("type") == "string" and set(target) <= _TEXT_ONLY and target.get("allOf", GUARD) == GUARD
+    if target.get("type") != "string" or not set(target) <= _TEXT_ONLY or target.get("allOf", GUARD) != GUARD:
+        return None
+    return int(target.get("maxLength", 10_000))
 
 
-def accepted(schemas: Schemas, text: str, definition: str = "name") -> bool:
-    """Whether the shared definition (``name``, ``line``, ``text``) takes ``text``: its length and the guard."""
-    defs = schemas.documents["defs.schema.json"]["$defs"]
-    limits = defs[definition]
-    guard = re.compile(defs["plain"]["pattern"])
-    return limits["minLength"] <= len(text) <= limits["maxLength"] and guard.search(text) is not None
+def accepted(schemas: Schemas, text: str, limit: int = 200) -> bool:
+    """Whether a free-text field of at most ``limit`` characters takes ``text`` (length and guard)."""
+    guard = re.compile(schemas.documents["defs.schema.json"]["$defs"]["plain"]["pattern"])
+    return 1 <= len(text) <= limit and guard.search(text) is not None
 
 
-def free_text(schemas: Schemas, kind: str, data: Any) -> list[Parts]:
-    """The paths of every free-text string in a record, in document order."""
-    found: list[Parts] = []
+def free_text(schemas: Schemas, kind: str, data: Any) -> list[tuple[Parts, int]]:
+    """The paths of every free-text string in a record, in document order, with the field's length limit."""
+    found: list[tuple[Parts, int]] = []
     base = schemas.kind_schema[kind]
 
     def walk(value: Any, nodes: list[tuple[Any, Any]], parts: Parts) -> None:
         if isinstance(value, str):
-            if any(is_free_text(schemas, node, doc) for node, doc in nodes):
-                found.append(parts)
+            limits = [limit for node, doc in nodes if (limit := text_limit(schemas, node, doc)) is not None]
+            if limits:
+                found.append((parts, min(limits)))
             return
         items: Any = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
         for key, child in items:
@@ -101,14 +104,20 @@ _RAW = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\
 
 
 def quoted(text: str) -> str:
-    """A YAML double-quoted scalar holding exactly ``text``."""
+    """A YAML double-quoted scalar holding exactly ``text``.
+
+    A combining mark right after an escape is escaped too: the loader puts the
+    file in NFC before parsing, which would join it to the escape's last hex digit.
+    """
     out = []
+    escaped = False
     for char in text:
+        raw = bool(_RAW.fullmatch(char)) and not (escaped and unicodedata.combining(char))
         if char == '"':
             out.append('\\"')
         elif char == "\\":
             out.append("\\\\")
-        elif _RAW.fullmatch(char):
+        elif raw:
             out.append(char)
         elif ord(char) <= 0xFF:
             out.append(f"\\x{ord(char):02x}")
@@ -116,6 +125,7 @@ def quoted(text: str) -> str:
             out.append(f"\\u{ord(char):04x}")
         else:
             out.append(f"\\U{ord(char):08x}")
+        escaped = not raw and char not in '"\\'
     return '"' + "".join(out) + '"'
 
 
@@ -165,7 +175,7 @@ def dump(data: dict[str, Any]) -> str:
 
 
 def plant(root: Path, choose: Chooser) -> dict[str, list[tuple[Parts, str]]]:
-    """Rewrite every record of ``root`` with ``choose(kind, path, old text)`` in each free-text field.
+    """Rewrite every record of ``root`` with ``choose(old text, length limit)`` in each free-text field.
 
     Returns, per record file, the paths planted and the texts put there.
     """
@@ -175,8 +185,8 @@ def plant(root: Path, choose: Chooser) -> dict[str, list[tuple[Parts, str]]]:
     for record in result.records():
         data = json.loads(json.dumps(record.data))
         done = []
-        for parts in free_text(schemas, record.kind, data):
-            text = choose(record.kind, parts, get(data, parts))
+        for parts, limit in free_text(schemas, record.kind, data):
+            text = choose(get(data, parts), limit)
             put(data, parts, text)
             done.append((parts, text))
         planted[record.file] = done
