@@ -620,7 +620,7 @@ def csv_bytes(header: Sequence[str], body: Iterable[Sequence[str]]) -> bytes:
     writer = csv.writer(buffer, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(body)
-    return buffer.getvalue().encode("utf-8-sig")
+    return buffer.getvalue().encode("utf-8-sig", "replace")  # a file name that is not UTF-8 shows "?"
 
 
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")
@@ -677,7 +677,7 @@ def xlsx_bytes(title: str, header: Sequence[str], body: Sequence[Sequence[str]])
 
 
 def json_bytes(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")
 
 
 def exports(records: Iterable[Record]) -> dict[str, bytes]:
