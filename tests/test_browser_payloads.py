@@ -30,7 +30,6 @@ from typing import Any
 import pytest
 
 from site_gen.checker import check_repository
-from site_gen.escape import one_line
 from site_gen.schemas import Schemas
 from tests.conftest import snapshot
 from tests.payloads import PAYLOADS
@@ -234,7 +233,7 @@ def test_record_pages_are_titled_with_the_record_as_text(planted: tuple[Path, li
     assert len(expected) > 70
     wrong = {}
     for name, title in expected.items():
-        want = shown(one_line(title))
+        want = shown(title)
         page = pages[name]
         if page["title"] != f"{want} - {SITE_NAME}" or page["header"] != want:
             wrong[name] = (want, page["title"], page["header"])
