@@ -16,6 +16,7 @@ and shows them as text.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -102,10 +103,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def handle(self) -> None:
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the browser moved on to the next page
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser moved on to the next page
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +176,18 @@ def search_results(page: Any, base: str, dialogs: list[str]) -> dict[str, Any]:
 
 def test_every_page_of_the_planted_site_is_opened(pages: dict[str, dict[str, Any]]) -> None:
     kinds = {name.split("/")[0] for name in pages}
-    assert {"can-bo", "mo-hinh", "ke-hoach", "kiem-tra", "khac-phuc", "khao-sat", "lich", "dia-ban", "tien-do", "du-lieu"} <= kinds
+    assert {
+        "can-bo",
+        "mo-hinh",
+        "ke-hoach",
+        "kiem-tra",
+        "khac-phuc",
+        "khao-sat",
+        "lich",
+        "dia-ban",
+        "tien-do",
+        "du-lieu",
+    } <= kinds
     assert len(pages) > 90
 
 
@@ -228,7 +238,9 @@ def record_titles(root: Path) -> dict[str, str]:
     return out
 
 
-def test_record_pages_are_titled_with_the_record_as_text(planted: tuple[Path, list[str]], pages: dict[str, dict[str, Any]]) -> None:
+def test_record_pages_are_titled_with_the_record_as_text(
+    planted: tuple[Path, list[str]], pages: dict[str, dict[str, Any]]
+) -> None:
     expected = record_titles(planted[0])
     assert len(expected) > 70
     wrong = {}

@@ -108,7 +108,9 @@ def test_every_export_takes_what_check_accepts(sample: Path, tmp_path: Path, cap
     result = check_repository(root, use_cache=False)
     assert result.errors == []
     years = {2025}  # every form of one year; the other years' forms are the same writers with other rows
-    notices = sorted({r.data["unit"] for r in result.records() if r.kind == "inspection-result" and r.data["plan"].endswith("2025")})
+    notices = sorted(
+        {r.data["unit"] for r in result.records() if r.kind == "inspection-result" and r.data["plan"].endswith("2025")}
+    )
     runs = [(*args, "--year", str(year)) for args in EXPORTS for year in years]
     runs += [("--notice", unit, "--year", "2025") for unit in notices[:4]]
     written = 0

@@ -22,7 +22,17 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_gen.escape import calendar_text, cut, office_property, one_line, sheet_title, site_text, site_title, url_path, workbook_text
+from site_gen.escape import (
+    calendar_text,
+    cut,
+    office_property,
+    one_line,
+    sheet_title,
+    site_text,
+    site_title,
+    url_path,
+    workbook_text,
+)
 from site_gen.site.build import with_title
 from site_gen.site.hooks import amend
 from tests.payloads import PAYLOADS
@@ -52,7 +62,7 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 def render(source: str) -> str:
     """Markdown to HTML with the extensions (and their options) of the site's mkdocs.yml."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     names, options = [], {}
     for item in config["markdown_extensions"]:
         name, values = (item, {}) if isinstance(item, str) else next(iter(item.items()))
@@ -170,7 +180,11 @@ def test_search_words_without_diacritics_are_escaped_again() -> None:
 
 @pytest.mark.parametrize(
     ("path", "url"),
-    [("ho-so/a b#c?.yaml", "ho-so/a%20b%23c%3F.yaml"), ("../x/Đoàn.yaml", "../x/%C4%90o%C3%A0n.yaml"), ("a\udcff.yaml", "a%FF.yaml")],
+    [
+        ("ho-so/a b#c?.yaml", "ho-so/a%20b%23c%3F.yaml"),
+        ("../x/Đoàn.yaml", "../x/%C4%90o%C3%A0n.yaml"),
+        ("a\udcff.yaml", "a%FF.yaml"),
+    ],
 )
 def test_links_to_files_are_percent_encoded(path: str, url: str) -> None:
     assert url_path(path) == url
@@ -186,7 +200,7 @@ def test_cut_keeps_within_office_limits(text: str, limit: int) -> None:
 @given(text=ANY_TEXT)
 def test_office_values_hold_no_character_xml_refuses(text: str) -> None:
     for value in (workbook_text(text), office_property(text), sheet_title(text), calendar_text(text)):
-        assert not any(ord(c) < 32 and c not in "\t\n\r" or 0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff" for c in value)
+        assert not any((ord(c) < 32 and c not in "\t\n\r") or 0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff" for c in value)
     assert 1 <= len(sheet_title(text)) <= 31 and not set(sheet_title(text)) & set("[]:*?/\\")
     assert "\n" not in office_property(text) and len(office_property(text)) <= 255
     assert "\r" not in calendar_text(text)
@@ -198,4 +212,3 @@ def test_the_payload_list_holds_what_the_site_escapes() -> None:
     for needed in ("<script>", "onerror", "javascript:", "](", "\\n---", "≮", "'", "\\t="):
         assert needed in joined, needed
     assert any(unicodedata.normalize("NFD", p) != p for p in PAYLOADS)
-

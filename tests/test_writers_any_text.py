@@ -45,7 +45,11 @@ def legal(text: str) -> str:
 def title_fits(title: str, full: str) -> bool:
     """A document's title property: one line of at most 255 characters, the start of the form's title."""
     whole = " ".join(re.sub("[\x00-\x1f\x7f-\x9f]", " ", legal(full)).split())
-    return len(title) <= 255 and "\n" not in title and (title == whole or (title.endswith("…") and whole.startswith(title[:-1].rstrip())))
+    return (
+        len(title) <= 255
+        and "\n" not in title
+        and (title == whole or (title.endswith("…") and whole.startswith(title[:-1].rstrip())))
+    )
 
 
 def form(texts: list[str], form_id: str = layout.FORM_NOTICE) -> FormDoc:
@@ -180,7 +184,9 @@ def test_names_sort_whatever_they_hold(names: list[str]) -> None:
     sorted(names, key=sort_key)
 
 
-@pytest.mark.parametrize("place", ["Bình An, ngày 31 tháng 02 năm 2025", "ngày 99 tháng 99 năm 0000", "ngày ٠١ tháng ٠١ năm ٢٠٢٥"])
+@pytest.mark.parametrize(
+    "place", ["Bình An, ngày 31 tháng 02 năm 2025", "ngày 99 tháng 99 năm 0000", "ngày ٠١ tháng ٠١ năm ٢٠٢٥"]
+)
 def test_the_creation_date_of_a_form_is_a_date(place: str) -> None:
     doc = form([place])
     assert paper.stamp(doc).year == 2026  # the line's own date, after the unit's text

@@ -45,7 +45,7 @@ def _hidden(markup: str) -> str | None:
     folded = " ".join(fold(plain).split())
     if not folded or folded == plain:
         return None
-    return '<span hidden>' + xml_text(folded) + "</span>"
+    return "<span hidden>" + xml_text(folded) + "</span>"
 
 
 def amend(index: dict[str, Any]) -> dict[str, Any]:
