@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import urllib.parse
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -168,10 +169,55 @@ def bound_markdown(text: str, note: str, limit: int = COMMENT_LIMIT, size: Calla
     return "\n".join(lines[:kept]).rstrip("\n") + close * open_ + tail
 
 
+# -- characters no output can hold ------------------------------------------------------
+
+# XML 1.0 (Office files, SVG, the site's HTML) has no place for the C0 controls but tab and
+# line ends, for lone surrogates (a file name that is not UTF-8), nor for U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_ENDS = re.compile("\r\n?")
+# the C0 and C1 controls: never shown in a one-line text (a title, a document property)
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+ELLIPSIS = "…"
+
+
+def xml_chars(text: str) -> str:
+    """The text without the characters XML 1.0 cannot hold; everything else is kept as it is."""
+    return _NOT_XML.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """The text on one line: controls dropped, every run of white space (line ends too) one space."""
+    return " ".join(_CONTROLS.sub(" ", xml_chars(text)).split())
+
+
+def _units(char: str) -> int:
+    return 2 if ord(char) > 0xFFFF else 1
+
+
+def cut(text: str, limit: int) -> str:
+    """At most ``limit`` UTF-16 code units (what Office counts), ending in "…" when shortened."""
+    if len(text) <= limit // 2 or sum(map(_units, text)) <= limit:
+        return text
+    out, used = [], _units(ELLIPSIS)
+    for char in text:
+        used += _units(char)
+        if used > limit:
+            break
+        out.append(char)
+    return "".join(out).rstrip() + ELLIPSIS
+
+
 # -- pages of the site (Markdown rendered by MkDocs into HTML) -------------------
 
-_MARKDOWN = str.maketrans(
+# One pass for HTML and Markdown: escaping HTML first would leave "&#x27;", whose "#" the
+# Markdown pass would then break ("&&#35;x27;" shows as "&#x27;").
+_SITE = str.maketrans(
     {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
         "*": "&#42;",
         "_": "&#95;",
         "[": "&#91;",
@@ -185,33 +231,92 @@ _MARKDOWN = str.maketrans(
         "}": "&#125;",
     }
 )
-_LIST_START = re.compile(r"^(\s*)([-+*]|\d+\.)(?=\s)", re.M)
+# what makes a line a list item, a rule ("---") or a heading's underline ("===")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+\.(?=\s))", re.M)
+_LINE_START_CHARS = str.maketrans({"-": "&#45;", "+": "&#43;", "=": "&#61;", ".": "&#46;"})
 
 
 def site_text(value: Any) -> str:
-    """Text safe in HTML and in Markdown: it shows exactly what the unit wrote."""
-    text = html.escape(str(value), quote=True).translate(_MARKDOWN)
-    text = _LIST_START.sub(
-        lambda m: m.group(1) + m.group(2).replace(".", "&#46;").replace("-", "&#45;").replace("+", "&#43;"), text
-    )
+    """Text safe in HTML and in Markdown: it shows exactly what the unit wrote.
+
+    Line ends (CR LF, CR, LF) become ``<br>``, so a text is always one line of
+    Markdown: it can neither end a table row nor start a block of its own.
+    """
+    # leading blanks would make an indented code block (HTML does not show them anyway)
+    text = _LINE_ENDS.sub("\n", xml_chars(str(value))).lstrip(" \t")
+    text = text.translate(_SITE)
+    text = _LINE_START.sub(lambda m: m.group(1) + m.group(2).translate(_LINE_START_CHARS), text)
     return text.replace("\n", "<br>")
 
 
-# -- spreadsheet cells (CSV and Excel downloads) ----------------------------------
+def site_title(value: Any) -> str:
+    """A page title for the front matter: one line, escaped for HTML.
+
+    Material for MkDocs writes ``title`` unescaped into ``<title>``, the header
+    and the search index, so the title must already be HTML.
+    """
+    return html.escape(one_line(str(value)), quote=True)
+
+
+def url_path(path: str) -> str:
+    """A relative path as a URL path: every character but letters, digits, "/" and "-._~" percent-encoded.
+
+    A file name that was not UTF-8 (held with surrogate escapes) gets its own bytes back.
+    """
+    return urllib.parse.quote(path, safe="/", encoding="utf-8", errors="surrogateescape")
+
+
+# -- spreadsheet cells (CSV and Excel downloads, Excel forms) -------------------------
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_CELL_LIMIT = 32_767
+EXCEL_SHEET_LIMIT = 31
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
 def spreadsheet_text(text: str) -> str:
     """A text cell Excel would take for a formula, made plain text with a leading apostrophe."""
+    text = xml_chars(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def workbook_text(text: str) -> str:
+    """A text for an Excel cell: no character XML cannot hold, at most the 32,767 characters Excel keeps."""
+    return cut(xml_chars(text), EXCEL_CELL_LIMIT)
+
+
+def sheet_title(text: str, fallback: str = "Trang1") -> str:
+    """An Excel sheet name: one line, none of []:*?/\\, no apostrophe at its ends, 1 to 31 characters."""
+    name = one_line(_NOT_IN_SHEET_NAMES.sub(" ", text)).strip("'").strip()
+    return cut(name, EXCEL_SHEET_LIMIT).strip("'").strip() or fallback
+
+
+# -- Office document properties (title of a .docx or .xlsx) ----------------------------
+
+OFFICE_PROPERTY_LIMIT = 255
+
+
+def office_property(text: str) -> str:
+    """A core document property: one line of at most 255 characters (python-docx's limit, and Word's)."""
+    return cut(one_line(text), OFFICE_PROPERTY_LIMIT)
 
 
 # -- XML (SVG charts) ---------------------------------------------------------------
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 
 def xml_text(text: str) -> str:
     """Escape for XML text and attribute values; drop characters XML cannot hold."""
-    return html.escape(_NOT_XML.sub("", text), quote=True)
+    return html.escape(xml_chars(text), quote=True)
+
+
+# -- iCalendar (the calendar feeds) ------------------------------------------------------
+
+_CALENDAR_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def calendar_text(text: str) -> str:
+    """A TEXT value of RFC 5545: line ends one LF (the library writes it ``\\n``), other controls dropped.
+
+    The library escapes backslashes, commas and semicolons itself.
+    """
+    return _CALENDAR_CONTROLS.sub("", _LINE_ENDS.sub("\n", xml_chars(text)))

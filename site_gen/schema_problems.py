@@ -248,6 +248,8 @@ class _Converter:
             self.add("schema.format-impossible", pointer, field=title, key=path, value=error.instance)
             return
         description = node.get("description") or target.get("description", "")
+        if isinstance(error.schema, dict) and error.schema != target and error.schema.get("description"):
+            description = error.schema["description"]  # a shared guard (defs: plain) says what it refuses
         self.add("schema.pattern", pointer, field=title, key=path, value=error.instance, description=description)
 
     def on_propertyNames(self, error: Any, parts: Parts, pointer: str) -> None:

@@ -31,22 +31,22 @@ def _letters(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ..
                 tones[-1] = _TONES[char]
             continue
         if char in ("\u0306", "\u0302", "\u031b") and letters:
-            base = _ALPHABET[letters[-1]] if letters[-1] < len(_ALPHABET) else ""
+            base = _ALPHABET[letters[-1]] if 0 <= letters[-1] < len(_ALPHABET) else ""
             table = {"\u0306": _BREVE, "\u0302": _CIRCUMFLEX, "\u031b": _HORN}[char]
             if base in table:
                 letters[-1] = _RANK[table[base]]
             continue
         if unicodedata.combining(char):
             continue
-        lower = char.lower()
-        cases.append(0 if char == lower else 1)
+        lower = char.lower()[:1]  # "İ".lower() is two characters
+        cases.append(0 if char.lower() == char else 1)
         if lower in _RANK:
             letters.append(_RANK[lower])
-        elif lower in "fjwz":
+        elif lower in ("f", "j", "w", "z"):
             # Letters outside the Vietnamese alphabet: after their neighbours.
             letters.append(len(_ALPHABET) + ord(lower))
         elif lower.isdigit():
-            letters.append(-100 + int(lower))
+            letters.append(-100 + unicodedata.digit(lower, 0))  # "²" is a digit that int() refuses
         else:
             letters.append(-200 + (ord(lower) % 100))
         tones.append(0)
@@ -62,10 +62,9 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ..
 def name_key(full_name: str) -> tuple[object, ...]:
     """A key that lists people by given name, then middle names, then family name."""
     words = full_name.split()
-    if not words:
-        return ((), (), (), full_name)
     ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
-    return (*tuple(sort_key(word)[:3] for word in ordered), full_name)
+    # the words' keys in one tuple: names of two and of three words compare without meeting the full name
+    return (tuple(sort_key(word)[:3] for word in ordered), full_name)
 
 
 def format_int(value: int) -> str:

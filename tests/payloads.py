@@ -21,6 +21,8 @@ PAYLOADS: tuple[str, ...] = (
     "&lt;script&gt;alert('xss-8')&lt;/script&gt;",
     "<!-- comment --><b>đậm</b>",
     "<details open ontoggle=alert('xss-9')>",
+    "≮img src=x onerror=alert('xss-13')≯",  # NFD: "<" and ">" with a combining mark, what folding for search gives back
+    "&#x3C;script&#x3E;alert('xss-14')&#x3C;/script&#x3E;",
     '" onmouseover="alert(\'xss-10\')" x="',
     # Markdown
     "[bấm](javascript:alert('xss-11'))",
@@ -45,6 +47,8 @@ PAYLOADS: tuple[str, ...] = (
     "$x^2$ và $$y$$",
     "dòng một  \ndòng hai\\\nba",
     "line one\n\nline three",
+    "    <b>thụt lề</b> bốn dấu cách",
+    "---",
     # templates (Jinja2, GitHub Actions expressions, shell)
     "{{ 7*7 }} {% raw %} {# c #}",
     "${{ github.token }} ${{ secrets.GITHUB_TOKEN }}",

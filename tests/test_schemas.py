@@ -25,7 +25,7 @@ SCHEMA_FILES = sorted((ROOT / "schemas").glob("*.schema.json"))
 # Keywords that only annotate or structure; every other keyword validates and needs a message.
 NON_VALIDATING = {
     "$schema", "$id", "$defs", "$ref", "title", "description", "examples", "default", "enumDescriptions",
-    "properties", "items", "if", "then",
+    "properties", "items", "if", "then", "allOf",
 }  # fmt: skip
 
 

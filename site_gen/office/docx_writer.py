@@ -27,6 +27,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from site_gen.escape import office_property, xml_chars
 from site_gen.office import layout, paper
 from site_gen.office.document import UNION, FormDoc
 
@@ -122,7 +123,7 @@ def _page(document: DocumentObject, doc: FormDoc) -> float:
 def _run(
     paragraph: Paragraph, text: str, bold: bool = False, italic: bool = False, size: float | None = None, underline: bool = False
 ) -> None:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_chars(text))
     run.bold = bold or None
     run.italic = italic or None
     run.underline = underline or None
@@ -280,7 +281,7 @@ def _signatures(document: DocumentObject, doc: FormDoc, usable: float) -> None:
 def _properties(document: DocumentObject, doc: FormDoc) -> None:
     created = paper.stamp(doc)
     props = document.core_properties
-    props.title = paper.title(doc)
+    props.title = office_property(paper.title(doc))
     props.author = paper.CREATOR
     props.last_modified_by = paper.CREATOR
     props.created = created

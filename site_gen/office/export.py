@@ -230,7 +230,7 @@ def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(B
 
 def _key(item: Item, fmt: str) -> str:
     text = f"{__version__}\0{fmt}\0{item.doc!r}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def render(items: Iterable[Item], formats: Sequence[str] = FORMATS, cache: Path | None = None) -> dict[str, bytes]:

@@ -64,17 +64,26 @@ def split(doc: FormDoc) -> int:
     return max(len(sizes) - 1, 1)
 
 
-_DATE = re.compile(r"ngày (\d{2}) tháng (\d{2}) năm (\d{4})")
-_YEAR = re.compile(r"\b(\d{4})\b")
+_DATE = re.compile(r"ngày ([0-9]{2}) tháng ([0-9]{2}) năm ([0-9]{4})")
+_YEAR = re.compile(r"\b([0-9]{4})\b")
 
 
 def stamp(doc: FormDoc) -> dt.datetime:
-    """The documents' fixed creation time: the date of the place-and-date line, else 1 January of the form's year."""
-    found = _DATE.search(doc.place_date)
-    if found:
-        return dt.datetime(int(found[3]), int(found[2]), int(found[1]), tzinfo=dt.UTC)
-    year = _YEAR.search(doc.subtitle) or _YEAR.search(doc.place_date)
-    return dt.datetime(int(year[1]) if year else 2000, 1, 1, tzinfo=dt.UTC)
+    """The documents' fixed creation time: the date of the place-and-date line, else 1 January of the form's year.
+
+    The date is the line's last one (the place before it is a unit's text);
+    anything that is not a real date is passed over.
+    """
+    for found in reversed(_DATE.findall(doc.place_date)):
+        try:
+            return dt.datetime(int(found[2]), int(found[1]), int(found[0]), tzinfo=dt.UTC)
+        except ValueError:
+            continue
+    for text in (doc.subtitle, doc.place_date):
+        years = [int(year) for year in _YEAR.findall(text) if 1900 <= int(year) <= 9999]
+        if years:
+            return dt.datetime(years[0], 1, 1, tzinfo=dt.UTC)
+    return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def title(doc: FormDoc) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import Any
 
 from openpyxl import Workbook
@@ -26,6 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from site_gen.escape import office_property, sheet_title, workbook_text
 from site_gen.office import layout, paper
 from site_gen.office.document import UNION, Cell, FormDoc
 
@@ -34,7 +36,9 @@ LINE_HEIGHT = 16.5  # points per line at 12-13 pt
 CHAR_FACTOR = 1.0  # characters of Times New Roman 12 pt per column unit, about
 CM_PER_UNIT = 0.2  # a column unit (one character of the default font) in cm
 SIGNATURE_SPACE = 3  # empty rows for the signature
+MAX_ROW_HEIGHT = 409  # points: Excel refuses a taller row
 
+_NUMBER = re.compile(r"[0-9]{1,9}")  # the STT column: a row number, written as a number
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -84,10 +88,10 @@ class _Sheet:
     ) -> None:
         cell = self.ws.cell(row=row, column=column)
         if text:
-            if column == 1 and border and text.isdigit():
+            if column == 1 and border and _NUMBER.fullmatch(text):
                 cell.value = int(text)
             else:
-                cell.value = text
+                cell.value = workbook_text(text)
                 cell.data_type = "s"  # never a formula, never a date
         cell.font = font
         cell.alignment = _alignment(align, "top" if border else "center")
@@ -100,7 +104,7 @@ class _Sheet:
                     self.ws.cell(row=row, column=extra).border = _BOX
 
     def height(self, row: int, lines: int) -> None:
-        self.ws.row_dimensions[row].height = max(lines, 1) * LINE_HEIGHT + 2
+        self.ws.row_dimensions[row].height = min(max(lines, 1) * LINE_HEIGHT + 2, MAX_ROW_HEIGHT)
 
     def line(self, text: str, font: Font, align: str = "center") -> None:
         """A line merged across the whole table width."""
@@ -132,7 +136,7 @@ class _Sheet:
 def render(doc: FormDoc) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = doc.sheet or layout.SHEET_NAMES.get(doc.form, "BieuMau")
+    ws.title = sheet_title(doc.sheet or layout.SHEET_NAMES.get(doc.form, "BieuMau"))
     sheet = _Sheet(ws, doc)
     for index, width in enumerate(sheet.widths, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -225,7 +229,7 @@ def _page_setup(ws: Any, doc: FormDoc) -> None:
 def _properties(wb: Any, doc: FormDoc) -> None:
     created = paper.stamp(doc).replace(tzinfo=None)  # openpyxl writes naive times as UTC
     props = wb.properties
-    props.title = paper.title(doc)
+    props.title = office_property(paper.title(doc))
     props.creator = paper.CREATOR
     props.lastModifiedBy = paper.CREATOR
     props.created = created

@@ -26,6 +26,7 @@ from site_gen.bundle import render as bundled_schemas
 from site_gen.cache import CACHE_DIR
 from site_gen.checker import CheckResult, check_repository
 from site_gen.errors import SetupError
+from site_gen.escape import site_title
 from site_gen.kinds import KINDS, SHARED_SCHEMA
 from site_gen.site import data as site_data
 from site_gen.site import gitinfo
@@ -82,12 +83,15 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
 def with_title(text: str, title: str, hide_navigation: bool = False) -> str:
     """The page with its title in the front matter (the browser tab, search results and links use it).
 
+    ``title`` is plain text: it is written escaped for HTML (:func:`site_gen.escape.site_title`).
+
     MkDocs would otherwise take the first heading, or the file name when a page
     opens with something else, such as a plan's letterhead. ``hide_navigation``
     hides the left sidebar, unless the template's front matter already says
     what to hide.
     """
-    line = "title: " + json.dumps(title, ensure_ascii=False) + "\n"  # a JSON string is a YAML string
+    # HTML, because the theme writes it unescaped; a JSON string of printable characters is a YAML string
+    line = "title: " + json.dumps(site_title(title), ensure_ascii=False) + "\n"
     if text.startswith("---\n"):
         head, rest = text[4:].split("---\n", 1)
     else:

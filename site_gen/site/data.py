@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from site_gen.escape import url_path
 from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline
 from site_gen.site.gitinfo import GitInfo
 from site_gen.stats import figures
@@ -169,8 +170,8 @@ class SiteData:
             "file": record.file,
             "changed": self.git.last_changed.get(record.file, ""),
             "yaml": None if record.kind in PRIVATE_KINDS else "ho-so/" + record.file.split("/", 1)[1],
-            "view": f"{url}/blob/{branch}/{record.file}" if url else "",
-            "edit": f"{url}/edit/{branch}/{record.file}" if url else "",
+            "view": f"{url}/blob/{url_path(branch)}/{url_path(record.file)}" if url else "",
+            "edit": f"{url}/edit/{url_path(branch)}/{url_path(record.file)}" if url else "",
         }
 
     def page_of(self, record: Record) -> str | None:

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from site_gen.escape import spreadsheet_text
+from site_gen.escape import office_property, sheet_title, spreadsheet_text, workbook_text
 from site_gen.kinds import BY_NAME, KINDS
 from site_gen.model import Record
 
@@ -620,7 +620,7 @@ def csv_bytes(header: Sequence[str], body: Iterable[Sequence[str]]) -> bytes:
     writer = csv.writer(buffer, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(body)
-    return buffer.getvalue().encode("utf-8-sig")
+    return buffer.getvalue().encode("utf-8-sig", "replace")  # a file name that is not UTF-8 shows "?"
 
 
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")
@@ -644,8 +644,8 @@ def xlsx_bytes(title: str, header: Sequence[str], body: Sequence[Sequence[str]])
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Du lieu"
-    ws.append(list(header))
+    ws.title = sheet_title("Du lieu")
+    ws.append([workbook_text(name) for name in header])
     for row_index, line in enumerate(body, start=2):
         for column_index, text in enumerate(line, start=1):
             target = ws.cell(row=row_index, column=column_index)
@@ -655,7 +655,8 @@ def xlsx_bytes(title: str, header: Sequence[str], body: Sequence[Sequence[str]])
                 target.value = float(text)
             else:
                 # a workbook cell is text, never a formula: the CSV's guard apostrophe is not needed here
-                target.value = text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r") else text
+                plain = text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r") else text
+                target.value = workbook_text(plain)
                 target.data_type = "s"
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -667,7 +668,7 @@ def xlsx_bytes(title: str, header: Sequence[str], body: Sequence[Sequence[str]])
         longest = max([len(name), *(len(line[index - 1]) for line in body[:500] if index - 1 < len(line))])
         ws.column_dimensions[get_column_letter(index)].width = min(max(10, longest + 2), 60)
     fixed = dt.datetime(2000, 1, 1)
-    wb.properties.title = title
+    wb.properties.title = office_property(title)
     wb.properties.creator = "site-gen"
     wb.properties.lastModifiedBy = "site-gen"
     wb.properties.created = fixed
@@ -676,7 +677,7 @@ def xlsx_bytes(title: str, header: Sequence[str], body: Sequence[Sequence[str]])
 
 
 def json_bytes(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")
 
 
 def exports(records: Iterable[Record]) -> dict[str, bytes]:

@@ -10,11 +10,14 @@ this hook and inlines the amended index. The query side is handled by
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
 import unicodedata
 from typing import Any
+
+from site_gen.escape import xml_text
 
 
 def fold(text: str) -> str:
@@ -26,17 +29,35 @@ def fold(text: str) -> str:
 _TAG = re.compile(r"<[^>]+>")
 
 
+def _plain(markup: str) -> str:
+    """The text of an entry's HTML: tags dropped, character references read, on one line."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def _hidden(markup: str) -> str | None:
+    """The words of ``markup`` without diacritics, as hidden HTML, or None when they are the same.
+
+    Folding is done on the text, then the result is escaped again: the index
+    holds HTML that the search writes into the page, and taking the marks off
+    a letter can give markup (NFD of "≮" is "<" and a combining mark).
+    """
+    plain = _plain(markup)
+    folded = " ".join(fold(plain).split())
+    if not folded or folded == plain:
+        return None
+    return "<span hidden>" + xml_text(folded) + "</span>"
+
+
 def amend(index: dict[str, Any]) -> dict[str, Any]:
     """Each entry's text, followed by its title and text without diacritics (where they differ)."""
     for entry in index.get("docs", []):
-        plain = _TAG.sub(" ", entry.get("title", "") + " " + entry.get("text", ""))
-        folded = " ".join(fold(plain).split())
-        if folded and folded != " ".join(plain.split()):
-            entry["text"] = (entry.get("text", "") + " <span hidden>" + folded + "</span>").strip()
         title = entry.get("title", "")
-        folded_title = " ".join(fold(_TAG.sub(" ", title)).split())
-        if folded_title and folded_title != " ".join(_TAG.sub(" ", title).split()):
-            entry["title"] = title + " <span hidden>" + folded_title + "</span>"
+        words = _hidden(title + " " + entry.get("text", ""))
+        if words:
+            entry["text"] = (entry.get("text", "") + " " + words).strip()
+        words = _hidden(title)
+        if words:
+            entry["title"] = title + " " + words
     return index
 
 

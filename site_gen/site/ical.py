@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from site_gen.escape import calendar_text, one_line
 from site_gen.model import Context, Record
 from site_gen.vn import format_date
 
@@ -283,11 +284,11 @@ def _vevent(event: Event, stamp: dt.datetime) -> icalendar.Event:
     item.add("dtstamp", stamp)
     item.add("dtstart", event.start)
     item.add("dtend", event.end)
-    item.add("summary", event.summary)
+    item.add("summary", calendar_text(event.summary))
     if event.description:
-        item.add("description", event.description)
+        item.add("description", calendar_text(event.description))
     if event.location:
-        item.add("location", event.location)
+        item.add("location", calendar_text(event.location))
     if event.categories:
         item.add("categories", list(event.categories))
     if event.url:
@@ -313,7 +314,9 @@ def calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
+    # a calendar's name is one line (and icalendar does not escape NAME's line ends)
+    name, description = one_line(name), calendar_text(description)
+    cal.add("name", icalendar.vText(name))
     cal.add("x-wr-calname", icalendar.vText(name))
     cal.add("description", description)
     cal.add("x-wr-caldesc", icalendar.vText(description))

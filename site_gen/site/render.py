@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from site_gen.catalogue import VOCABULARY
 from site_gen.escape import site_text as escape
+from site_gen.escape import url_path
 from site_gen.vn import format_date, format_decimal, format_int
 
 
@@ -39,12 +40,14 @@ def relative(source: str, target: str, html: bool = False) -> str:
 
     Markdown links keep ``.md`` (MkDocs turns them into ``.html`` and checks
     they exist); links inside raw HTML, which MkDocs leaves alone, need the
-    ``.html`` of the built page (``html=True``).
+    ``.html`` of the built page (``html=True``), percent-encoded (a record's
+    file name may hold a space, "#" or "?").
     """
     if html and target.endswith(".md"):
         target = target[:-3] + ".html"
     start = posixpath.dirname(source) or "."
-    return posixpath.relpath(target, start)
+    found = posixpath.relpath(target, start)
+    return url_path(found) if html else found
 
 
 def label(vocabulary: str) -> Callable[[Any], str]:
