@@ -22,7 +22,7 @@ from typing import Any
 
 from site_gen.problems import pointer_join
 from site_gen.scalars import Position, resolve_plain
-from site_gen.yaml_scan import BLOCK_KEY, END, FLOW_INDICATORS, FLOW_OUT, IN_FLOW, Cursor, NotKey, YamlError
+from site_gen.yaml_scan import BLOCK_KEY, BLOCK_LINE, END, FLOW_INDICATORS, FLOW_OUT, IN_FLOW, Cursor, NotKey, YamlError
 
 BLOCK_IN, BLOCK_OUT = "block-in", "block-out"
 PLAIN, TEXT, NULL, ALIAS, COLL = range(5)
@@ -35,9 +35,6 @@ _URI_CHARS = re.compile(r"(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]
 _HANDLE = re.compile(r"![0-9A-Za-z-]*!")
 _VERSION = re.compile(r"[0-9]+\.[0-9]+")
 _DIRECTIVE_WORD = re.compile(r"[^ \t\n]+")
-# A line that reads as block content (a key or a list item): met inside a flow
-# collection, it means the collection was never closed.
-_BLOCK_LINE = re.compile(r"[ \t]*(?:-(?:[ \t]|$)|[^ \t#\[\]{},\"'][^\n]*?:(?:[ \t]|$))", re.M)
 
 
 def value_of(node: Node) -> Any:
@@ -92,7 +89,7 @@ class Parser(Cursor):
                 self.directives()
                 i = self.i
                 if not (self.s.startswith("---", i) and self.forbidden(i)):
-                    raise self.fail("yaml.directive-end", i if i < self.n else max(i - 1, 0))
+                    raise self.unexpected(i)
             if self.forbidden(i) and self.s.startswith("...", i):
                 self.i = i + 3
                 self.comment_or_end()
@@ -170,15 +167,18 @@ class Parser(Cursor):
 
     # -- block nodes --------------------------------------------------------------------
 
-    def block_node(self, n: int, c: str, pointer: str | None) -> Node:
-        """s-l+block-node(n,c), right after an indicator; ends at the start of the next content line."""
+    def block_node(self, n: int, c: str, pointer: str | None, seen: str = "") -> Node:
+        """s-l+block-node(n,c), right after an indicator; ends at the start of the next content line.
+
+        ``seen`` holds the properties (``&``, ``!``) already given on an earlier line.
+        """
         empty_at = self.i
         i = self.white_end(self.i)
         self.i = i
         props = -1
         if self.at(i) in ("&", "!"):
             props = i
-            self.properties(n + 1, BLOCK_KEY)
+            seen = self.properties(n + 1, BLOCK_KEY, seen)
             i = self.white_end(self.i)
             if i == self.i and not self.ends_token(i):
                 raise self.unexpected(i)
@@ -187,7 +187,7 @@ class Parser(Cursor):
         if not ch or ch == "\n" or (ch == "#" and i > 0 and self.s[i - 1] in " \t"):
             self.comment_or_end()
             self.skip_comment_lines()
-            return self.block_below(n, c, pointer, props if props >= 0 else empty_at)
+            return self.block_below(n, c, pointer, props if props >= 0 else empty_at, seen)
         if ch in ("|", ">"):
             text = self.block_scalar(n)
             self.skip_comment_lines()
@@ -200,7 +200,7 @@ class Parser(Cursor):
         self.skip_comment_lines()
         return node
 
-    def block_below(self, n: int, c: str, pointer: str | None, empty_at: int) -> Node:
+    def block_below(self, n: int, c: str, pointer: str | None, empty_at: int, seen: str = "") -> Node:
         """The node that starts on a later line (at the start of which the cursor is), or an empty one."""
         s = self.s
         i = self.i
@@ -225,7 +225,7 @@ class Parser(Cursor):
                     return self.block_mapping(pointer, j, key)
                 self.i = j
                 if s[j] in "|>&!*":
-                    return self.block_node(n, c, pointer)
+                    return self.block_node(n, c, pointer, seen)
                 return self.flow_in_block(n, pointer)
         return (NULL, None, empty_at)
 
@@ -423,9 +423,10 @@ class Parser(Cursor):
         self.i = found.end()
         return (ALIAS, None, start)
 
-    def properties(self, n: int, c: str) -> None:
-        """c-ns-properties: a tag and an anchor, in either order, each at most once."""
-        seen = ""
+    def properties(self, n: int, c: str, seen: str = "") -> str:
+        """c-ns-properties: a tag and an anchor, in either order, each at most once; returns those seen."""
+        if self.at(self.i) in seen:
+            raise self.unexpected(self.i)
         while True:
             start = self.i
             ch = self.at(start)
@@ -439,7 +440,7 @@ class Parser(Cursor):
                 self.tag()
             else:
                 self.i = start
-                return
+                return seen
             seen += ch
             save = self.i
             try:
@@ -448,7 +449,7 @@ class Parser(Cursor):
                 separated = False
             if not separated or self.at(self.i) not in ("&", "!") or self.at(self.i) in seen:
                 self.i = save
-                return
+                return seen
 
     def tag(self) -> None:
         s = self.s
@@ -520,7 +521,7 @@ class Parser(Cursor):
         try:
             self.separate(n, c)
         except YamlError as exc:
-            if exc.code in ("yaml.indent", "yaml.tab", "yaml.syntax") and _BLOCK_LINE.match(self.s, self.line_start(exc.index)):
+            if exc.code in ("yaml.indent", "yaml.tab", "yaml.syntax") and BLOCK_LINE.match(self.s, self.line_start(exc.index)):
                 raise self.fail("yaml.unclosed-bracket", start) from None
             raise
 

@@ -55,6 +55,9 @@ _WHITE = re.compile(r"[ \t]*")
 # space starts a comment; ':' must be followed by a "safe" character).
 _PLAIN_OUT = re.compile(r"(?:[ \t]*(?:[^ \t\n:#]|:(?=[^ \t\n])|(?<=[^ \t\n])#))*")
 _PLAIN_IN = re.compile(r"(?:[ \t]*(?:[^ \t\n:#,\[\]{}]|:(?=[^ \t\n,\[\]{}])|(?<=[^ \t\n])#))*")
+# A line that reads as block content (a key or a list item): met where a quoted
+# scalar or a flow collection should go on, it means that one was never closed.
+BLOCK_LINE = re.compile(r"[ \t]*(?:-(?:[ \t]|$)|[^ \t#\[\]{},\"'][^\n]*?:(?:[ \t]|$))", re.M)
 _DOUBLE_RUN = re.compile(r'[^"\\\n]*')
 _SINGLE_RUN = re.compile(r"[^'\n]*")
 
@@ -312,9 +315,9 @@ class Cursor:
                     empties += 1
                     i = j
                     continue
-                if j < self.n and s[j] == "\t":
-                    raise self.fail("yaml.tab", j)
-                raise self.fail("yaml.indent", j)
+                if BLOCK_LINE.match(s, i):
+                    raise self.fail("yaml.unclosed-quote", start)
+                raise self.fail("yaml.tab" if s[j] == "\t" else "yaml.indent", j)
             j = self.white_end(j)
             if j < self.n and s[j] == "\n":
                 empties += 1
