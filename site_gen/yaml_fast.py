@@ -55,6 +55,13 @@ _HEADER = re.compile(rb"[|>](?<=[ \n][|>])(?![-+]? *\n)")
 # A colon right before a flow indicator ("[a:]", "{a:}", "[a:,b]"): rapidyaml
 # reads an implicit key with a null value, libyaml refuses the plain scalar.
 _COLON_BEFORE_FLOW = (b":,", b":]", b":}")
+# "?" or ":" where a node starts (an explicit key or value, an empty key):
+# rapidyaml is lenient about the indentation of what follows them.
+_EXPLICIT = re.compile(rb"(?:^|[\n\[{,])[ -]*[?:](?:[ \n,\]}]|$)")
+# A file that starts with a directive, a document marker or a block scalar
+# (rapidyaml skips directives and reads "..." and a header at the very start
+# leniently), or is empty.
+_ODD_FIRST_BYTE = frozenset((b"", b"%", b".", b"|", b">"))
 
 _emit_json = ryml.emit_json_malloc
 _parse = ryml.parse_in_arena
@@ -71,9 +78,13 @@ def prescreen(data: bytes) -> bool:
     """
     if data.translate(None, _NOT_CONTROLS):
         return False
+    if data[:1] in _ODD_FIRST_BYTE or b"\n%" in data or b"\n..." in data:
+        return False
     if (b"\xc2" in data or b"\xe2\x80" in data or b"\xef" in data) and _SPECIAL.search(data):
         return False
     if (b"&" in data or b"*" in data or b"!" in data) and _has_property(data):
+        return False
+    if (b"?" in data or b"\n:" in data or b" :" in data) and _EXPLICIT.search(data):
         return False
     if (b"[" in data or b"{" in data) and any(pair in data for pair in _COLON_BEFORE_FLOW):
         return False
