@@ -154,7 +154,7 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Ghi chú không có dấu cách",
-            'Dấu # bắt đầu ghi chú phải đứng sau một dấu cách; nếu # là một phần của nội dung, hãy đặt cả giá trị trong dấu nháy kép.',
+            "Dấu # bắt đầu ghi chú phải đứng sau một dấu cách; nếu # là một phần của nội dung, hãy đặt cả giá trị trong dấu nháy kép.",
         ),
         (
             "Comment without a space",
@@ -252,7 +252,10 @@ CATALOGUE: dict[str, Entry] = {
             "Trường kind phải là tên một loại hồ sơ viết trên cùng dòng (ví dụ kind: cadre), không phải {found_type}; "
             "các loại: {kinds_list}.",
         ),
-        ("Kind is not text", "kind must be the name of a record kind (such as kind: cadre), not {found_type}; known kinds: {kinds_list}."),
+        (
+            "Kind is not text",
+            "kind must be the name of a record kind (such as kind: cadre), not {found_type}; known kinds: {kinds_list}.",
+        ),
     ),
     "record.kind-unknown": _e(
         E,

@@ -177,7 +177,11 @@ class Checker:
         if not isinstance(kind, str):
             ref = ref or self._ref(path, data)
             line, column = ref.position("/kind")
-            found = "boolean" if isinstance(kind, bool) else {int: "integer", float: "number", list: "array"}.get(type(kind), "object")
+            found = (
+                "boolean"
+                if isinstance(kind, bool)
+                else {int: "integer", float: "number", list: "array"}.get(type(kind), "object")
+            )
             code = "record.kind-type"
             return [make(path, code, severity_of(code), "/kind", line, column, found_type=found, kinds_list=names)]
         if kind not in BY_NAME:

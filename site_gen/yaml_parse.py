@@ -69,6 +69,9 @@ class Parser(Cursor):
         if pointer is not None:
             self.values[pointer] = self.position(node[2])
 
+    def explicit_value_at(self, index: int) -> bool:
+        return self.at(index) == ":" and self.ends_token(index + 1)
+
     def block_entry_at(self, index: int) -> bool:
         """``-``, ``?`` or ``:`` followed by white space or a line break."""
         return self.at(index) in ("-", "?", ":") and self.ends_token(index + 1)
@@ -192,10 +195,7 @@ class Parser(Cursor):
             text = self.block_scalar(n)
             self.skip_comment_lines()
             return (TEXT, text, i)
-        if ch == "*" and props < 0:
-            node = self.alias()
-        else:
-            node = self.flow_content(n + 1, FLOW_OUT, pointer, props)
+        node = self.alias() if ch == "*" and props < 0 else self.flow_content(n + 1, FLOW_OUT, pointer, props)
         self.comment_or_end()
         self.skip_comment_lines()
         return node
@@ -335,10 +335,9 @@ class Parser(Cursor):
         child = self.member(key, pointer, seen)
         i = self.i
         value: Node = (NULL, None, i)
-        if i < self.n and not self.forbidden(i) and self.spaces(i) == indent and self.block_entry_at(i + indent):
-            if self.s[i + indent] == ":":
-                self.i = i + indent + 1
-                value = self.block_indented(indent, BLOCK_OUT, child)
+        if i < self.n and not self.forbidden(i) and self.spaces(i) == indent and self.explicit_value_at(i + indent):
+            self.i = i + indent + 1
+            value = self.block_indented(indent, BLOCK_OUT, child)
         self.store(members, key, value, child)
 
     def no_key(self, j: int, indent: int) -> YamlError:

@@ -107,11 +107,7 @@ class Cursor:
     def forbidden(self, index: int) -> bool:
         """A document marker (``---`` or ``...`` then white space) at the start of a line."""
         s = self.s
-        return (
-            (index == 0 or s[index - 1] == "\n")
-            and s.startswith(("---", "..."), index)
-            and self.ends_token(index + 3)
-        )
+        return (index == 0 or s[index - 1] == "\n") and s.startswith(("---", "..."), index) and self.ends_token(index + 3)
 
     def spaces(self, index: int) -> int:
         return _SPACES.match(self.s, index).end() - index  # type: ignore[union-attr]

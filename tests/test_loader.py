@@ -62,10 +62,10 @@ def value(data: bytes) -> object:
         (b"kind: x\nflow: [a,\nb]\n", [("yaml.indent", 3, 1)]),
         (b"k: [\n  a,\n  b\n]\n", [("yaml.indent", 4, 1)]),
         (b"q: [\n\tfoo]\n", [("yaml.tab", 2, 1)]),
-        (b"kind: x\nq: \"a\nb\"\n", [("yaml.indent", 3, 1)]),
+        (b'kind: x\nq: "a\nb"\n', [("yaml.indent", 3, 1)]),
         (b"q: 'a\nb'\n", [("yaml.indent", 2, 1)]),
-        (b"q: \"a\n\tb\"\n", [("yaml.tab", 2, 1)]),
-        (b"k: \"value\"# c\n", [("yaml.comment", 1, 11)]),
+        (b'q: "a\n\tb"\n', [("yaml.tab", 2, 1)]),
+        (b'k: "value"# c\n', [("yaml.comment", 1, 11)]),
         (b"k: ># c\n  x\n", [("yaml.comment", 1, 5)]),
         (b"k: [a, b]#c\n", [("yaml.comment", 1, 10)]),
         (b"k: [a,#c\n  b]\n", [("yaml.comment", 1, 7)]),
@@ -109,7 +109,7 @@ def test_each_trap_is_a_located_error(data: bytes, expected: list[tuple[str, int
         (b"k: {\n  a: 1,\n  b: 2,\n }\n", {"k": {"a": 1, "b": 2}}),
         (b"k: >\n  a\n  # not a comment\n", {"k": "a # not a comment\n"}),
         # tabs that are content, separators or blank lines, not indentation
-        (b"k: \"a\tb\"\nc:\tx\n\t\nd: 1 \t# c\n", {"k": "a\tb", "c": "x", "d": 1}),
+        (b'k: "a\tb"\nc:\tx\n\t\nd: 1 \t# c\n', {"k": "a\tb", "c": "x", "d": 1}),
         (b"k: |\n  \tcode\n", {"k": "\tcode\n"}),
         (b"k:\n  -\ta\n  - b:\t1\n", {"k": ["a", {"b": 1}]}),
         (b"k: [\n\t\n a ]\n", {"k": ["a"]}),
@@ -540,7 +540,10 @@ def check_positions(text: str) -> None:
         if pointer in ref.keys:
             line, column = ref.keys[pointer]
             source = lines[line - 1][column - 1 :]
-            assert source[:1] in ("'", '"', "|", ">") or source.startswith(key[:1]) or (key == "" and source[:1] == ":"), (text, pointer)
+            assert source[:1] in ("'", '"', "|", ">") or source.startswith(key[:1]) or (key == "" and source[:1] == ":"), (
+                text,
+                pointer,
+            )
 
 
 # -- generated documents: both paths, and positions -----------------------------------------------------
