@@ -57,11 +57,18 @@ _HEADER = re.compile(rb"[|>](?<=[ \n][|>])(?![-+]? *\n)")
 _COLON_BEFORE_FLOW = (b":,", b":]", b":}")
 # "?" or ":" where a node starts (an explicit key or value, an empty key):
 # rapidyaml is lenient about the indentation of what follows them.
-_EXPLICIT = re.compile(rb"(?:^|[\n\[{,])[ -]*[?:](?:[ \n,\]}]|$)")
-# A file that starts with a directive, a document marker or a block scalar
-# (rapidyaml skips directives and reads "..." and a header at the very start
-# leniently), or is empty.
+_EXPLICIT = re.compile(rb"(?:^|[\n\[{,])[ -]*\?(?:[ \n,\]}]|$)")
+# A list item that starts with a quote or a bracket and has more text after
+# the closing one ("- 'a' b: c"): invalid, but rapidyaml ends the list there
+# and reads "b: c" as a key of the parent mapping. The first expression is a
+# cheap filter for the second.
+_QUOTED_ITEM = re.compile(rb"- +['\"\[{]")
+_ITEM_TAIL = re.compile(rb"- +['\"\[{][^\n]*['\"\]}][ \t]+[^ \t\n#:,\]}]")
+# A file whose first line (after blank and comment lines) starts with a
+# directive, a document marker or a block scalar (rapidyaml skips directives
+# and reads "..." and a header there leniently), or is empty.
 _ODD_FIRST_BYTE = frozenset((b"", b"%", b".", b"|", b">"))
+_SKIP_FIRST_BYTE = frozenset((b"#", b"\n", b" "))
 
 _emit_json = ryml.emit_json_malloc
 _parse = ryml.parse_in_arena
@@ -78,17 +85,36 @@ def prescreen(data: bytes) -> bool:
     """
     if data.translate(None, _NOT_CONTROLS):
         return False
-    if data[:1] in _ODD_FIRST_BYTE or b"\n%" in data or b"\n..." in data:
+    if _odd_start(data):
         return False
     if (b"\xc2" in data or b"\xe2\x80" in data or b"\xef" in data) and _SPECIAL.search(data):
         return False
     if (b"&" in data or b"*" in data or b"!" in data) and _has_property(data):
         return False
-    if (b"?" in data or b"\n:" in data or b" :" in data) and _EXPLICIT.search(data):
+    if _QUOTED_ITEM.search(data) and _ITEM_TAIL.search(data):
+        return False
+    if b"?" in data and _EXPLICIT.search(data):
         return False
     if (b"[" in data or b"{" in data) and any(pair in data for pair in _COLON_BEFORE_FLOW):
         return False
     return not ((b"|" in data or b">" in data) and _HEADER.search(data))
+
+
+def _odd_start(data: bytes) -> bool:
+    """The first line that is neither blank nor a comment starts oddly (see ``_ODD_FIRST_BYTE``)."""
+    start = 0
+    while True:
+        first = data[start : start + 1]
+        if first in _ODD_FIRST_BYTE:
+            return True
+        if first not in _SKIP_FIRST_BYTE:
+            return False
+        stripped = data[start : data.find(b"\n", start)].strip(b" ")
+        if stripped and not stripped.startswith(b"#"):
+            return False
+        start = data.find(b"\n", start) + 1
+        if start == 0:
+            return True
 
 
 def _has_property(data: bytes) -> bool:

@@ -597,6 +597,7 @@ _PIECES = [
     "9223372036854775808", "18446744073709551616", "1e999", "\\", "\\n", "\\x41", "\\q", "é", "Đ", "...", "---",
     "\n---", "\n...", "%", "@", "`", "*", "&", "!", "a #b", "a#b", '"a" #c', "'a'b", '"a"b', ":x", "x:", "[a, b]",
     "{a: b}", "{a: b, c}", "[a: b]", "{? a}", "[? a : b]", '{"a":b}', "{a:b}", "[a,]", "{a,}", "  \n", " \n", "\t",
+    "\n- '' ", "\n- [a] ", "\n- {a: b} ", '\n- "x"  ', "\n...", "\n... ", "\n:", "\n: ", " :", "\n  :",
 ]  # fmt: skip
 
 
@@ -604,10 +605,12 @@ def _pieces(rng: random.Random) -> str:
     body = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
     roll = rng.random()
     if roll < 0.4:
-        return "k0: " + body + "\nk1: z\n"
-    if roll < 0.7:
-        return "k0:\n  " + body + "\nk1: z\n"
-    return ("- " + body if roll < 0.85 else body) + "\n"
+        text = "k0: " + body + "\nk1: z\n"
+    elif roll < 0.7:
+        text = "k0:\n  " + body + "\nk1: z\n"
+    else:
+        text = ("- " + body if roll < 0.85 else body) + "\n"
+    return (rng.choice(["# c\n", "\n", "  # c\n\n"]) if rng.random() < 0.3 else "") + text
 
 
 def _agree(text: str) -> bool:
