@@ -66,9 +66,8 @@ _QUOTED_ITEM = re.compile(rb"- +['\"\[{]")
 _ITEM_TAIL = re.compile(rb"- +['\"\[{][^\n]*['\"\]}][ \t]+[^ \t\n#:,\]}]")
 # A file whose first line (after blank and comment lines) starts with a
 # directive, a document marker or a block scalar (rapidyaml skips directives
-# and reads "..." and a header there leniently), or is empty.
-_ODD_FIRST_BYTE = frozenset((b"", b"%", b".", b"|", b">"))
-_SKIP_FIRST_BYTE = frozenset((b"#", b"\n", b" "))
+# and reads "..." and a header there leniently), or that holds nothing else.
+_ODD_HEAD = re.compile(rb"(?:[ ]*(?:#[^\n]*)?\n)*(?:[%.|>]|\Z)")
 
 _emit_json = ryml.emit_json_malloc
 _parse = ryml.parse_in_arena
@@ -85,7 +84,7 @@ def prescreen(data: bytes) -> bool:
     """
     if data.translate(None, _NOT_CONTROLS):
         return False
-    if _odd_start(data):
+    if _ODD_HEAD.match(data):
         return False
     if (b"\xc2" in data or b"\xe2\x80" in data or b"\xef" in data) and _SPECIAL.search(data):
         return False
@@ -98,23 +97,6 @@ def prescreen(data: bytes) -> bool:
     if (b"[" in data or b"{" in data) and any(pair in data for pair in _COLON_BEFORE_FLOW):
         return False
     return not ((b"|" in data or b">" in data) and _HEADER.search(data))
-
-
-def _odd_start(data: bytes) -> bool:
-    """The first line that is neither blank nor a comment starts oddly (see ``_ODD_FIRST_BYTE``)."""
-    start = 0
-    while True:
-        first = data[start : start + 1]
-        if first in _ODD_FIRST_BYTE:
-            return True
-        if first not in _SKIP_FIRST_BYTE:
-            return False
-        stripped = data[start : data.find(b"\n", start)].strip(b" ")
-        if stripped and not stripped.startswith(b"#"):
-            return False
-        start = data.find(b"\n", start) + 1
-        if start == 0:
-            return True
 
 
 def _has_property(data: bytes) -> bool:
