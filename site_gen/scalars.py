@@ -1,7 +1,7 @@
 """What both YAML loaders share: how plain scalars are typed, and located results.
 
 Kept apart from :mod:`site_gen.yaml_ref` so that the fast path and the
-checker do not import PyYAML unless a file needs the reference loader.
+checker do not import the reference parser unless a file needs it.
 """
 
 from __future__ import annotations

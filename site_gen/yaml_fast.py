@@ -8,17 +8,22 @@ loader, which also reports every problem with its position.
 Two kinds of guard keep the promise:
 
 * a screen of the raw text, built from cheap substring tests, sends to the
-  reference loader anything rapidyaml reads differently from libyaml or that
-  the strict loader refuses: anchors, aliases, tags, directives, document
-  markers, tabs and control characters, odd indicators, unusual block-scalar
-  headers, quoted scalars spanning lines;
+  reference loader anything rapidyaml reads differently from the YAML spec
+  or that the strict loader refuses: anchors, aliases, tags, a directive,
+  marker or block scalar on the first line, tabs and control characters,
+  explicit "?" entries, list items with text after their closing quote or
+  bracket, unusual block-scalar headers, a colon right before a flow
+  indicator; document markers and multi-line flow collections rapidyaml
+  reads in ways the checks below reject;
 * after parsing, every number, boolean and null, and every text that looks
   like a number, is checked against its source text in rapidyaml's tree and
-  typed again the reference loader's way; the node count catches duplicate
-  keys (the later key would silently win in JSON).
+  typed again the reference loader's way (so a number JSON cannot carry,
+  which the reference keeps as text, falls back); the node count catches
+  duplicate keys (the later key would silently win in JSON).
 
 The screen may send a harmless file to the reference loader (a fallback costs
-time, never correctness); tests fuzz both paths against each other.
+time, never correctness); tests run both paths over the YAML test suite
+and generated records and require the same answer.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ _STREAM_OR_DOC = ryml.DOC | ryml.STREAM
 _VAL_PLAIN = ryml.VAL_PLAIN
 
 # Bytes that are never allowed through the fast path: C0 controls (tab
-# included: libyaml refuses tabs in more places than rapidyaml) and DEL.
+# included: rapidyaml misreads or refuses some valid tabs) and DEL.
 _CONTROLS = bytes([*range(0, 10), *range(11, 32), 127])
 _NOT_CONTROLS = bytes(b for b in range(256) if b not in _CONTROLS)
 # Characters the strict loader rejects or that rapidyaml reads leniently,
@@ -53,7 +58,7 @@ _NODE_START_BEFORE = (b":", b"-", b"?", b"[", b"{", b",")
 # comments, garbage), where a node may start.
 _HEADER = re.compile(rb"[|>](?<=[ \n][|>])(?![-+]? *\n)")
 # A colon right before a flow indicator ("[a:]", "{a:}", "[a:,b]"): rapidyaml
-# reads an implicit key with a null value, libyaml refuses the plain scalar.
+# reads an implicit key with a null value where the spec reads other things.
 _COLON_BEFORE_FLOW = (b":,", b":]", b":}")
 # "?" or ":" where a node starts (an explicit key or value, an empty key):
 # rapidyaml is lenient about the indentation of what follows them.
