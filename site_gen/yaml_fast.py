@@ -13,8 +13,7 @@ Two kinds of guard keep the promise:
   marker or block scalar on the first line, tabs and control characters,
   explicit "?" entries, list items with text after their closing quote or
   bracket, unusual block-scalar headers, a colon right before a flow
-  indicator; document markers and multi-line flow collections rapidyaml
-  reads in ways the checks below reject;
+  indicator;
 * after parsing, every number, boolean and null, and every text that looks
   like a number, is checked against its source text in rapidyaml's tree and
   typed again the reference loader's way (so a number JSON cannot carry,
