@@ -182,9 +182,10 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Lỗi cú pháp YAML",
-            'Lỗi cú pháp YAML: không thể có "{found}" ở vị trí này; nếu đó là nội dung, hãy đặt cả giá trị trong dấu nháy kép.',
+            "Lỗi cú pháp YAML ({detail}). Phần này không thể đứng ở vị trí này; "
+            "nếu nó là nội dung, hãy đặt cả giá trị trong dấu nháy kép.",
         ),
-        ("YAML syntax error", 'YAML syntax error: "{found}" cannot stand here; if it is content, quote the whole value.'),
+        ("YAML syntax error", "YAML syntax error ({detail}). This cannot stand here; if it is content, quote the whole value."),
     ),
     "yaml.control-char": _e(
         E,

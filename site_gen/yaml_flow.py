@@ -176,7 +176,7 @@ class FlowParser(BlockScalars):
             end = found.end() if found else suffix_at
             if handle and handle.group() not in self.handles:
                 if end > suffix_at:
-                    raise self.fail("yaml.syntax", start, found=s[start:end])
+                    raise self.fail("yaml.syntax", start, detail=s[start:end])
                 end = start + 1  # "!x!" is then a one-character handle and "x!" ... not a tag suffix
                 found = _TAG_CHARS.match(s, end)
                 end = found.end() if found else end

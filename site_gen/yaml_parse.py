@@ -101,7 +101,7 @@ class Parser(FlowParser):
             self.i = start + 1 + len(name)
             if name == "YAML":
                 if seen_yaml:
-                    raise self.fail("yaml.syntax", start, found="%YAML")
+                    raise self.fail("yaml.syntax", start, detail="%YAML")
                 seen_yaml = True
                 self._directive_param(_VERSION)
             elif name == "TAG":

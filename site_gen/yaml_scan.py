@@ -129,7 +129,7 @@ class Cursor:
         end = index
         while end < self.n and end - index < 20 and self.s[end] not in END:
             end += 1
-        return YamlError("yaml.syntax", index, found=self.s[index : max(end, index + 1)])
+        return YamlError("yaml.syntax", index, detail=self.s[index : max(end, index + 1)])
 
     # -- separation and comments ----------------------------------------------
 
@@ -183,7 +183,7 @@ class Cursor:
         if i >= self.n:
             return True
         if self.forbidden(i):
-            raise self.fail("yaml.syntax", i, found=s[i : i + 3])
+            raise self.fail("yaml.syntax", i, detail=s[i : i + 3])
         spaces = self.spaces(i)
         if spaces < n:
             raise self.fail("yaml.tab" if s[i + spaces] == "\t" else "yaml.indent", i + spaces)

@@ -680,3 +680,42 @@ def test_hostile_files_finish(name: str) -> None:
     assert time.perf_counter() - start < 60, "a hang, not a slow machine"  # generous: linear work takes ~1 s
     for problem in loaded.problems:
         assert problem.line >= 1 and problem.column >= 1
+
+
+# -- through the checker: what loads but cannot be a record is a located error, never a traceback -----
+
+
+_MODEL = (
+    "kind: good-model\nid: tu-sach-ap\nname: Tủ sách ấp\nunit: xa-a1\nyear: 2025\n"
+    "description: Chi đoàn ấp mở tủ sách.\ntags: [van-hoa, thieu-nhi]\nfound_in:\n  visit:\n"
+    "    cadre: tran-thi-mai\n    date: 2025-03-10\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("kind: good-model", "kind: [good-model]", "1:7 record.kind-type"),
+        ("kind: good-model", "kind:\n  - good-model", "2:3 record.kind-type"),
+        ("kind: good-model", "kind: {good: model}", "1:7 record.kind-type"),
+        ("year: 2025", "year: 123456789012345678901234567890", "5:7 schema.type"),
+        ("year: 2025", "year: " + "9" * 5000, "5:7 schema.type"),
+        ("tags: [van-hoa, thieu-nhi]", 'tags: {"van-hoa"\n  : x}', "7:7 schema.type"),
+        # a flow mapping's ":" on the next line: errors after it are still at their own line
+        (
+            "found_in:\n  visit:\n    cadre: tran-thi-mai\n    date: 2025-03-10\n",
+            'found_in: {"visit"\n  : {cadre: tran-thi-mai, date: 2025-03-10}}\nnam: 2025\n',
+            "10:1 schema.unknown-key",
+        ),
+    ],
+)
+def test_the_checker_locates_values_that_cannot_be_a_record(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    from site_gen.checker import check_repository
+    from tests.conftest import make_repo, write_tree
+
+    root = make_repo(tmp_path / "repo")
+    write_tree(root, {"submissions/ban-tckt/mo-hinh/tu-sach-ap.yaml": _MODEL.replace(old, new)})
+    with quiet_stderr():
+        problems = check_repository(root, use_cache=False).problems
+    found = [f"{p.line}:{p.column} {p.code}" for p in problems if p.file.endswith("tu-sach-ap.yaml")]
+    assert found == [expected]
