@@ -265,6 +265,15 @@ SCALARS = st.one_of(
             "=",
             "?",
             "? x",
+            "18446744073709551616",
+            "-9223372036854775809",
+            "1e999",
+            "'a' b",
+            "[a] b",
+            ":x",
+            "x:",
+            "#x",
+            "a #x",
         ]
     ),
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
@@ -279,13 +288,17 @@ def _doc(pairs: list[tuple[str, str]], style: int) -> bytes:
             lines.append(f"{name}: {scalar}")
         elif style == 1:
             lines.append(f"{name}:\n  - {scalar}")
-        else:
+        elif style == 2:
             lines.append(f"{name}: [{scalar}]")
+        elif style == 3:
+            lines.append(f'{name}: {{"k"\n  : {scalar}}}')
+        else:
+            lines.append(f"{name}: [\n  {scalar},\n  x\n ]")
     return ("\n".join(lines) + "\n").encode()
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["", "a", "_b"]), SCALARS), min_size=1, max_size=4), st.integers(0, 2))
+@given(st.lists(st.tuples(st.sampled_from(["", "a", "_b"]), SCALARS), min_size=1, max_size=4), st.integers(0, 4))
 @example(pairs=[("", "0:")], style=2)  # "[0:]": rapidyaml reads {0: null}
 @example(pairs=[("", "a:,b")], style=2)
 def test_fast_path_agrees_with_reference(pairs: list[tuple[str, str]], style: int) -> None:
@@ -598,6 +611,7 @@ _PIECES = [
     "\n---", "\n...", "%", "@", "`", "*", "&", "!", "a #b", "a#b", '"a" #c', "'a'b", '"a"b', ":x", "x:", "[a, b]",
     "{a: b}", "{a: b, c}", "[a: b]", "{? a}", "[? a : b]", '{"a":b}', "{a:b}", "[a,]", "{a,}", "  \n", " \n", "\t",
     "\n- '' ", "\n- [a] ", "\n- {a: b} ", '\n- "x"  ', "\n...", "\n... ", "\n:", "\n: ", " :", "\n  :",
+    " # y}", " #c]", "{k: x #", "[x #",
 ]  # fmt: skip
 
 
