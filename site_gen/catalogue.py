@@ -94,9 +94,13 @@ CATALOGUE: dict[str, Entry] = {
         E,
         (
             "Thụt lề bằng phím Tab",
-            "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách (mỗi cấp 2 dấu cách).",
+            "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách (mỗi cấp 2 dấu cách). "
+            "Tab chỉ được dùng trong nội dung hoặc để ngăn cách sau dấu hai chấm.",
         ),
-        ("Tab indentation", "This line is indented with a tab; YAML allows only spaces for indentation."),
+        (
+            "Tab indentation",
+            "This line is indented with a tab; YAML allows only spaces for indentation (a tab may only be content or a separator).",
+        ),
     ),
     "yaml.unclosed-quote": _e(
         E,
@@ -113,25 +117,76 @@ CATALOGUE: dict[str, Entry] = {
         (
             "Dấu hai chấm không hợp lệ",
             'Dấu hai chấm ở đây không hợp lệ: nếu nội dung có dấu ": " hãy đặt cả nội dung trong dấu nháy kép, '
-            "nếu không hãy kiểm tra thụt lề của dòng.",
+            "nếu không hãy kiểm tra thụt lề của dòng (tên trường phải nằm trên một dòng).",
         ),
         (
             "Misplaced colon",
-            'A colon is not allowed here: quote a text that contains ": ", or check this line\'s indentation.',
+            'A colon is not allowed here: quote a text that contains ": ", or check this line\'s indentation '
+            "(a key must fit on one line).",
+        ),
+    ),
+    "yaml.missing-colon": _e(
+        E,
+        (
+            "Thiếu dấu hai chấm",
+            'Dòng này nằm ở cấp của các trường nhưng không có dạng "tên trường: giá trị": thiếu dấu hai chấm '
+            "(sau dấu hai chấm phải có một dấu cách); nếu đây là phần tiếp theo của dòng trên thì phải thụt lề thêm.",
+        ),
+        (
+            "Missing colon",
+            'This line stands where keys go but is not "key: value": a colon (followed by a space) is missing; '
+            "if it continues the line above, indent it further.",
         ),
     ),
     "yaml.indent": _e(
         E,
         (
             "Thụt lề không đúng",
-            "Thụt lề của dòng này không khớp với các dòng cùng cấp; các trường cùng cấp phải thẳng hàng.",
+            "Thụt lề của dòng này không khớp với các dòng cùng cấp; các trường cùng cấp phải thẳng hàng, "
+            "và dòng tiếp theo của một giá trị phải thụt lề sâu hơn tên trường.",
         ),
-        ("Bad indentation", "This line's indentation does not match its siblings; keys of one level must align."),
+        (
+            "Bad indentation",
+            "This line's indentation does not match its siblings; keys of one level must align, "
+            "and a value's continuation lines must be indented more than its key.",
+        ),
+    ),
+    "yaml.comment": _e(
+        E,
+        (
+            "Ghi chú không có dấu cách",
+            "Dấu # bắt đầu ghi chú phải đứng sau một dấu cách; nếu # là một phần của nội dung, hãy đặt cả giá trị trong dấu nháy kép.",
+        ),
+        (
+            "Comment without a space",
+            "A # that starts a comment must follow a space; if the # belongs to the value, quote the whole value.",
+        ),
+    ),
+    "yaml.escape": _e(
+        E,
+        (
+            "Ký tự thoát không hợp lệ",
+            "Trong dấu nháy kép, {escape} không phải một ký tự thoát hợp lệ; muốn ghi dấu \\ hãy viết \\\\ "
+            "hoặc dùng dấu nháy đơn.",
+        ),
+        (
+            "Invalid escape",
+            "Inside double quotes, {escape} is not a valid escape; write \\\\ for a backslash, or use single quotes.",
+        ),
+    ),
+    "yaml.unexpected-end": _e(
+        E,
+        ("Tệp kết thúc giữa chừng", "Tệp kết thúc khi phần YAML phía trên chưa trọn vẹn (ví dụ: chỉ thị % mà không có hồ sơ)."),
+        ("Unexpected end", "The file ends before the YAML above is complete (for example a % directive with no record)."),
     ),
     "yaml.syntax": _e(
         E,
-        ("Lỗi cú pháp YAML", "Lỗi cú pháp YAML ({detail})."),
-        ("YAML syntax error", "YAML syntax error ({detail})."),
+        (
+            "Lỗi cú pháp YAML",
+            "Lỗi cú pháp YAML ({detail}). Phần này không thể đứng ở vị trí này; "
+            "nếu nó là nội dung, hãy đặt cả giá trị trong dấu nháy kép.",
+        ),
+        ("YAML syntax error", "YAML syntax error ({detail}). This cannot stand here; if it is content, quote the whole value."),
     ),
     "yaml.control-char": _e(
         E,
@@ -191,6 +246,18 @@ CATALOGUE: dict[str, Entry] = {
         E,
         ("Thiếu loại hồ sơ", "Hồ sơ thiếu trường kind (loại hồ sơ); các loại: {kinds_list}."),
         ("Missing kind", "The record has no kind; known kinds: {kinds_list}."),
+    ),
+    "record.kind-type": _e(
+        E,
+        (
+            "Loại hồ sơ không phải chữ",
+            "Trường kind phải là tên một loại hồ sơ viết trên cùng dòng (ví dụ kind: cadre), không phải {found_type}; "
+            "các loại: {kinds_list}.",
+        ),
+        (
+            "Kind is not text",
+            "kind must be the name of a record kind (such as kind: cadre), not {found_type}; known kinds: {kinds_list}.",
+        ),
     ),
     "record.kind-unknown": _e(
         E,

@@ -180,6 +180,16 @@ class Checker:
             ref = ref or self._ref(path, data)
             line, column = ref.position("")
             return [make(path, "record.kind-missing", severity_of("record.kind-missing"), "", line, column, kinds_list=names)]
+        if not isinstance(kind, str):
+            ref = ref or self._ref(path, data)
+            line, column = ref.position("/kind")
+            found = (
+                "boolean"
+                if isinstance(kind, bool)
+                else {int: "integer", float: "number", list: "array"}.get(type(kind), "object")
+            )
+            code = "record.kind-type"
+            return [make(path, code, severity_of(code), "/kind", line, column, found_type=found, kinds_list=names)]
         if kind not in BY_NAME:
             from site_gen.schema_problems import suggest
 

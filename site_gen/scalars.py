@@ -1,11 +1,12 @@
 """What both YAML loaders share: how plain scalars are typed, and located results.
 
 Kept apart from :mod:`site_gen.yaml_ref` so that the fast path and the
-checker do not import PyYAML unless a file needs the reference loader.
+checker do not import the reference parser unless a file needs it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,12 +21,18 @@ _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
 
 
+# Integers JSON tools read and write exactly (orjson: signed or unsigned 64 bits).
+INT_MIN, INT_MAX = -(2**63), 2**64 - 1
+
+
 def resolve_plain(text: str) -> Any:
     """Type a plain (unquoted) scalar the way JSON would, nothing more.
 
     ``null``/``true``/``false`` and JSON numbers are typed; everything else
     (``no``, ``0123``, ``1:30``, ``~``, ``.inf``, ``2025-02-30``) stays the
-    string the unit typed, for the schema to judge.
+    string the unit typed, for the schema to judge. So does a number JSON
+    cannot carry: an integer outside 64 bits (``INT_MIN``..``INT_MAX``), or a
+    float too large to be finite (``1e999``).
     """
     if text == "" or text == "null":
         return None
@@ -35,9 +42,14 @@ def resolve_plain(text: str) -> Any:
         return False
     if text[0] in "-0123456789":
         if _INT.match(text):
-            return int(text)
+            if len(text) <= 21:
+                number = int(text)
+                if INT_MIN <= number <= INT_MAX:
+                    return number
+            return text
         if _FLOAT.match(text):
-            return float(text)
+            real = float(text)
+            return real if math.isfinite(real) else text
     return text
 
 
