@@ -248,8 +248,9 @@ class _Converter:
             self.add("schema.format-impossible", pointer, field=title, key=path, value=error.instance)
             return
         description = node.get("description") or target.get("description", "")
-        if isinstance(error.schema, dict) and error.schema != target and error.schema.get("description"):
-            description = error.schema["description"]  # a shared guard (defs: plain) says what it refuses
+        guard = self.schemas.keyword_parent(error.absolute_keyword_location)
+        if guard is not None and guard is not target and guard.get("description"):
+            description = guard["description"]  # a shared guard (defs: plain) says what it refuses
         self.add("schema.pattern", pointer, field=title, key=path, value=error.instance, description=description)
 
     def on_propertyNames(self, error: Any, parts: Parts, pointer: str) -> None:

@@ -135,6 +135,21 @@ class Schemas:
             seen += 1
         return node, base
 
+    def keyword_parent(self, location: str | None) -> dict[str, Any] | None:
+        """The schema object holding the keyword at an absolute keyword location (``<$id>#/json/pointer``)."""
+        uri, _, fragment = (location or "").partition("#")
+        node: Any = self.by_id.get(uri)
+        parts = fragment.split("/")[1:-1]
+        for part in parts:
+            key = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict):
+                node = node.get(key)
+            elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+                node = node[int(key)]
+            else:
+                return None
+        return node if isinstance(node, dict) else None
+
     def node_at(self, kind: str, parts: list[str | int]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The schema node that describes the instance at ``parts``, with its own title kept.
 
