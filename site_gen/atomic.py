@@ -26,6 +26,7 @@ numbered step, so a test can stop a write at every point.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -123,6 +124,7 @@ class Transaction:
         recover(root)
         self.root = root
         self.files: dict[str, bytes] = {}
+        self._made_cache = not (root / CACHE_DIR).exists()
         self.folder, self.lock = _private_folder(root)
         self.tree = self.folder / "tree"
         self._staged = False
@@ -174,6 +176,12 @@ class Transaction:
             self.lock.release()
             self.lock = None
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self._made_cache:  # leave the repository as it was found
+            cache = self.root / CACHE_DIR
+            with contextlib.suppress(OSError):
+                if [entry.name for entry in os.scandir(cache)] == [".gitignore"]:
+                    (cache / ".gitignore").unlink()
+                    cache.rmdir()
         crash_point("cleaned up")
 
     def __enter__(self) -> Transaction:
@@ -184,9 +192,10 @@ class Transaction:
             self.close()
 
 
-def write_files(root: Path, files: Mapping[Path, bytes]) -> None:
-    """Write ``files`` (absolute paths): those under ``root`` in one transaction, the others one by one, atomically."""
-    inside = {path: data for path, data in files.items() if path.is_relative_to(root)}
+def write_files(root: Path, files: Mapping[Path, bytes], transactional: bool = True) -> None:
+    """Write ``files`` (absolute paths): those under ``root`` in one transaction (unless not
+    ``transactional``), the others one by one, each atomically."""
+    inside = {path: data for path, data in files.items() if transactional and path.is_relative_to(root)}
     for path, data in files.items():
         if path not in inside:
             write_atomic(path, data)

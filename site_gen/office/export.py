@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_gen import __version__
+from site_gen.atomic import write_files
 from site_gen.errors import SetupError
 from site_gen.model import Context, Record
 from site_gen.office import docx_writer, layout, xlsx_writer
@@ -317,12 +318,11 @@ def run(root: Path, args: argparse.Namespace) -> int:
     result, _ = prepare(root, args.lang)  # refuses while check reports an error
     items = select(result.context, result.records(), args)
     formats = FORMATS if args.format == "both" else (args.format,)
-    out = Path(args.out) if args.out else Path.cwd()
+    out = Path(args.out).resolve() if args.out else Path.cwd()
     files = render(items, formats)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            (out / name).write_bytes(content)
+        # Into the repository: all files or none, even if killed (site_gen.atomic).
+        write_files(root, {out / name: content for name, content in files.items()})
     except OSError as exc:
         raise SetupError("setup.io", path=str(out), detail=exc.strerror or str(exc)) from None
     _, message = render_code("setup.export-written", {"count": len(files), "path": str(out)}, args.lang)
