@@ -75,9 +75,8 @@ def read_regular(path: str, limit: int) -> bytes:
         raise Refused("file.unreadable", detail=exc.strerror or type(exc).__name__) from None
     try:
         info = os.fstat(fd)
-        code = kind_code(info.st_mode)
-        if code is not None:
-            raise Refused(code)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(kind_code(info.st_mode) or "file.not-regular")
         if info.st_size > limit:
             raise Refused("file.too-large", size=info.st_size, limit=limit)
         data = _read_at_most(fd, limit + 1)
