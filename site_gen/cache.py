@@ -280,8 +280,14 @@ class Cache:
         except OSError:
             raise Damaged(STATE) from None
         head = len(MAGIC) + SALT_SIZE
-        if len(data) < head + TAG_SIZE or data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : head] != _salt_digest(self.salt):
-            raise _Stale  # another format, other code or schemas
+        if not data.startswith(MAGIC):
+            if data[:3] == MAGIC[:3] or data[:1] in (b"{", b"\xfb"):
+                raise _Stale  # another version of this cache (format 3 was a bare marshal dict)
+            raise Damaged(STATE)
+        if len(data) < head + TAG_SIZE:
+            raise Damaged(STATE)
+        if data[len(MAGIC) : head] != _salt_digest(self.salt):
+            raise _Stale  # other code or schemas
         tag, body = data[head : head + TAG_SIZE], data[head + TAG_SIZE :]
         if not secrets.compare_digest(tag, self._tag(data[:head], body)):
             raise Damaged(STATE)
