@@ -39,6 +39,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from site_gen.cache import own_folder
 from site_gen.locking import STALE_AFTER, Lock, try_lock
 
 CACHE_DIR = ".site-gen-cache"
@@ -212,10 +213,11 @@ def _private_folder(root: Path) -> tuple[Path, Lock | None]:
     cache = root / CACHE_DIR
     name = f"{os.getpid()}-{secrets.token_hex(4)}"
     try:
-        cache.mkdir(exist_ok=True)
+        if not own_folder(cache):
+            raise OSError("not a folder of its own")
         ignore = cache / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
+        if not os.path.lexists(ignore):
+            _write_new(ignore, b"*\n")
         making = cache / f"new-{name}"
         making.mkdir()
         lock = try_lock(making / "lock")
@@ -300,6 +302,8 @@ def recover(root: Path) -> list[str]:
     """Finish every committed transaction left by a killed run; drop the uncommitted ones. Returns the files written."""
     cache = root / CACHE_DIR
     try:
+        if not stat.S_ISDIR(os.lstat(cache).st_mode):
+            return []  # a link: never acted on
         with os.scandir(cache) as entries:
             found = [(entry.name, Path(entry.path)) for entry in entries if entry.name.startswith((PREFIX, "new-"))]
     except OSError:

@@ -39,6 +39,7 @@ import marshal
 import mmap
 import os
 import secrets
+import stat
 import struct
 import sys
 from pathlib import Path
@@ -142,6 +143,43 @@ def _make_key(folder: Path, path: Path, replace: bool) -> None:
         temporary.unlink(missing_ok=True)
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+MAX_FILE = 1 << 30  # a snapshot of 100,000 records is about 20 MB
+
+
+def _open(path: Path, flags: int) -> int:
+    """A cache file opened without following a link (a planted link must not send writes elsewhere)."""
+    return os.open(path, flags | _NOFOLLOW, 0o644)
+
+
+def _create(path: Path, data: bytes) -> None:
+    """A new file (whatever was at that name removed first, link or not) holding ``data``."""
+    path.unlink(missing_ok=True)
+    fd = _open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def _read(path: Path, file: str) -> bytes:
+    """A cache file's bytes: a plain file only (never a link, a FIFO or a device), else :class:`Damaged`."""
+    from site_gen.safefs import Refused, read_regular
+
+    try:
+        return read_regular(str(path), MAX_FILE)
+    except Refused:
+        raise Damaged(file) from None
+
+
+def own_folder(path: Path) -> bool:
+    """``path`` is a real folder (made if missing), never a link: the tool writes only into its own folders
+    (a ``.site-gen-cache`` committed as a link must not send its files elsewhere)."""
+    try:
+        path.mkdir(exist_ok=True)
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _salt_digest(salt: str) -> bytes:
     return hashlib.blake2b(salt.encode("utf-8"), digest_size=SALT_SIZE).digest()
 
@@ -230,12 +268,11 @@ class Cache:
             return
         key = cache_key()
         try:
-            if key is None:
-                raise OSError("no key")
-            self.dir.mkdir(exist_ok=True)
+            if key is None or not own_folder(self.dir):
+                raise OSError("no key, or not a folder of its own")
             ignore = self.dir / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n")
+            if not os.path.lexists(ignore):
+                _create(ignore, b"*\n")
         except OSError:
             self.enabled = False
             return
@@ -273,12 +310,9 @@ class Cache:
         return mac.digest()
 
     def _read_state(self) -> None:
-        try:
-            data = (self.dir / STATE).read_bytes()
-        except FileNotFoundError:
-            raise _Stale from None
-        except OSError:
-            raise Damaged(STATE) from None
+        if not os.path.lexists(self.dir / STATE):
+            raise _Stale
+        data = _read(self.dir / STATE, STATE)
         head = len(MAGIC) + SALT_SIZE
         if not data.startswith(MAGIC):
             if data[:3] == MAGIC[:3] or data[:1] in (b"{", b"\xfb"):
@@ -309,12 +343,9 @@ class Cache:
         self._nonce = state["nonce"]
 
     def _replay(self) -> None:
-        try:
-            data = (self.dir / JOURNAL).read_bytes()
-        except FileNotFoundError:
+        if not os.path.lexists(self.dir / JOURNAL):
             return
-        except OSError:
-            raise Damaged(JOURNAL) from None
+        data = _read(self.dir / JOURNAL, JOURNAL)
         offset = 0
         while offset < len(data):
             end = offset + _LENGTH.size + TAG_SIZE
@@ -362,12 +393,18 @@ class Cache:
         if self._blob_size == 0:
             return
         try:
-            with path.open("rb") as handle:
-                if os.fstat(handle.fileno()).st_size < self._blob_size:
-                    raise Damaged(BLOBS)  # shorter than the state says
-                self._blobs = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            fd = _open(path, os.O_RDONLY)
         except OSError:
             raise Damaged(BLOBS) from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size < self._blob_size:
+                raise Damaged(BLOBS)  # not a plain file, or shorter than the state says
+            self._blobs = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        except OSError:
+            raise Damaged(BLOBS) from None
+        finally:
+            os.close(fd)
 
     def unchanged(self, path: str, size: int, mtime_ns: int) -> Row | None:
         """The cached row of a file whose size and modification time did not change."""
@@ -409,7 +446,7 @@ class Cache:
         only once) keeps this run, or the parent of a helper, from saving.
         """
         try:
-            fd = os.open(self.dir / DROPPED, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            fd = _open(self.dir / DROPPED, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except OSError:
             return  # already dropped (and told)
         os.close(fd)
@@ -456,10 +493,10 @@ class Cache:
             if self._blob_size == 0:
                 # A new file (never rewrite one in place: another run may have it mapped).
                 tmp = self.dir / (BLOBS + ".tmp")
-                tmp.write_bytes(b"".join(chunks))
+                _create(tmp, b"".join(chunks))
                 os.replace(tmp, target)
             else:
-                with target.open("r+b") as handle:
+                with os.fdopen(_open(target, os.O_RDWR), "r+b") as handle:
                     handle.seek(self._blob_size)
                     handle.write(b"".join(chunks))
             self._blob_size = offset
@@ -508,7 +545,7 @@ class Cache:
                 op = {"rows": changed_rows, "units": changed_units, "blob_size": self._blob_size}
                 payload = marshal.dumps(op)
                 entry = _LENGTH.pack(len(payload)) + self._entry_tag(self._journal_ops, payload) + payload
-                with (self.dir / JOURNAL).open("ab") as journal:
+                with os.fdopen(_open(self.dir / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab") as journal:
                     journal.write(entry)
         except OSError:
             pass
@@ -526,7 +563,7 @@ class Cache:
         body = marshal.dumps(state)
         head = MAGIC + _salt_digest(self.salt)
         tmp = self.dir / (STATE + ".tmp")
-        tmp.write_bytes(head + self._tag(head, body) + body)
+        _create(tmp, head + self._tag(head, body) + body)
         # The old journal goes first: a crash in between leaves the old snapshot alone, an older but whole state.
         (self.dir / JOURNAL).unlink(missing_ok=True)
         os.replace(tmp, self.dir / STATE)

@@ -47,7 +47,8 @@ def try_lock(path: Path) -> Lock | None:
     if fcntl is None and msvcrt is None:
         return _lock_file(path.with_name(path.name + ".held"))
     try:
-        fd = os.open(path, os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o644)
+        flags = os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)  # never through a link
+        fd = os.open(path, flags, 0o644)
     except OSError:
         return None
     try:
@@ -65,7 +66,7 @@ def try_lock(path: Path) -> Lock | None:
 def _lock_file(marker: Path) -> Lock | None:
     for _ in range(2):
         try:
-            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except FileExistsError:
             try:
                 age = time.time() - marker.stat().st_mtime

@@ -327,3 +327,42 @@ def test_a_cache_of_the_wrong_shape_is_dropped(tmp_path: Path, capsys: pytest.Ca
         capsys.readouterr()
         assert answer(root, True) == cold
         assert notices(capsys.readouterr().err) == 1
+
+
+@pytest.mark.usefixtures("own_key")
+@pytest.mark.parametrize(
+    "planted",
+    [".site-gen-cache", "state.bin", "state.bin.tmp", "journal.bin", "blobs.bin", "blobs.bin.tmp", "lock", ".gitignore"],
+)
+def test_links_planted_in_the_cache_are_never_followed(tmp_path: Path, planted: str) -> None:
+    """A pull request may commit ``.site-gen-cache`` (or files in it) as links: no write goes through them
+    (to an existing file, or creating one where a link points nowhere yet), no read hangs on a link to a device,
+    and the answer is the cold one, through a journal entry, a snapshot and a cold start."""
+    root = make_repo(tmp_path / "repo")
+    for case in BROKEN_CASES[:2]:
+        overlay(root, CASES / "invalid" / case)
+    victim, absent = tmp_path / "victim", tmp_path / "absent"
+    victim.write_bytes(b"do not touch\n")
+    if planted == ".site-gen-cache":
+        (tmp_path / "elsewhere").mkdir()
+        os.symlink(tmp_path / "elsewhere", root / CACHE)
+    report = root / "submissions/ban-tckt/bao-cao/2025/quy-2.yaml"
+    unit = root / "submissions/ban-tckt/don-vi/huyen-a.yaml"
+    for step, changed in enumerate((None, report, unit, None, report)):
+        if changed is not None:  # a bulk record (journal entry, blob append), then reference data (snapshot)
+            changed.write_bytes(changed.read_bytes() + b"# sua\n")
+            touch(changed)
+        if planted != ".site-gen-cache" and step:
+            if step == 3:
+                shutil.rmtree(root / CACHE)  # a cold start: new blob file and snapshot through their .tmp names
+                (root / CACHE).mkdir()
+            (root / CACHE / planted).unlink(missing_ok=True)
+            os.symlink(victim if step % 2 else absent, root / CACHE / planted)
+        assert answer(root, True) == answer(root, False), step
+    assert victim.read_bytes() == b"do not touch\n" and not absent.exists()
+    if planted == ".site-gen-cache":
+        assert list((tmp_path / "elsewhere").iterdir()) == []
+    if planted in ("state.bin", "journal.bin", "blobs.bin"):  # a link to a device where a cache file should be
+        (root / CACHE / planted).unlink(missing_ok=True)
+        os.symlink("/dev/zero", root / CACHE / planted)
+        assert answer(root, True) == answer(root, False)
