@@ -366,3 +366,28 @@ def test_links_planted_in_the_cache_are_never_followed(tmp_path: Path, planted: 
         (root / CACHE / planted).unlink(missing_ok=True)
         os.symlink("/dev/zero", root / CACHE / planted)
         assert answer(root, True) == answer(root, False)
+
+
+@pytest.mark.usefixtures("own_key")
+def test_a_planted_or_damaged_office_form_is_never_published(tmp_path: Path) -> None:
+    """The site's Word and Excel downloads are cached in ``.site-gen-cache/office/``: a file planted there under
+    the name the tool would look for, or a cached file damaged, is rendered again, never served."""
+    from site_gen.office import export
+    from tests.conftest import ROOT
+
+    result = check_repository(ROOT, use_cache=False)
+    item = export.blanks(result.context, 2026, ["1"])[0]
+    fresh = export.render([item], ["xlsx"])
+    cache = tmp_path / "repo" / CACHE / "office"
+    cache.mkdir(parents=True)
+    planted = b"PK\x03\x04 planted by a pull request"
+    old_name = hashlib.sha256(f"{export.__version__}\0xlsx\0{item.doc!r}".encode()).hexdigest()
+    (cache / f"{old_name}.xlsx").write_bytes(planted)
+    assert export.render([item], ["xlsx"], cache) == fresh  # renders, and caches under a keyed name
+    assert export.render([item], ["xlsx"], cache) == fresh  # read back from the cache
+    written = [p for p in cache.iterdir() if p.name != f"{old_name}.xlsx"]
+    assert len(written) == 1
+    data = bytearray(written[0].read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    written[0].write_bytes(bytes(data))
+    assert export.render([item], ["xlsx"], cache) == fresh
