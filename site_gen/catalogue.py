@@ -95,6 +95,10 @@ CATALOGUE: dict[str, Entry] = {
             "This is a symbolic link, not a file; links are never followed. A unit keeps its own records in its own "
             "folder: replace the link with the record file itself, or delete it.",
         ),
+        (
+            "Liên kết tượng trưng (symlink) bị từ chối dù trỏ đi đâu: ra ngoài kho, tới thiết bị, tới chỗ không có, hay tới hồ sơ của đơn vị khác trong kho; công cụ không bao giờ đi theo liên kết",
+            "A symbolic link is refused wherever it points: outside the repository, to a device, nowhere, or to another unit's record; links are never followed",
+        ),
     ),
     "file.not-regular": _e(
         E,
@@ -105,6 +109,10 @@ CATALOGUE: dict[str, Entry] = {
         (
             "Not a regular file",
             "This is not a regular file (a FIFO, socket or device), so it is not read; remove it from the records folder.",
+        ),
+        (
+            "FIFO, socket hay thiết bị trong thư mục hồ sơ: không bao giờ được mở",
+            "A FIFO, socket or device in the records folder: never opened",
         ),
     ),
     "file.name-encoding": _e(
@@ -119,6 +127,10 @@ CATALOGUE: dict[str, Entry] = {
             "This file or folder name is not UTF-8 (bad bytes shown as \\xNN), so neither it nor anything inside it "
             "is read; rename it.",
         ),
+        (
+            "Tên tệp, thư mục không mã hóa UTF-8: không đọc, kể cả nội dung thư mục",
+            "A file or folder name that is not UTF-8: not read, nor a folder's content",
+        ),
     ),
     "file.directory-named-record": _e(
         W,
@@ -131,6 +143,10 @@ CATALOGUE: dict[str, Entry] = {
             "Folder named like a record",
             "This is a folder whose name ends in .yaml or .yml like a record file; the files inside are still checked. "
             "A record is a file: rename the folder.",
+        ),
+        (
+            "Thư mục có đuôi .yaml/.yml như tệp hồ sơ; các tệp bên trong vẫn được kiểm tra",
+            "A folder whose name ends in .yaml/.yml; the files inside are still checked",
         ),
     ),
     # -- YAML syntax ------------------------------------------------------------

@@ -21,6 +21,9 @@ UNREACHABLE = {
     "schema.one-of": "no schema uses oneOf",
     "schema.other": "the fallback for a keyword without its own message; none is used",
     "file.unreadable": "needs a file the test user cannot read (tested in test_cli)",
+    "file.symlink": "a link cannot be kept as a case file (tests/test_files.py makes them)",
+    "file.not-regular": "a FIFO, socket or device cannot be kept as a case file (tests/test_files.py)",
+    "file.name-encoding": "a non-UTF-8 name cannot be kept as a case file (tests/test_files.py)",
 }
 
 
