@@ -35,10 +35,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import mmap
 import os
-import secrets
 import stat
 import struct
 import sys
@@ -122,10 +122,10 @@ def cache_key() -> bytes | None:
 
 def _make_key(folder: Path, path: Path, replace: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = folder / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    temporary = folder / f".{KEY_FILE}.{os.getpid()}.{os.urandom(4).hex()}"
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        os.write(fd, secrets.token_bytes(KEY_SIZE))
+        os.write(fd, os.urandom(KEY_SIZE))
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -266,6 +266,7 @@ class Cache:
     def load(self) -> None:
         if not self.enabled:
             return
+        self._reset()
         key = cache_key()
         try:
             if key is None or not own_folder(self.dir):
@@ -323,7 +324,7 @@ class Cache:
         if data[len(MAGIC) : head] != _salt_digest(self.salt):
             raise _Stale  # other code or schemas
         tag, body = data[head : head + TAG_SIZE], data[head + TAG_SIZE :]
-        if not secrets.compare_digest(tag, self._tag(data[:head], body)):
+        if not hmac.compare_digest(tag, self._tag(data[:head], body)):
             raise Damaged(STATE)
         state = marshal.loads(body)
         if (
@@ -354,7 +355,7 @@ class Cache:
             (length,) = _LENGTH.unpack_from(data, offset)
             tag = data[offset + _LENGTH.size : end]
             body = data[end : end + length]
-            if len(body) < length or not secrets.compare_digest(tag, self._entry_tag(self._journal_ops, body)):
+            if len(body) < length or not hmac.compare_digest(tag, self._entry_tag(self._journal_ops, body)):
                 raise Damaged(JOURNAL)
             op = marshal.loads(body)
             if (
@@ -551,7 +552,7 @@ class Cache:
             pass
 
     def _write_snapshot(self, rows: dict[str, Row], units: dict[UnitKey, Unit]) -> None:
-        self._nonce = secrets.token_bytes(16)
+        self._nonce = os.urandom(16)
         state = {
             "format": FORMAT,
             "salt": self.salt,

@@ -45,9 +45,7 @@ def discover(root: Path) -> tuple[list[Found], list[Problem]]:
     and is listed as a folder. Hidden entries (``.name``) are skipped. A write
     that a command left half done is finished (or undone) first.
     """
-    from site_gen.atomic import recover
-
-    recover(root)
+    _finish_writes(root)
     base = root / SUBMISSIONS
     records: list[Found] = []
     others: list[Problem] = []
@@ -60,7 +58,21 @@ def discover(root: Path) -> tuple[list[Found], list[Problem]]:
         try:
             with os.scandir(directory) as entries:
                 for entry in entries:
-                    _sort(entry, relative, records, others, stack)
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    # The entry's type comes from the listing itself (no system call): the common cases first.
+                    if name.isascii() or is_shown_as_is(name):
+                        if entry.is_dir(follow_symlinks=False):
+                            rel = f"{relative}/{name}"
+                            if name.endswith(RECORD_SUFFIXES):
+                                others.append(_problem(rel, "file.directory-named-record"))
+                            stack.append((entry.path, rel))
+                            continue
+                        if name.endswith(RECORD_SUFFIXES) and entry.is_file(follow_symlinks=False):
+                            _record(entry, f"{relative}/{name}", records, others)
+                            continue
+                    _other(entry, relative, others)
         except OSError as exc:
             others.append(_problem(relative, "file.unreadable", detail=exc.strerror or type(exc).__name__))
     records.sort()
@@ -68,17 +80,7 @@ def discover(root: Path) -> tuple[list[Found], list[Problem]]:
     return records, others
 
 
-def _sort(
-    entry: os.DirEntry[str], relative: str, records: list[Found], others: list[Problem], stack: list[tuple[str, str]]
-) -> None:
-    """File one directory entry as a record, a folder to list, or a problem."""
-    name = entry.name
-    if name.startswith("."):
-        return
-    if not is_shown_as_is(name):
-        others.append(_problem(f"{relative}/{shown_name(name)}", "file.name-encoding"))
-        return
-    rel = f"{relative}/{name}"
+def _record(entry: os.DirEntry[str], rel: str, records: list[Found], others: list[Problem]) -> None:
     try:
         info = entry.stat(follow_symlinks=False)
     except FileNotFoundError:
@@ -86,17 +88,50 @@ def _sort(
     except OSError as exc:
         others.append(_problem(rel, "file.unreadable", detail=exc.strerror or type(exc).__name__))
         return
-    code = kind_code(info.st_mode)
+    if stat.S_ISREG(info.st_mode):
+        records.append((rel, info.st_size, info.st_mtime_ns))
+    else:  # swapped since the listing
+        others.append(_problem(rel, kind_code(info.st_mode) or "file.not-regular"))
+
+
+def _other(entry: os.DirEntry[str], relative: str, others: list[Problem]) -> None:
+    """An entry that is not a folder nor a record file: a link, a special file, a bad name, or another file."""
+    name = entry.name
+    if not is_shown_as_is(name):
+        others.append(_problem(f"{relative}/{shown_name(name)}", "file.name-encoding"))
+        return
+    rel = f"{relative}/{name}"
+    if entry.is_file(follow_symlinks=False):
+        if not name.endswith(QUIET_SUFFIXES):
+            others.append(_problem(rel, "file.ignored"))
+        return
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        others.append(_problem(rel, "file.unreadable", detail=exc.strerror or type(exc).__name__))
+        return
+    code = kind_code(mode)
     if code is not None:
         others.append(_problem(rel, code))
-    elif stat.S_ISDIR(info.st_mode):
-        if name.endswith(RECORD_SUFFIXES):
-            others.append(_problem(rel, "file.directory-named-record"))
-        stack.append((entry.path, rel))
-    elif name.endswith(RECORD_SUFFIXES):
-        records.append((rel, info.st_size, info.st_mtime_ns))
+    elif stat.S_ISDIR(mode):
+        others.append(_problem(rel, "file.not-regular"))  # a folder swapped in since the listing: not listed
     elif not name.endswith(QUIET_SUFFIXES):
         others.append(_problem(rel, "file.ignored"))
+
+
+def _finish_writes(root: Path) -> None:
+    """Finish (or drop) what a killed command left in ``.site-gen-cache/txn-*`` (site_gen.atomic), cheaply."""
+    try:
+        with os.scandir(root / ".site-gen-cache") as entries:
+            pending = any(entry.name.startswith(("txn-", "new-")) for entry in entries)
+    except OSError:
+        return
+    if pending:
+        from site_gen.atomic import recover
+
+        recover(root)
 
 
 def _problem(path: str, code: str, **params: Any) -> Problem:
