@@ -733,10 +733,17 @@ class Builder:
         return sorted(found, key=lambda r: r.file)[0] if found else None
 
     def read_file(self, path: str) -> tuple[str, dict[str, Any]] | None:
+        from site_gen.loader import MAX_BYTES
+        from site_gen.safefs import Refused, read_regular
+
         full = self.root / path
-        if not full.exists():
+        if not os.path.lexists(full):
             return None
-        text = full.read_text(encoding="utf-8")
+        try:  # never through a link, never blocking, never past the size limit
+            raw = read_regular(str(full), MAX_BYTES).decode("utf-8")
+        except (Refused, UnicodeDecodeError):
+            raise Invalid("issue.target-broken", path=path) from None
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
         data = _loads(text, path)
         if data is None:
             raise Invalid("issue.target-broken", path=path)
