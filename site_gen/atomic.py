@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -40,6 +42,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from site_gen.cache import own_folder
+from site_gen.errors import SetupError
 from site_gen.locking import STALE_AFTER, Lock, try_lock
 
 CACHE_DIR = ".site-gen-cache"
@@ -129,6 +132,7 @@ class Transaction:
         self.folder, self.lock = _private_folder(root)
         self.tree = self.folder / "tree"
         self._staged = False
+        self._pending = False
 
     def put(self, relative: str, data: bytes) -> None:
         refuse_unsafe(self.root, relative)
@@ -139,7 +143,8 @@ class Transaction:
         if not self._staged:
             for name in STAGED:
                 if (self.root / name).is_dir():
-                    shutil.copytree(self.root / name, self.tree / name, symlinks=True, copy_function=_link_or_copy)
+                    with contextlib.suppress(shutil.Error):  # an entry that cannot be staged (a link on Windows)
+                        shutil.copytree(self.root / name, self.tree / name, symlinks=True, copy_function=_link_or_copy)
             self._staged = True
         for relative, data in self.files.items():
             target = self.tree / relative
@@ -166,8 +171,10 @@ class Transaction:
         for relative in written:
             refuse_unsafe(self.root, relative)
         _write_journal(self.folder, written)
+        self._pending = True  # from here on, only moving forward: a failure leaves the journal to recover()
         crash_point("journal written")
         _finish(self.root, self.folder, written)
+        self._pending = False
         self.close()
         return written
 
@@ -176,6 +183,8 @@ class Transaction:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self._pending:
+            return  # committed but not all moved (an error): the next command finishes it
         shutil.rmtree(self.folder, ignore_errors=True)
         if self._made_cache:  # leave the repository as it was found
             cache = self.root / CACHE_DIR
@@ -237,8 +246,6 @@ def _private_folder(root: Path) -> tuple[Path, Lock | None]:
 
 def refuse_unsafe(root: Path, relative: str) -> None:
     """A target must be a plain file or nothing, reached through real folders: never write through a link."""
-    from site_gen.errors import SetupError
-
     probe = root
     parts = relative.split("/")
     for index, part in enumerate(parts):
@@ -260,26 +267,64 @@ def refuse_unsafe(root: Path, relative: str) -> None:
 def _link_or_copy(source: str, target: str) -> None:
     """Stage a file as a hard link (no data copied); copy a plain file where linking fails; skip anything else."""
     try:
-        os.link(source, target, follow_symlinks=False)
+        os.link(source, target)  # copytree recreates links itself: never one here
     except OSError:
         if stat.S_ISREG(os.lstat(source).st_mode):
             shutil.copy2(source, target, follow_symlinks=False)
 
 
+def _journal_body(written: list[str], hashes: dict[str, str]) -> bytes:
+    return json.dumps({"files": written, "sha256": hashes}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _journal_tag(body: bytes) -> str | None:
+    """This user's keyed tag over a journal: a journal planted in a repository (committed under
+    ``.site-gen-cache``) has none that matches, and is never acted on."""
+    from site_gen.cache import cache_key
+
+    key = cache_key()
+    return hashlib.blake2b(body, key=key, digest_size=32).hexdigest() if key is not None else None
+
+
 def _write_journal(folder: Path, written: list[str]) -> None:
+    hashes = {relative: hashlib.sha256((folder / "tree" / relative).read_bytes()).hexdigest() for relative in written}
+    body = _journal_body(written, hashes)
     temporary = folder / (JOURNAL + ".tmp")
-    _write_new(temporary, json.dumps({"files": written}, ensure_ascii=False).encode("utf-8"))
+    _write_new(temporary, json.dumps({"body": body.decode("utf-8"), "tag": _journal_tag(body)}).encode("utf-8"))
     os.replace(temporary, folder / JOURNAL)
     _fsync_dir(folder)
 
 
-def _finish(root: Path, folder: Path, written: list[str]) -> list[str]:
-    """Move the staged files of a committed transaction into place; those already moved are skipped."""
+def _read_journal(folder: Path) -> tuple[list[str], dict[str, str]] | None:
+    """The files of a committed transaction and their hashes; None when uncommitted, damaged or not this user's."""
+    try:
+        outer = json.loads((folder / JOURNAL).read_bytes())
+        body = outer["body"].encode("utf-8")
+        tag = _journal_tag(body)
+        if tag is None or not hmac.compare_digest(tag, str(outer["tag"])):
+            return None
+        journal = json.loads(body)
+        written, hashes = journal["files"], journal["sha256"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not isinstance(written, list) or not all(isinstance(item, str) and _safe(item) for item in written):
+        return None
+    if not isinstance(hashes, dict) or set(hashes) != set(written):
+        return None
+    return written, hashes
+
+
+def _finish(root: Path, folder: Path, written: list[str], hashes: dict[str, str] | None = None) -> list[str]:
+    """Move the staged files of a committed transaction into place; those already moved are skipped
+    (with ``hashes``, a staged file whose bytes are not those committed is not moved)."""
     moved = []
     for relative in written:
         source = folder / "tree" / relative
         if not source.exists():
             continue  # moved before the crash
+        if hashes is not None and hashlib.sha256(source.read_bytes()).hexdigest() != hashes[relative]:
+            raise ValueError(relative)  # damaged since the commit: not this transaction's bytes
+        refuse_unsafe(root, relative)
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = _mode_of(target)
@@ -318,9 +363,11 @@ def recover(root: Path) -> list[str]:
         if lock is None:
             continue  # its process is still at work
         try:
-            finished += _recover_one(root, folder)
+            moved, done = _recover_one(root, folder)
+            finished += moved
         finally:
             lock.release()
+        if done:
             shutil.rmtree(folder, ignore_errors=True)
     if finished:
         from site_gen.catalogue import render_code
@@ -337,18 +384,18 @@ def _older_than(path: Path, seconds: float) -> bool:
         return False
 
 
-def _recover_one(root: Path, folder: Path) -> list[str]:
+def _recover_one(root: Path, folder: Path) -> tuple[list[str], bool]:
+    """The files a committed transaction still had to move, moved; and whether its folder can go."""
+    journal = _read_journal(folder)
+    if journal is None:
+        return [], True  # never committed (the repository was not touched), damaged, or planted: dropped
+    written, hashes = journal
     try:
-        journal = json.loads((folder / JOURNAL).read_bytes())
-        written = journal["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []  # never committed: the repository was not touched
-    if not isinstance(written, list) or not all(isinstance(item, str) and _safe(item) for item in written):
-        return []
-    try:
-        return _finish(root, folder, written)
+        return _finish(root, folder, written, hashes), True
     except OSError:
-        return []
+        return [], False  # kept: the next command tries again
+    except (SetupError, ValueError):
+        return [], True  # a target became a link or a folder (never written through), or a staged file damaged
 
 
 def _safe(relative: str) -> bool:

@@ -13,6 +13,7 @@ instant a rejected record would appear: it never does.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -199,3 +200,20 @@ def test_from_issue_never_shows_the_rejected_update(sample: Path, tmp_path: Path
     body.write_text(render_body("mau-3-bao-cao", {**REPORT_Q3, "days": "5"}), encoding="utf-8")  # 5 days in 2
     args = ["from-issue", str(body), "--labels", "mau-3-bao-cao", "--message-file", str(tmp_path / "m.md")]
     assert not watch([*args, "--root", str(sample)], report)
+
+
+def test_a_transaction_planted_in_the_repository_is_never_applied(sample: Path) -> None:
+    """A pull request may commit ``.site-gen-cache/txn-*/`` with a journal and files: without this user's key
+    its journal is not believed, and the next command drops it instead of moving its files into place."""
+    record = "submissions/ban-tckt/can-bo/pham-quoc-bao.yaml"
+    forged = json.dumps({"files": [record], "sha256": {record: "0" * 64}}, sort_keys=True)
+    before = state(sample)
+    # this format with a forged tag; a bare list of files (no tag at all)
+    for journal in ({"body": forged, "tag": "0" * 64}, {"files": [record]}):
+        folder = sample / ".site-gen-cache" / "txn-1-planted"
+        (folder / "tree" / "submissions/ban-tckt/can-bo").mkdir(parents=True)
+        (folder / "tree" / record).write_text("kind: cadre\nid: gia-mao\n", encoding="utf-8")
+        (folder / "commit.json").write_text(json.dumps(journal), encoding="utf-8")
+        done = site_gen("check", "--root", str(sample), "--no-cache")
+        assert state(sample) == before, done.stderr
+        assert not folder.exists()
