@@ -41,7 +41,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from site_gen.cache import own_folder
+from site_gen.cachefiles import own_folder
 from site_gen.errors import SetupError
 from site_gen.locking import STALE_AFTER, Lock, try_lock
 
@@ -280,7 +280,7 @@ def _journal_body(written: list[str], hashes: dict[str, str]) -> bytes:
 def _journal_tag(body: bytes) -> str | None:
     """This user's keyed tag over a journal: a journal planted in a repository (committed under
     ``.site-gen-cache``) has none that matches, and is never acted on."""
-    from site_gen.cache import cache_key
+    from site_gen.cachefiles import cache_key
 
     key = cache_key()
     return hashlib.blake2b(body, key=key, digest_size=32).hexdigest() if key is not None else None

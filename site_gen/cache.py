@@ -47,6 +47,7 @@ from typing import Any
 
 import orjson
 
+from site_gen.cachefiles import cache_key, create_file, open_nofollow, own_folder
 from site_gen.locking import Lock, try_lock
 from site_gen.problems import Problem, Severity
 
@@ -57,10 +58,9 @@ BLOBS = "blobs.bin"
 DROPPED = "dropped"
 FORMAT = 4
 MAGIC = b"SGC4"
-KEY_FILE = "cache-key"
-KEY_SIZE = 32
 TAG_SIZE = 32
 SALT_SIZE = 16
+MAX_FILE = 1 << 30  # a snapshot of 100,000 records is about 20 MB
 
 # Fields of a file row.
 R_SIZE, R_MTIME, R_SHA, R_KIND, R_VALID, R_BROKEN, R_PARTS, R_PROBLEMS, R_BLOB, R_IDENT, R_FACTS = range(11)
@@ -87,79 +87,6 @@ class _Stale(Exception):
     """The cache belongs to other code or schemas (or there is none): dropped without a word."""
 
 
-def key_folder() -> Path | None:
-    """Where this user's cache key lives: outside every repository."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
-    return Path(base) / "site-gen"
-
-
-def cache_key() -> bytes | None:
-    """This user's secret key for the cache tags, made on first use; None where it cannot be kept."""
-    folder = key_folder()
-    if folder is None:
-        return None
-    path = folder / KEY_FILE
-    for _ in range(2):
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            data = b""
-        except OSError:
-            return None
-        if len(data) == KEY_SIZE:
-            return data
-        try:
-            _make_key(folder, path, replace=bool(data))
-        except OSError:
-            return None
-    return None
-
-
-def _make_key(folder: Path, path: Path, replace: bool) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = folder / f".{KEY_FILE}.{os.getpid()}.{os.urandom(4).hex()}"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        os.write(fd, os.urandom(KEY_SIZE))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    try:
-        if replace:
-            os.replace(temporary, path)  # a damaged key: whatever it tagged is dropped once
-        else:
-            try:
-                os.link(temporary, path)  # never overwrite the key another run just made
-            except FileExistsError:
-                pass
-            except OSError:
-                os.rename(temporary, path)  # no hard links here (refused on Windows if the key exists)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-MAX_FILE = 1 << 30  # a snapshot of 100,000 records is about 20 MB
-
-
-def _open(path: Path, flags: int) -> int:
-    """A cache file opened without following a link (a planted link must not send writes elsewhere)."""
-    return os.open(path, flags | _NOFOLLOW, 0o644)
-
-
-def _create(path: Path, data: bytes) -> None:
-    """A new file (whatever was at that name removed first, link or not) holding ``data``."""
-    path.unlink(missing_ok=True)
-    fd = _open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-
-
 def _read(path: Path, file: str) -> bytes:
     """A cache file's bytes: a plain file only (never a link, a FIFO or a device), else :class:`Damaged`."""
     from site_gen.safefs import Refused, read_regular
@@ -168,16 +95,6 @@ def _read(path: Path, file: str) -> bytes:
         return read_regular(str(path), MAX_FILE)
     except Refused:
         raise Damaged(file) from None
-
-
-def own_folder(path: Path) -> bool:
-    """``path`` is a real folder (made if missing), never a link: the tool writes only into its own folders
-    (a ``.site-gen-cache`` committed as a link must not send its files elsewhere)."""
-    try:
-        path.mkdir(exist_ok=True)
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
 def _salt_digest(salt: str) -> bytes:
@@ -273,7 +190,7 @@ class Cache:
                 raise OSError("no key, or not a folder of its own")
             ignore = self.dir / ".gitignore"
             if not os.path.lexists(ignore):
-                _create(ignore, b"*\n")
+                create_file(ignore, b"*\n")
         except OSError:
             self.enabled = False
             return
@@ -394,7 +311,7 @@ class Cache:
         if self._blob_size == 0:
             return
         try:
-            fd = _open(path, os.O_RDONLY)
+            fd = open_nofollow(path, os.O_RDONLY)
         except OSError:
             raise Damaged(BLOBS) from None
         try:
@@ -447,7 +364,7 @@ class Cache:
         only once) keeps this run, or the parent of a helper, from saving.
         """
         try:
-            fd = _open(self.dir / DROPPED, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            fd = open_nofollow(self.dir / DROPPED, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except OSError:
             return  # already dropped (and told)
         os.close(fd)
@@ -494,10 +411,10 @@ class Cache:
             if self._blob_size == 0:
                 # A new file (never rewrite one in place: another run may have it mapped).
                 tmp = self.dir / (BLOBS + ".tmp")
-                _create(tmp, b"".join(chunks))
+                create_file(tmp, b"".join(chunks))
                 os.replace(tmp, target)
             else:
-                with os.fdopen(_open(target, os.O_RDWR), "r+b") as handle:
+                with os.fdopen(open_nofollow(target, os.O_RDWR), "r+b") as handle:
                     handle.seek(self._blob_size)
                     handle.write(b"".join(chunks))
             self._blob_size = offset
@@ -546,7 +463,7 @@ class Cache:
                 op = {"rows": changed_rows, "units": changed_units, "blob_size": self._blob_size}
                 payload = marshal.dumps(op)
                 entry = _LENGTH.pack(len(payload)) + self._entry_tag(self._journal_ops, payload) + payload
-                with os.fdopen(_open(self.dir / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab") as journal:
+                with os.fdopen(open_nofollow(self.dir / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab") as journal:
                     journal.write(entry)
         except OSError:
             pass
@@ -564,7 +481,7 @@ class Cache:
         body = marshal.dumps(state)
         head = MAGIC + _salt_digest(self.salt)
         tmp = self.dir / (STATE + ".tmp")
-        _create(tmp, head + self._tag(head, body) + body)
+        create_file(tmp, head + self._tag(head, body) + body)
         # The old journal goes first: a crash in between leaves the old snapshot alone, an older but whole state.
         (self.dir / JOURNAL).unlink(missing_ok=True)
         os.replace(tmp, self.dir / STATE)

@@ -245,7 +245,7 @@ def render(items: Iterable[Item], formats: Sequence[str] = FORMATS, cache: Path 
     A cached file is its bytes after a keyed tag over its name and bytes: one
     that was damaged, or planted in a repository, is rendered again.
     """
-    from site_gen.cache import cache_key, own_folder
+    from site_gen.cachefiles import cache_key, own_folder
 
     secret = cache_key() if cache is not None and own_folder(cache.parent) and own_folder(cache) else None
     out: dict[str, bytes] = {}
