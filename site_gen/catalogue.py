@@ -84,6 +84,72 @@ CATALOGUE: dict[str, Entry] = {
             "if it is a record, rename it to .yaml.",
         ),
     ),
+    "file.symlink": _e(
+        E,
+        (
+            "Liên kết tượng trưng",
+            "Đây là liên kết tượng trưng (symlink), không phải tệp thật; công cụ không bao giờ đi theo liên kết. "
+            "Mỗi đơn vị giữ hồ sơ của mình ngay trong thư mục của mình: hãy thay liên kết bằng chính tệp hồ sơ hoặc xóa nó.",
+        ),
+        (
+            "Symbolic link",
+            "This is a symbolic link, not a file; links are never followed. A unit keeps its own records in its own "
+            "folder: replace the link with the record file itself, or delete it.",
+        ),
+        (
+            "Liên kết tượng trưng (symlink) bị từ chối dù trỏ đi đâu: ra ngoài kho, tới thiết bị, tới chỗ không có, hay tới hồ sơ của đơn vị khác trong kho; công cụ không bao giờ đi theo liên kết",
+            "A symbolic link is refused wherever it points: outside the repository, to a device, nowhere, or to another unit's record; links are never followed",
+        ),
+    ),
+    "file.not-regular": _e(
+        E,
+        (
+            "Không phải tệp thường",
+            "Đây không phải tệp thường (FIFO, socket hay thiết bị) nên không được đọc; hãy xóa nó khỏi thư mục hồ sơ.",
+        ),
+        (
+            "Not a regular file",
+            "This is not a regular file (a FIFO, socket or device), so it is not read; remove it from the records folder.",
+        ),
+        (
+            "FIFO, socket hay thiết bị trong thư mục hồ sơ: không bao giờ được mở",
+            "A FIFO, socket or device in the records folder: never opened",
+        ),
+    ),
+    "file.name-encoding": _e(
+        E,
+        (
+            "Tên không phải UTF-8",
+            "Tên tệp hoặc thư mục này không mã hóa UTF-8 (byte lỗi hiện dạng \\xNN) nên không được đọc, kể cả những gì "
+            "bên trong; hãy đặt lại tên (chữ thường không dấu, nối bằng dấu gạch ngang).",
+        ),
+        (
+            "Name not UTF-8",
+            "This file or folder name is not UTF-8 (bad bytes shown as \\xNN), so neither it nor anything inside it "
+            "is read; rename it.",
+        ),
+        (
+            "Tên tệp, thư mục không mã hóa UTF-8: không đọc, kể cả nội dung thư mục",
+            "A file or folder name that is not UTF-8: not read, nor a folder's content",
+        ),
+    ),
+    "file.directory-named-record": _e(
+        W,
+        (
+            "Thư mục mang tên hồ sơ",
+            "Đây là thư mục nhưng tên có đuôi .yaml hay .yml như một tệp hồ sơ; các tệp bên trong vẫn được kiểm tra. "
+            "Một hồ sơ phải là một tệp: hãy đổi tên thư mục.",
+        ),
+        (
+            "Folder named like a record",
+            "This is a folder whose name ends in .yaml or .yml like a record file; the files inside are still checked. "
+            "A record is a file: rename the folder.",
+        ),
+        (
+            "Thư mục có đuôi .yaml/.yml như tệp hồ sơ; các tệp bên trong vẫn được kiểm tra",
+            "A folder whose name ends in .yaml/.yml; the files inside are still checked",
+        ),
+    ),
     # -- YAML syntax ------------------------------------------------------------
     "yaml.empty": _e(
         E,
@@ -1865,6 +1931,45 @@ CATALOGUE: dict[str, Entry] = {
         E,
         ("Không có kế hoạch năm", "Không có kế hoạch đi cơ sở nào cho năm {year}."),
         ("No plan for the year", "There is no field-visit plan for {year}."),
+    ),
+    "setup.write-refused": _e(
+        E,
+        (
+            "Không ghi vào chỗ này",
+            "Không ghi {path}: chỗ đó là một thư mục hoặc một liên kết tượng trưng (symlink), hoặc nằm trong một "
+            "liên kết như vậy; hãy sửa thư mục hồ sơ rồi chạy lại.",
+        ),
+        (
+            "Refused to write here",
+            "Not writing {path}: it is a folder or a symbolic link, or lies under one; fix the records folder and run again.",
+        ),
+    ),
+    "setup.changed-during-run": _e(
+        E,
+        ("Tệp đổi trong lúc chạy", "Tệp {path} bị sửa trong lúc lệnh đang chạy; hãy chạy lại lệnh."),
+        ("File changed during the run", "{path} was changed while the command ran; run it again."),
+    ),
+    "setup.cache-dropped": _e(
+        W,
+        (
+            "Bỏ bộ nhớ đệm hỏng",
+            "bộ nhớ đệm .site-gen-cache bị hỏng ({file}); đã bỏ nó và kiểm tra lại mọi hồ sơ từ đầu.",
+        ),
+        (
+            "Damaged cache dropped",
+            "the .site-gen-cache cache was damaged ({file}); it was dropped and every record checked from scratch.",
+        ),
+    ),
+    "setup.write-finished": _e(
+        W,
+        (
+            "Ghi nốt lần ghi dở",
+            "lần chạy trước dừng giữa chừng khi đang ghi {count} tệp vào kho; đã ghi nốt: {files_list}.",
+        ),
+        (
+            "Interrupted write finished",
+            "the previous run stopped while writing {count} files into the repository; they are now written: {files_list}.",
+        ),
     ),
     # -- site-gen codeowners (exit 1: the register or the committed file) -------------------
     "setup.codeowners-register-errors": _e(

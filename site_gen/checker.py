@@ -44,6 +44,7 @@ from site_gen.cache import (
     R_SIZE,
     R_VALID,
     Cache,
+    Damaged,
     Row,
     Unit,
     UnitKey,
@@ -55,10 +56,11 @@ from site_gen.catalogue import severity_of
 from site_gen.discover import SUBMISSIONS, Found, discover
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, CONTEXT_KINDS, KINDS, kind_from_path
-from site_gen.loader import load_bytes, reference
+from site_gen.loader import MAX_BYTES, load_bytes, reference
 from site_gen.model import CONTEXT_TABLES, Context, LazyTable, Record
 from site_gen.problems import Problem, Severity, make
 from site_gen.rules import Check, PartitionKey, context_partitions, load_checks, partitions_of
+from site_gen.safefs import Refused, read_regular
 from site_gen.scalars import RefLoad
 from site_gen.schemas import Schemas
 from site_gen.yaml_fast import quiet_stderr
@@ -132,10 +134,10 @@ class Checker:
         """The row of a file whose stat changed, its parsed JSON, and whether its content changed."""
         path, size, mtime = found
         try:
-            with open(os.path.join(self.root_text, path), "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            problem = make(path, "file.unreadable", severity_of("file.unreadable"), "", 1, 1, detail=exc.strerror or str(exc))
+            data = read_regular(os.path.join(self.root_text, path), MAX_BYTES)
+        except Refused as exc:
+            line = 1 if exc.code in ("file.unreadable", "file.too-large") else 0
+            problem = make(path, exc.code, severity_of(exc.code), "", line, line, **exc.params)
             return make_row(size, mtime, "", None, False, problems=(problem,)), None, True
         sha = hashlib.blake2b(data, digest_size=16).hexdigest()
         same = self.cache.same_content(path, sha)
@@ -206,8 +208,10 @@ class Checker:
         ref = self.refs.get(path)
         if ref is None:
             if data is None:
-                with open(os.path.join(self.root_text, path), "rb") as handle:
-                    data = handle.read()
+                try:
+                    data = read_regular(os.path.join(self.root_text, path), MAX_BYTES)
+                except Refused:
+                    data = b""  # gone or swapped since it was loaded: no positions
             ref = reference(data, path)
             self.refs[path] = ref
         return ref
@@ -217,9 +221,25 @@ class Checker:
         record = self.loaded.get(path)
         if record is None:
             row = self.rows[path]
-            record = Record(path, row[R_KIND], self.cache.data(path, row))
+            try:
+                value = self.cache.data(path, row)
+            except Damaged as exc:
+                self.cache.drop(exc.file)
+                value = self._reread(path, row)
+            record = Record(path, row[R_KIND], value)
             self.loaded[path] = record
         return record
+
+    def _reread(self, path: str, row: Row) -> dict[str, Any]:
+        """A valid record whose cached data was damaged: parsed again from the very bytes that were checked."""
+        try:
+            data = read_regular(os.path.join(self.root_text, path), MAX_BYTES)
+        except Refused:
+            data = b""
+        loaded = load_bytes(data, path)
+        if hashlib.blake2b(data, digest_size=16).hexdigest() != row[R_SHA] or not isinstance(loaded.value, dict):
+            raise SetupError("setup.changed-during-run", path=path)
+        return loaded.value
 
     # -- the run ----------------------------------------------------------------
 
@@ -281,7 +301,7 @@ class Checker:
         clock.lap("save")
         return CheckResult(self.root, problems, len(found), ctx, rows, self.record, self.loaded)
 
-    def _discover_and_load_cache(self) -> tuple[list[Found], list[str]]:
+    def _discover_and_load_cache(self) -> tuple[list[Found], list[Problem]]:
         """List the files while the cache loads: two processes when a large cache exists."""
         state = self.cache.dir / "state.bin"
         if not (self.cache.enabled and _can_fork() and state.exists() and state.stat().st_size >= FORK_STATE_MIN):
@@ -294,7 +314,7 @@ class Checker:
             return [None]
 
         result = self._forked(load_cache, lambda: [discover(self.root)])
-        found: tuple[list[Found], list[str]] = result[1]
+        found: tuple[list[Found], list[Problem]] = result[1]
         return found
 
     def _load_many(self, todo: list[Found]) -> list[tuple[str, Row, bytes | None, bool]]:
@@ -462,15 +482,13 @@ class Checker:
         unique = {problem.sort_key(): problem for problem in located}
         return [unique[key] for key in sorted(unique)]
 
-    def _collect(self, rows: dict[str, Row], others: list[str], units: dict[UnitKey, Unit]) -> list[Problem]:
-        problems: list[Problem] = []
+    def _collect(self, rows: dict[str, Row], others: list[Problem], units: dict[UnitKey, Unit]) -> list[Problem]:
+        problems: list[Problem] = list(others)
         for row in rows.values():
             if row[R_PROBLEMS]:
                 problems.extend(problem_of(p) for p in row[R_PROBLEMS])
         for found in units.values():
             problems.extend(problem_of(p) for p in found)
-        for path in others:
-            problems.append(make(path, "file.ignored", severity_of("file.ignored")))
         return sorted(problems, key=Problem.sort_key)
 
 

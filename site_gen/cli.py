@@ -341,7 +341,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run(_root(args), args)
 
 
+def utf8_output() -> None:
+    """Write UTF-8 whatever the console's code page (a Vietnamese Windows console is cp1258, which lacks
+    most precomposed letters: printing "Lỗi" there would raise UnicodeEncodeError)."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding not in ("utf-8", "utf8") and reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8")
+            except (OSError, ValueError):
+                reconfigure(errors="backslashreplace")  # a stream that cannot change: never crash on a letter
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     try:
         args = parse(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as exc:

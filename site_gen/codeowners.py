@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from site_gen.atomic import write_files
 from site_gen.cache import R_KIND
 from site_gen.catalogue import render_code
 from site_gen.checker import CheckResult, check_repository
@@ -400,7 +401,6 @@ def run(root: Path, output: Path | None = None, check: bool = False, lang: str =
     if current == wanted:
         _say("setup.codeowners-unchanged", {"path": shown, "rules": rules}, lang)
         return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(wanted, encoding="utf-8", newline="\n")
+    write_files(root, {path: wanted.encode("utf-8")})  # whole or not at all (site_gen.atomic)
     _say("setup.codeowners-written", {"path": shown, "rules": rules}, lang)
     return 0

@@ -18,10 +18,8 @@ size limit.
 from __future__ import annotations
 
 import difflib
-import io
 import json
-import subprocess
-import tarfile
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +28,12 @@ from typing import Any
 from site_gen.catalogue import UI, format_date, lookup, render
 from site_gen.errors import SetupError
 from site_gen.escape import COMMENT_LIMIT, bound_markdown, markdown_inline
+from site_gen.gittree import git_output, materialise
 from site_gen.kinds import KINDS
 from site_gen.problems import Problem
 from site_gen.vn import format_decimal, format_int, name_key
 
 MARKER = "<!-- site-gen-diff -->"
-TRACKED = ("submissions", "schemas")
 KIND_LABELS = {kind.name: (kind.label_vi, kind.label_en) for kind in KINDS}
 
 WORDS: dict[str, dict[str, str]] = {
@@ -166,45 +164,24 @@ class Side:
         return sum(1 for p in self.problems if p.severity.value == "warning")
 
 
-def _git(repo: Path, *args: str, rev: str = "") -> bytes:
-    try:
-        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
-    except OSError as exc:
-        raise SetupError("setup.git", rev=rev, detail=str(exc)) from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SetupError("setup.git", rev=rev, detail=detail[-1] if detail else f"git {args[0]}")
-    return done.stdout
-
-
 def resolve(repo: Path, rev: str) -> str:
-    return _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", rev=rev).decode().strip()
-
-
-def materialise(repo: Path, commit: str, dest: Path) -> None:
-    """The submissions and schemas of ``commit`` written under ``dest`` (either may be absent)."""
-    listed = _git(repo, "ls-tree", "--name-only", commit, rev=commit).decode().split("\n")
-    present = [name for name in TRACKED if name in listed]
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in TRACKED:
-        (dest / name).mkdir(exist_ok=True)
-    if not present:
-        return
-    archive = _git(repo, "archive", "--format=tar", commit, "--", *present, rev=commit)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
+    return git_output(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", rev=rev).decode().strip()
 
 
 def load_side(root: Path, label: str, use_cache: bool) -> Side:
     from site_gen.checker import check_repository
-    from site_gen.loader import load_bytes
+    from site_gen.loader import MAX_BYTES, load_bytes
+    from site_gen.safefs import Refused, read_regular
 
     result = check_repository(root, use_cache=use_cache)
     data: dict[str, dict[str, Any]] = {}
     kinds: dict[str, str] = {}
     raw: dict[str, bytes] = {}
     for path in result.rows:
-        raw[path] = (root / path).read_bytes()
+        try:
+            raw[path] = read_regular(os.path.join(root, path), MAX_BYTES)
+        except Refused:
+            raw[path] = b""  # reported by the check
     valid = {record.file: record for record in result.records()}
     for path, blob in raw.items():
         if path in valid:
@@ -535,7 +512,7 @@ def compute_diff(repo: Path, base_rev: str, head_rev: str | None, lang: str, mer
     if merge_base:
         # What the change itself does, as a pull request shows it: against the point it branched from.
         against = head_commit or resolve(repo, "HEAD")
-        base_commit = _git(repo, "merge-base", base_commit, against, rev=base_rev).decode().strip() or base_commit
+        base_commit = git_output(repo, "merge-base", base_commit, against, rev=base_rev).decode().strip() or base_commit
     with tempfile.TemporaryDirectory(prefix="site-gen-diff-") as tmp:
         base_root = Path(tmp) / "base"
         materialise(repo, base_commit, base_root)

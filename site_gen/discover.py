@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+from typing import Any
+
+from site_gen.problems import Problem, make
+from site_gen.safefs import is_shown_as_is, kind_code, shown_name
 
 SUBMISSIONS = "submissions"
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -28,26 +33,108 @@ def data_root(raw: str) -> Path:
     return root
 
 
-def discover(root: Path) -> tuple[list[Found], list[str]]:
-    """Record files and other (ignored, reported) files under ``root/submissions``, sorted."""
+def discover(root: Path) -> tuple[list[Found], list[Problem]]:
+    """Record files under ``root/submissions``, and a problem for every entry that cannot be one, sorted.
+
+    Plain files named ``*.yaml``/``*.yml`` are records; other plain files get a
+    warning (``file.ignored``, Markdown excepted). Nothing is ever followed or
+    opened here: a symbolic link (``file.symlink``), a FIFO, socket or device
+    (``file.not-regular``) and a name that is not UTF-8 (``file.name-encoding``,
+    a folder's content then not listed) each get one error at their path; a
+    folder named like a record gets a warning (``file.directory-named-record``)
+    and is listed as a folder. Hidden entries (``.name``) are skipped. A write
+    that a command left half done is finished (or undone) first.
+    """
+    _finish_writes(root)
     base = root / SUBMISSIONS
     records: list[Found] = []
-    others: list[str] = []
+    others: list[Problem] = []
+    code = kind_code(os.lstat(base).st_mode)
+    if code is not None:
+        return records, [_problem(SUBMISSIONS, code)]
     stack = [(str(base), SUBMISSIONS)]
     while stack:
         directory, relative = stack.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                rel = f"{relative}/{entry.name}"
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, rel))
-                elif entry.name.endswith(RECORD_SUFFIXES):
-                    info = entry.stat()
-                    records.append((rel, info.st_size, info.st_mtime_ns))
-                elif not entry.name.endswith(QUIET_SUFFIXES):
-                    others.append(rel)
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    # The entry's type comes from the listing itself (no system call): the common cases first.
+                    if name.isascii() or is_shown_as_is(name):
+                        if entry.is_dir(follow_symlinks=False):
+                            rel = f"{relative}/{name}"
+                            if name.endswith(RECORD_SUFFIXES):
+                                others.append(_problem(rel, "file.directory-named-record"))
+                            stack.append((entry.path, rel))
+                            continue
+                        if name.endswith(RECORD_SUFFIXES) and entry.is_file(follow_symlinks=False):
+                            _record(entry, f"{relative}/{name}", records, others)
+                            continue
+                    _other(entry, relative, others)
+        except OSError as exc:
+            others.append(_problem(relative, "file.unreadable", detail=exc.strerror or type(exc).__name__))
     records.sort()
-    others.sort()
+    others.sort(key=Problem.sort_key)
     return records, others
+
+
+def _record(entry: os.DirEntry[str], rel: str, records: list[Found], others: list[Problem]) -> None:
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except FileNotFoundError:
+        return  # gone since the listing
+    except OSError as exc:
+        others.append(_problem(rel, "file.unreadable", detail=exc.strerror or type(exc).__name__))
+        return
+    if stat.S_ISREG(info.st_mode):
+        records.append((rel, info.st_size, info.st_mtime_ns))
+    else:  # swapped since the listing
+        others.append(_problem(rel, kind_code(info.st_mode) or "file.not-regular"))
+
+
+def _other(entry: os.DirEntry[str], relative: str, others: list[Problem]) -> None:
+    """An entry that is not a folder nor a record file: a link, a special file, a bad name, or another file."""
+    name = entry.name
+    if not is_shown_as_is(name):
+        others.append(_problem(f"{relative}/{shown_name(name)}", "file.name-encoding"))
+        return
+    rel = f"{relative}/{name}"
+    if entry.is_file(follow_symlinks=False):
+        if not name.endswith(QUIET_SUFFIXES):
+            others.append(_problem(rel, "file.ignored"))
+        return
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        others.append(_problem(rel, "file.unreadable", detail=exc.strerror or type(exc).__name__))
+        return
+    code = kind_code(mode)
+    if code is not None:
+        others.append(_problem(rel, code))
+    elif stat.S_ISDIR(mode):
+        others.append(_problem(rel, "file.not-regular"))  # a folder swapped in since the listing: not listed
+    elif not name.endswith(QUIET_SUFFIXES):
+        others.append(_problem(rel, "file.ignored"))
+
+
+def _finish_writes(root: Path) -> None:
+    """Finish (or drop) what a killed command left in ``.site-gen-cache/txn-*`` (site_gen.atomic), cheaply."""
+    try:
+        with os.scandir(root / ".site-gen-cache") as entries:
+            pending = any(entry.name.startswith(("txn-", "new-")) for entry in entries)
+    except OSError:
+        return
+    if pending:
+        from site_gen.atomic import recover
+
+        recover(root)
+
+
+def _problem(path: str, code: str, **params: Any) -> Problem:
+    from site_gen.catalogue import severity_of
+
+    return make(path, code, severity_of(code), "", 0, 0, **params)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_gen.atomic import Transaction
 from site_gen.bundle import BUNDLED_DIR
 from site_gen.catalogue import render, render_code
 from site_gen.discover import SUBMISSIONS, data_root
@@ -726,10 +727,17 @@ class Builder:
         return sorted(found, key=lambda r: r.file)[0] if found else None
 
     def read_file(self, path: str) -> tuple[str, dict[str, Any]] | None:
+        from site_gen.loader import MAX_BYTES
+        from site_gen.safefs import Refused, read_regular
+
         full = self.root / path
-        if not full.exists():
+        if not os.path.lexists(full):
             return None
-        text = full.read_text(encoding="utf-8")
+        try:  # never through a link, never blocking, never past the size limit
+            raw = read_regular(str(full), MAX_BYTES).decode("utf-8")
+        except (Refused, UnicodeDecodeError):
+            raise Invalid("issue.target-broken", path=path) from None
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
         data = _loads(text, path)
         if data is None:
             raise Invalid("issue.target-broken", path=path)
@@ -1325,37 +1333,6 @@ def _where_of(problem: Problem, built: Built, form: Form, lang: str) -> str:
     return problem.file
 
 
-class Transaction:
-    """Files written under the root, and the means to put everything back as it was."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.saved: list[tuple[Path, bytes | None]] = []
-        self.made: list[Path] = []
-
-    def write(self, relative: str, text: str) -> None:
-        path = self.root / relative
-        self.saved.append((path, path.read_bytes() if path.exists() else None))
-        missing = []
-        probe = path.parent
-        while not probe.exists():
-            missing.append(probe)
-            probe = probe.parent
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.made += missing
-        path.write_text(text, encoding="utf-8")
-
-    def rollback(self) -> None:
-        for path, data in reversed(self.saved):
-            if data is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(data)
-        for folder in self.made:
-            if folder.exists() and not any(folder.iterdir()):
-                folder.rmdir()
-
-
 def _key(problem: Problem) -> tuple[str, str, str]:
     return (problem.file, problem.code, repr(problem.params))
 
@@ -1395,27 +1372,24 @@ def from_issue(
     if built is None or reader.problems:
         return _failed(form, _in_form_order(form, reader.problems), sections, lang)
     old = {_key(p) for p in before.errors}
-    transaction = Transaction(root)
-    try:
-        transaction.write(built.change.path, built.change.text)
-        after = check_repository(root, use_cache=False)
-    except BaseException:
-        transaction.rollback()
-        raise
-    written = {built.change.path}
-    errors = [p for p in after.errors if p.file in written or _key(p) not in old]
-    if errors:
-        transaction.rollback()
-        problems = [
-            Issue(
-                _where_of(p, built, form, lang),
-                "",
-                "issue.check-problem",
-                {"message": render(p, lang)[1], "code": p.code},
-            )
-            for p in errors
-        ]
-        return _failed(form, problems, sections, lang)
+    # Checked on a stage first; the repository sees the record only once it passed (site_gen.atomic).
+    with Transaction(root) as transaction:
+        transaction.put(built.change.path, built.change.text.encode("utf-8"))
+        after = check_repository(transaction.stage(), use_cache=False)
+        written = {built.change.path}
+        errors = [p for p in after.errors if p.file in written or _key(p) not in old]
+        if errors:
+            problems = [
+                Issue(
+                    _where_of(p, built, form, lang),
+                    "",
+                    "issue.check-problem",
+                    {"message": render(p, lang)[1], "code": p.code},
+                )
+                for p in errors
+            ]
+            return _failed(form, problems, sections, lang)
+        transaction.commit()
     warnings = [p for p in after.problems if p.file in written and p.severity.value == "warning"]
     message = success_message(built, warnings, issue, author, before.context, lang)
     # One branch per issue: an edited issue (even for another cadre or unit) updates the same pull request.

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from site_gen.atomic import write_files
 from site_gen.bundle import BUNDLED_DIR
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
@@ -225,8 +226,7 @@ def new_record(root: Path, args: argparse.Namespace) -> int:
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     if path.exists() and not args.force:
         raise SetupError("setup.exists", path=shown)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_files(root, {path: text.encode("utf-8")})  # whole or not at all, even if killed (site_gen.atomic)
     print(shown)
     return 0
 

@@ -22,6 +22,10 @@ UNREACHABLE = {
     "schema.other": "the fallback for a keyword without its own message; none is used",
     "file.unreadable": "needs a file the test user cannot read (tested in test_cli)",
     "record.unexplained": "the guard for a refusal the engine cannot explain; none exists (tested in test_schemas)",
+    "file.symlink": "a link cannot be kept as a case file (tests/test_files.py makes them)",
+    "file.not-regular": "a FIFO, socket or device cannot be kept as a case file (tests/test_files.py)",
+    "file.name-encoding": "a non-UTF-8 name cannot be kept as a case file (tests/test_files.py)",
+    "file.directory-named-record": "the tests that read every *.yaml under tests/cases would take it for a file (tests/test_files.py)",
 }
 
 

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import hmac
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from site_gen import __version__
+from site_gen.atomic import write_files
 from site_gen.errors import SetupError
 from site_gen.model import Context, Record
 from site_gen.office import docx_writer, layout, xlsx_writer
@@ -228,33 +230,61 @@ def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(B
 # -- files ----------------------------------------------------------------------------------
 
 
-def _key(item: Item, fmt: str) -> str:
+CACHED_MAX = 64 * 1024 * 1024  # far above any form; a planted link or huge file is never read whole
+
+
+def _key(item: Item, fmt: str, secret: bytes) -> str:
+    """The cached file's name: keyed by this user's cache key, so a planted file can never be picked up."""
     text = f"{__version__}\0{fmt}\0{item.doc!r}"
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=secret, digest_size=32).hexdigest()
 
 
 def render(items: Iterable[Item], formats: Sequence[str] = FORMATS, cache: Path | None = None) -> dict[str, bytes]:
-    """``{"<stem>.<format>": bytes}``; with ``cache``, unchanged files are read back instead of rendered."""
+    """``{"<stem>.<format>": bytes}``; with ``cache``, unchanged files are read back instead of rendered.
+
+    A cached file is its bytes after a keyed tag over its name and bytes: one
+    that was damaged, or planted in a repository, is rendered again.
+    """
+    from site_gen.cachefiles import cache_key, own_folder
+
+    secret = cache_key() if cache is not None and own_folder(cache.parent) and own_folder(cache) else None
     out: dict[str, bytes] = {}
     for item in items:
         for fmt in formats:
             name = f"{item.stem}.{fmt}"
-            if cache is None:
+            if cache is None or secret is None:
                 out[name] = WRITERS[fmt](item.doc)
                 continue
-            path = cache / f"{_key(item, fmt)}.{fmt}"
+            path = cache / f"{_key(item, fmt, secret)}.{fmt}"
+            cached = _read_tagged(path, secret)
+            if cached is not None:
+                out[name] = cached
+                continue
+            out[name] = WRITERS[fmt](item.doc)
             try:
-                out[name] = path.read_bytes()
+                temporary = path.with_suffix(".tmp")
+                temporary.write_bytes(_tag(path.name, out[name], secret) + out[name])
+                temporary.replace(path)
             except OSError:
-                out[name] = WRITERS[fmt](item.doc)
-                try:
-                    cache.mkdir(parents=True, exist_ok=True)
-                    temporary = path.with_suffix(".tmp")
-                    temporary.write_bytes(out[name])
-                    temporary.replace(path)
-                except OSError:
-                    pass  # a cache that cannot be written only costs time
+                pass  # a cache that cannot be written only costs time
     return out
+
+
+def _tag(name: str, data: bytes, secret: bytes) -> bytes:
+    mac = hashlib.blake2b(name.encode("utf-8"), key=secret, digest_size=32)
+    mac.update(data)
+    return mac.digest()
+
+
+def _read_tagged(path: Path, secret: bytes) -> bytes | None:
+    from site_gen.safefs import Refused, read_regular
+
+    try:
+        raw = read_regular(str(path), CACHED_MAX)
+    except Refused:
+        return None
+    tag, data = raw[:32], raw[32:]
+    return data if hmac.compare_digest(tag, _tag(path.name, data, secret)) else None
 
 
 # -- the command ----------------------------------------------------------------------------------
@@ -317,12 +347,11 @@ def run(root: Path, args: argparse.Namespace) -> int:
     result, _ = prepare(root, args.lang)  # refuses while check reports an error
     items = select(result.context, result.records(), args)
     formats = FORMATS if args.format == "both" else (args.format,)
-    out = Path(args.out) if args.out else Path.cwd()
+    out = Path(args.out).resolve() if args.out else Path.cwd()
     files = render(items, formats)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            (out / name).write_bytes(content)
+        # Into the repository: all files or none, even if killed (site_gen.atomic).
+        write_files(root, {out / name: content for name, content in files.items()})
     except OSError as exc:
         raise SetupError("setup.io", path=str(out), detail=exc.strerror or str(exc)) from None
     _, message = render_code("setup.export-written", {"count": len(files), "path": str(out)}, args.lang)

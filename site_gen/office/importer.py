@@ -18,21 +18,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_gen.atomic import Transaction, write_files
 from site_gen.catalogue import CATALOGUE, render, render_code
 from site_gen.checker import CheckResult
-from site_gen.discover import SUBMISSIONS, data_root
+from site_gen.discover import data_root
 from site_gen.errors import SetupError
 from site_gen.from_issue import (
     Invalid,
-    Transaction,
     _key,
     _layout_path,
     _pick,
@@ -772,15 +770,6 @@ def _changes(
     ]
 
 
-def _stage(root: Path) -> Path:
-    """A scratch copy of the repository's schemas and submissions, to write and check without touching ``root``."""
-    stage = Path(tempfile.mkdtemp(prefix="site-gen-import-"))
-    for name in ("schemas", SUBMISSIONS):
-        if (root / name).is_dir():
-            shutil.copytree(root / name, stage / name)
-    return stage
-
-
 def render_text(job: FormImport, item: Planned) -> str:
     """The record as ``site-gen new`` writes it."""
     return render_record(job.schemas, item.kind, item.value, _rel_schema(job.root, job.root / item.path, item.kind))
@@ -803,51 +792,38 @@ def write_records(job: FormImport, planned: list[Planned], partial: bool, out: P
     if not todo:
         result.written = bool(result.unchanged)
         return result
-    target = _stage(job.root) if out is not None else job.root
-    transaction = Transaction(target)
     old_keys = {_key(p) for p in job.before.errors}
-    try:
+    # Everything is checked on a stage (hard links of the repository, the new records in place), then the
+    # accepted records move into the repository together: a crash leaves it as it was or fully updated.
+    with Transaction(job.root) as transaction:
         for item, text in todo:
-            transaction.write(item.path, text)
-        after = check_repository(target, use_cache=False)
-    except BaseException:
-        transaction.rollback()
-        if out is not None:
-            shutil.rmtree(target, ignore_errors=True)
-        raise
-    written = {item.path for item, _ in todo}
-    new_errors = [p for p in after.errors if p.file in written or _key(p) not in old_keys]
-    failed = {p.file for p in new_errors if p.file in written}
-    if any(p.file not in written for p in new_errors):
-        failed = set(written)  # an error elsewhere that the new records cause: keep none of them
-    for problem in new_errors:
-        message = render(problem, job.lang)[1]
-        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-        result.problems.append(Problem("office.check-problem", where, "", {"message": message, "code": problem.code}))
-    if failed and not partial:
-        transaction.rollback()
-        result.left_out = [item.label for item, _ in todo]
-        if out is not None:
-            shutil.rmtree(target, ignore_errors=True)
-        return result
-    if failed:
-        keep_saved = [(path, data) for path, data in transaction.saved if str(path.relative_to(target).as_posix()) in failed]
-        transaction.saved = keep_saved
-        transaction.rollback()
+            transaction.put(item.path, text.encode("utf-8"))
+        after = check_repository(transaction.stage(), use_cache=False)
+        written = {item.path for item, _ in todo}
+        new_errors = [p for p in after.errors if p.file in written or _key(p) not in old_keys]
+        failed = {p.file for p in new_errors if p.file in written}
+        if any(p.file not in written for p in new_errors):
+            failed = set(written)  # an error elsewhere that the new records cause: keep none of them
+        for problem in new_errors:
+            message = render(problem, job.lang)[1]
+            where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+            result.problems.append(Problem("office.check-problem", where, "", {"message": message, "code": problem.code}))
+        if failed and not partial:
+            result.left_out = [item.label for item, _ in todo]
+            return result
         result.left_out += [item.label for item, _ in todo if item.path in failed]
-    for item, text in todo:
-        if item.path in failed:
-            continue
-        if out is not None:
-            destination = out / item.path
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_text(text, encoding="utf-8")
+        accepted = [(item, text) for item, text in todo if item.path not in failed]
+        for path in failed:
+            transaction.drop(path)
+        if out is None:
+            transaction.commit()
+        else:
+            write_files(out, {out / item.path: text.encode("utf-8") for item, text in accepted}, transactional=False)
+    for item, _ in accepted:
         if item.old is None:
             result.created.append(item.path)
         else:
             result.updated.append((item.path, _changes(job.root, job.ctx, item.kind, item.old, item.value, job.lang)))
-    if out is not None:
-        shutil.rmtree(target, ignore_errors=True)
     result.written = True
     return result
 
