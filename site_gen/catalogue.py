@@ -1889,6 +1889,18 @@ CATALOGUE: dict[str, Entry] = {
         ("Thiếu mẫu hồ sơ", "Thiếu tệp mẫu hồ sơ {path}."),
         ("Missing schema", "Schema file {path} is missing."),
     ),
+    "setup.schema-not-file": _e(
+        E,
+        (
+            "Mẫu hồ sơ không phải tệp thường",
+            "Mẫu hồ sơ {path} là liên kết, FIFO, thiết bị hoặc nặng quá {limit} byte; "
+            "công cụ chỉ đọc mẫu hồ sơ từ tệp thường trong thư mục schemas/.",
+        ),
+        (
+            "Schema is not a plain file",
+            "Schema {path} is a link, a FIFO, a device or over {limit} bytes; schemas are read only from plain files in schemas/.",
+        ),
+    ),
     "setup.bad-schema": _e(
         E,
         ("Mẫu hồ sơ hỏng", "Tệp mẫu hồ sơ {path} không dùng được: {detail}."),

@@ -27,8 +27,11 @@ import jsonschema_rs
 
 from site_gen.errors import SetupError
 from site_gen.kinds import KINDS, SHARED_SCHEMA
+from site_gen.safefs import Refused, read_regular
 
 SCHEMA_DIR = "schemas"
+# A schema is read as a record is (never through a link, never past a limit): a pull request can change it.
+SCHEMA_MAX_BYTES = 4 * 1024 * 1024
 
 
 class Schemas:
@@ -45,9 +48,11 @@ class Schemas:
         for name in names:
             path = self.dir / name
             try:
-                raw = path.read_bytes()
-            except OSError:
-                raise SetupError("setup.missing-schema", path=str(path)) from None
+                raw = read_regular(str(path), SCHEMA_MAX_BYTES)
+            except Refused as refused:
+                if refused.code == "file.unreadable" and not path.exists():
+                    raise SetupError("setup.missing-schema", path=str(path)) from None
+                raise SetupError("setup.schema-not-file", path=str(path), limit=SCHEMA_MAX_BYTES) from None
             try:
                 document = json.loads(raw)
             except ValueError as exc:

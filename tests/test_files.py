@@ -281,3 +281,21 @@ def test_diff_judges_committed_links_as_check_judges_the_checkout(tmp_path: Path
         out = site_gen(root, "diff", "HEAD~1", "HEAD", "--format", fmt)
         assert SECRET.encode() not in out.stdout + out.stderr
         assert b"Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("entry", ["link-to-dev-zero", "link-to-a-copy", "fifo"])
+def test_a_schema_that_is_not_a_plain_file_is_a_set_up_error(tmp_path: Path, entry: str) -> None:
+    """schemas/ comes with a pull request too: a link or a FIFO there is refused at once, never read."""
+    root = make_repo(tmp_path / "repo")
+    schema = root / "schemas/unit.schema.json"
+    copy = tmp_path / "unit.schema.json"
+    copy.write_bytes(schema.read_bytes())
+    schema.unlink()
+    if entry == "fifo":
+        os.mkfifo(schema)
+    else:
+        schema.symlink_to("/dev/zero" if entry == "link-to-dev-zero" else copy)
+    done = site_gen(root, "check", "--no-cache")
+    assert done.returncode == 2
+    assert b"Traceback" not in done.stderr
+    assert "schemas/unit.schema.json là liên kết, FIFO" in done.stderr.decode("utf-8")
