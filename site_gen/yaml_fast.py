@@ -66,7 +66,7 @@ _EXPLICIT = re.compile(rb"(?:^|[\n\[{,])[ -]*\?(?:[ \n,\]}]|$)")
 # the closing one ("- 'a' b: c"): invalid, but rapidyaml ends the list there
 # and reads "b: c" as a key of the parent mapping. The first expression is a
 # cheap filter for the second.
-_QUOTED_ITEM = re.compile(rb"- +['\"\[{]")
+_QUOTED_ITEM = re.compile(rb"-(?: ['\"\[{]|  )")  # "- +['\"[{]", found a third faster
 _ITEM_TAIL = re.compile(rb"- +['\"\[{][^\n]*['\"\]}][ \t]+[^ \t\n#:,\]}]")
 # A file whose first line (after blank and comment lines) starts with a
 # directive, a document marker or a block scalar (rapidyaml skips directives
