@@ -85,6 +85,7 @@ class CheckResult:
     rows: dict[str, Row]
     read: Callable[[str], Record]
     loaded: dict[str, Record] = field(default_factory=dict)
+    schemas: Schemas | None = None  # the schemas the records were checked against
 
     @property
     def errors(self) -> list[Problem]:
@@ -304,7 +305,7 @@ class Checker:
         self.cache.save(rows, units, row_changes, unit_changes, snapshot=full)
         self.cache.release()
         clock.lap("save")
-        return CheckResult(self.root, problems, len(found), ctx, rows, self.record, self.loaded)
+        return CheckResult(self.root, problems, len(found), ctx, rows, self.record, self.loaded, self.schemas)
 
     def _discover_and_load_cache(self) -> tuple[list[Found], list[Problem]]:
         """List the files while the cache loads: two processes when a large cache exists."""
