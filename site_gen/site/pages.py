@@ -9,6 +9,7 @@ from sorted records, so the same records always give the same pages.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from site_gen.model import Record, quarterly_deadline, span_days
+from site_gen.kinds import KINDS
+from site_gen.model import Record, last_day, quarterly_deadline, span_days
+from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.vn import sort_key
 
@@ -50,8 +53,6 @@ class Page:
 
 def figure(svg: str, headers: list[str], rows: list[list[Any]]) -> Markup:
     """A chart with its data as a table underneath, folded: the text alternative for every reader."""
-    from site_gen.site import charts
-
     table = charts.text_alternative(headers, rows)
     return Markup(
         f'<figure class="bieu-do-khung">\n{svg}\n<details><summary>{charts.TABLE_SUMMARY}</summary>\n{table}\n</details>\n</figure>'
@@ -147,8 +148,6 @@ def plans(site: SiteData) -> Iterator[Page]:
 
 
 def plan_deadline(deadline: dict[str, Any]) -> str:
-    from site_gen.model import last_day
-
     return last_day(deadline).isoformat()
 
 
@@ -157,8 +156,6 @@ def plan_deadline(deadline: dict[str, Any]) -> str:
 
 def progress(site: SiteData) -> Iterator[Page]:
     yield Page("tien-do/index.md", "tien-do-danh-sach.md.j2", "Tiến độ đi cơ sở", {"years": site.years})
-    from site_gen.site import charts
-
     for year in site.years:
         data = site.figures[year]
         cadres = data["cadres"]
@@ -357,8 +354,6 @@ def coverage(site: SiteData) -> Iterator[Page]:
 
 
 def inspections(site: SiteData) -> Iterator[Page]:
-    from site_gen.site import charts
-
     plans_sorted = sorted(site.ctx.plans["inspection-plan"].values(), key=lambda p: (-p.data["year"], p.id))
     yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
     for plan in plans_sorted:
@@ -524,10 +519,6 @@ def surveys(site: SiteData) -> Iterator[Page]:
 
 
 def data_page(site: SiteData) -> Iterator[Page]:
-    import json
-
-    from site_gen.kinds import KINDS
-
     described = json.loads(site.downloads["mo-ta.json"]) if "mo-ta.json" in site.downloads else {"files": []}
     by_kind: dict[str, dict[str, Any]] = {}
     for entry in described["files"]:
