@@ -19,9 +19,10 @@ from typing import Any, NoReturn
 
 from site_gen import __version__, output
 from site_gen.catalogue import render_code
+from site_gen.checker import check_repository
+from site_gen.discover import repository, repository_path
 from site_gen.errors import SetupError
 from site_gen.report import FORMATTERS
-from site_gen.workspace import load, repository, repository_path, require_clean
 
 _ARGPARSE_VI = (
     (re.compile(r"unrecognized arguments: (.*)"), "không nhận ra tham số: {0}"),
@@ -238,14 +239,15 @@ def _path(raw: str | None) -> Path | None:
 # Each command turns the parsed command line into values before it calls the domain code: no
 # ``argparse.Namespace`` leaves this module. Each command's module is imported inside it, so that
 # ``check`` (run on every commit) pays only for its own: measured with ``python -X importtime``
-# (byte code cached), importing them all up front adds 12 ms to check's 50 ms of imports, and the
-# modules that use Jinja2, openpyxl or python-docx (build, serve, export, import) take 120-145 ms.
+# (byte code cached), importing them all up front (the load side with git and temporary folders,
+# the write side with processes) adds 12 ms to check's 50 ms of imports, and the modules that use
+# Jinja2, openpyxl or python-docx (build, serve, export, import) take 120-145 ms.
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = _root(args)
     wanted = [repository_path(root, raw) for raw in args.paths]
-    result = load(root, use_cache=not args.no_cache, records=False).result
+    result = check_repository(root, use_cache=not args.no_cache)
     problems = [p for p in result.problems if under(p.file, wanted)] if args.paths else result.problems
     sys.stdout.write(FORMATTERS[args.format](problems, result.checked, args.lang))
     if args.summary:
@@ -255,6 +257,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from site_gen import stats  # see above
+    from site_gen.workspace import load, require_clean
 
     state = load(_root(args))
     require_clean(state.result, args.lang, report=False)

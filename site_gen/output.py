@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 def sync_tree(target: Path, files: Mapping[str, bytes]) -> tuple[int, int]:
@@ -41,13 +43,21 @@ def mkdocs_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", *args]
 
 
+# subprocess is imported where MkDocs runs: ``check`` imports this module (for --summary) and would
+# otherwise pay 6 ms for subprocess, signal and threading (``python -X importtime``).
+
+
 def run_mkdocs(root: Path, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """``mkdocs <args>`` run to its end in ``root``, its output captured."""
+    import subprocess
+
     return subprocess.run(mkdocs_command(*args), cwd=root, env=env, capture_output=True, text=True, check=False)
 
 
 def start_mkdocs(root: Path, args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     """``mkdocs <args>`` started in ``root`` (for ``serve``), its output on the console."""
+    import subprocess
+
     return subprocess.Popen(mkdocs_command(*args), cwd=root, env=env)
 
 

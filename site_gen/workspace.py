@@ -59,35 +59,7 @@ class Workspace:
         return self.result.schemas
 
 
-# -- the repository and paths on a command line ----------------------------------------------
-
-
-def repository(raw: str) -> Path:
-    """The folder ``--root`` names, resolved (a set-up error when it is not a folder)."""
-    root = Path(raw)
-    if not root.is_dir():
-        raise SetupError("setup.no-root", path=str(root))
-    return root.resolve()
-
-
-def repository_path(root: Path, raw: str, cwd: Path | None = None) -> str:
-    """A path given on the command line, as the repository-relative form problems carry ("" for the root).
-
-    Relative paths are taken from the current folder, whatever ``--root`` is;
-    ``.``, ``..``, repeated and trailing slashes are resolved. A path outside
-    the repository, or one that does not exist, is a usage error.
-    """
-    base = cwd if cwd is not None else Path.cwd()
-    full = Path(os.path.normpath(os.path.join(base, raw)))
-    if not os.path.lexists(full):
-        raise SetupError("setup.no-path", path=raw)
-    for candidate, top in ((full, Path(os.path.abspath(root))), (full.resolve(), root.resolve())):
-        try:
-            relative = candidate.relative_to(top).as_posix()
-        except ValueError:
-            continue
-        return "" if relative == "." else relative
-    raise SetupError("setup.bad-path", path=raw, root=str(root))
+# -- small reads ----------------------------------------------------------------------------------
 
 
 def has_submissions(root: Path) -> bool:
