@@ -14,8 +14,9 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from site_gen import __version__, output
 from site_gen.catalogue import render_code
@@ -23,6 +24,9 @@ from site_gen.checker import check_repository
 from site_gen.discover import repository, repository_path
 from site_gen.errors import SetupError
 from site_gen.report import FORMATTERS
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 _ARGPARSE_VI = (
     (re.compile(r"unrecognized arguments: (.*)"), "không nhận ra tham số: {0}"),
@@ -42,6 +46,7 @@ SHARED: tuple[tuple[str, str, str, tuple[str, ...] | None], ...] = (
     ("lang", "vi", "ngôn ngữ thông báo (mặc định: vi)", ("vi", "en")),
 )
 _BEFORE = "_before_"
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def lang_hint(argv: Sequence[str]) -> str:
@@ -231,6 +236,12 @@ def under(file: str, wanted: Sequence[str]) -> bool:
     return any(path == "" or file == path or file.startswith(path + "/") for path in wanted)
 
 
+def _values(kind: type[T], args: argparse.Namespace, **given: Any) -> T:
+    """A command's options as a typed value: each field from the argument of its name, unless ``given``."""
+    taken = {item.name: getattr(args, item.name) for item in fields(kind) if item.name not in given and hasattr(args, item.name)}
+    return kind(**taken, **given)
+
+
 def _path(raw: str | None) -> Path | None:
     """A file or folder named on the command line, absolute (relative ones from the current folder)."""
     return Path(raw).resolve() if raw else None
@@ -269,19 +280,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from site_gen.scaffold import NewOptions, new_record  # see above
 
-    options = NewOptions(
-        args.kind,
-        id=args.id,
-        unit=args.unit,
-        cadre=args.cadre,
-        plan=args.plan,
-        year=args.year,
-        quarter=args.quarter,
-        date=args.date,
-        out=_path(args.out),
-        force=args.force,
-        stdout=args.stdout,
-    )
+    options = _values(NewOptions, args, out=_path(args.out))
     return new_record(_root(args), options)
 
 
@@ -340,18 +339,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from site_gen.office.export import FORMATS, ExportOptions, run  # openpyxl, python-docx: see above
 
-    options = ExportOptions(
-        form=args.form,
-        inspection_schedule=args.inspection_schedule,
-        notice=args.notice,
-        cadre=args.cadre,
-        unit=args.unit,
-        year=args.year,
-        quarter=args.quarter,
-        blank=args.blank,
-        formats=FORMATS if args.format == "both" else (args.format,),
-        out=_path(args.out),
-    )
+    formats = FORMATS if args.format == "both" else (args.format,)
+    options = _values(ExportOptions, args, formats=formats, out=_path(args.out))
     return run(_root(args), options, args.lang)
 
 
