@@ -100,9 +100,10 @@ def kind_uses(tree: ast.AST) -> set[ast.Constant]:
             named = [n for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
             if any("KIND" in n.id or _kindish(n) for n in named) and node.value is not None:
                 found.update(_constants(node.value))
-        elif isinstance(node, ast.For | ast.comprehension):
-            if any(isinstance(n, ast.Name) and _kindish(n) for n in ast.walk(node.target)):
-                found.update(_constants(node.iter))
+        elif isinstance(node, ast.For | ast.comprehension) and any(
+            isinstance(n, ast.Name) and _kindish(n) for n in ast.walk(node.target)
+        ):
+            found.update(_constants(node.iter))
     return found
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_gen.catalogue import severity_of
-from site_gen.kinds import BY_NAME, INSPECTION_PLAN, PartitionKey
+from site_gen.kinds import BY_NAME, INSPECTION_PLAN
+from site_gen.kinds import PartitionKey as PartitionKey  # the rules and the checker name partitions so
 from site_gen.model import Context, Record
 from site_gen.problems import Problem, make, pointer_join
 

@@ -21,6 +21,7 @@ from site_gen.kinds import (
     GOOD_MODEL,
     INSPECTION_PLAN,
     INSPECTION_RESULT,
+    KINDS,
     MIDTERM_SURVEY,
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
@@ -534,8 +535,6 @@ def surveys(site: SiteData) -> Iterator[Page]:
 
 def data_page(site: SiteData) -> Iterator[Page]:
     import json
-
-    from site_gen.kinds import KINDS
 
     described = json.loads(site.downloads["mo-ta.json"]) if "mo-ta.json" in site.downloads else {"files": []}
     by_kind: dict[str, dict[str, Any]] = {}
