@@ -27,7 +27,7 @@ from site_gen.catalogue import UI, format_date, lookup, render
 from site_gen.errors import SetupError
 from site_gen.escape import COMMENT_LIMIT, bound_markdown, markdown_inline
 from site_gen.gittree import git_output, materialise, scratch_folder
-from site_gen.kinds import KINDS
+from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS
 from site_gen.loader import load_bytes
 from site_gen.problems import Problem
 from site_gen.schemas import Schemas
@@ -199,7 +199,7 @@ def side_of(state: Workspace, label: str) -> Side:
     side.schemas = state.schemas
     if not result.errors:
         records = list(valid.values())
-        for year in sorted({int(p.data["year"]) for p in ctx.plans["field-visit-plan"].values()}):
+        for year in sorted({int(p.data["year"]) for p in ctx.plans[FIELD_VISIT_PLAN.name].values()}):
             side.figures[year] = year_figures(ctx, records, year)
     return side
 
@@ -230,12 +230,7 @@ def _identity(kind: str, data: dict[str, Any]) -> tuple[str, ...] | None:
         return None
     if isinstance(data.get("id"), str):
         return (kind, data["id"])
-    keys = {
-        "registration": ("plan", "cadre"),
-        "quarterly-report": ("plan", "unit", "quarter"),
-        "inspection-result": ("plan", "unit"),
-        "remediation-progress": ("plan", "unit", "period"),
-    }.get(kind)
+    keys = BY_NAME[kind].identity if kind in BY_NAME else ()
     if keys and all(k in data for k in keys):
         return (kind, *(json.dumps(data[k], sort_keys=True) for k in keys))
     return None
@@ -327,14 +322,9 @@ def _title(kind: str, data: dict[str, Any], side: Side, lang: str) -> str:
     label = KIND_LABELS.get(kind, (kind or "?", kind or "?"))[0 if lang == "vi" else 1]
     cadre = side.names.get(str(data.get("cadre", "")), str(data.get("cadre", "")))
     unit = side.units.get(str(data.get("unit", "")), str(data.get("unit", "")))
-    vi = lang == "vi"
-    if kind == "registration" and cadre:
-        return f"{label}: {cadre}"
-    if kind == "quarterly-report" and unit:
-        quarter = data.get("quarter", "?")
-        return f"{label}: {unit}, {'quý' if vi else 'quarter'} {quarter}"
-    if kind in ("inspection-result", "remediation-progress") and unit:
-        return f"{label}: {unit}"
+    titled = BY_NAME[kind].diff_title(data, label, cadre, unit, lang) if kind in BY_NAME else None
+    if titled is not None:
+        return titled
     document = data.get("document")
     name = data.get("name") or (document.get("title") if isinstance(document, dict) else None) or data.get("id")
     return f"{label}: {name}" if name else label
