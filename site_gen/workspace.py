@@ -24,6 +24,7 @@ from pathlib import Path
 
 from site_gen import gitinfo
 from site_gen.checker import CheckResult, check_repository
+from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
 from site_gen.loader import MAX_BYTES
 from site_gen.model import Context, Record
@@ -33,7 +34,7 @@ from site_gen.schemas import Schemas
 
 HANDWRITTEN = "docs"
 # What ``serve`` watches for changes.
-WATCHED = ("submissions", HANDWRITTEN, "schemas")
+WATCHED = (SUBMISSIONS, HANDWRITTEN, "schemas")
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -63,7 +64,7 @@ class Workspace:
 
 
 def has_submissions(root: Path) -> bool:
-    return (root / "submissions").is_dir()
+    return (root / SUBMISSIONS).is_dir()
 
 
 def taken(path: Path) -> bool:
