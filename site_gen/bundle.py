@@ -54,12 +54,20 @@ def bundle(kind_schema: dict[str, Any], shared: dict[str, Any], name: str) -> di
 
 def render(root: Path) -> dict[Path, str]:
     folder = root / SCHEMA_DIR
-    shared = json.loads((folder / SHARED_SCHEMA).read_text(encoding="utf-8"))
+    documents = {name: json.loads((folder / name).read_text(encoding="utf-8")) for name in _names()}
+    return {folder / BUNDLED_DIR / name: text for name, text in render_documents(documents).items()}
+
+
+def _names() -> list[str]:
+    return [SHARED_SCHEMA, *(kind.schema for kind in KINDS)]
+
+
+def render_documents(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each kind's bundled schema as text, by file name, from the parsed schema documents."""
+    shared = documents[SHARED_SCHEMA]
     out = {}
     for kind in KINDS:
-        schema = json.loads((folder / kind.schema).read_text(encoding="utf-8"))
-        text = json.dumps(bundle(schema, shared, kind.schema), ensure_ascii=False, indent=2) + "\n"
-        out[folder / BUNDLED_DIR / kind.schema] = text
+        out[kind.schema] = json.dumps(bundle(documents[kind.schema], shared, kind.schema), ensure_ascii=False, indent=2) + "\n"
     return out
 
 

@@ -34,10 +34,12 @@ from urllib.parse import urlparse
 from site_gen.atomic import write_files
 from site_gen.cache import R_KIND
 from site_gen.catalogue import render_code
-from site_gen.checker import CheckResult, check_repository
+from site_gen.checker import CheckResult
 from site_gen.kinds import BY_NAME, KINDS, UNIT, Owner, kind_from_path
 from site_gen.model import LEADING_TYPES, PLAN_KINDS, Context, Record
 from site_gen.problems import Problem
+from site_gen.report import text as report_text
+from site_gen.workspace import current_text, load
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 SUBMISSIONS = "submissions"
@@ -347,14 +349,16 @@ def register_problems(result: CheckResult) -> list[Problem]:
 
 def generate(root: Path, lang: str = "vi", shown: str = CODEOWNERS_PATH) -> str:
     """Check the repository, refuse while the register has errors, and return the file's text."""
-    from site_gen.report import text
+    return from_check(load(root, records=False).result, lang, shown)
 
-    result = check_repository(root)
+
+def from_check(result: CheckResult, lang: str = "vi", shown: str = CODEOWNERS_PATH) -> str:
+    """The file's text from a check, refused while the register has errors (the problems printed)."""
     problems = register_problems(result)
     errors = [p for p in problems if p.severity.value == "error"]
     if problems:
         # Errors refuse; warnings (approvers who are also submitters) are repeated, as check reports them.
-        sys.stderr.write(text(errors or problems, result.checked, lang))
+        sys.stderr.write(report_text(errors or problems, result.checked, lang))
     if errors:
         raise Refused("setup.codeowners-register-errors", errors=len(errors), path=shown)
     return render(result.context)
@@ -384,7 +388,7 @@ def run(root: Path, output: Path | None = None, check: bool = False, lang: str =
     except Refused as exc:
         _say(exc.code, exc.params, lang, error=True)
         return 1
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    current = current_text(path)
     rules = len(parse(wanted))
     if check:
         if current == wanted:

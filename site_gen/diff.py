@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,10 +26,14 @@ from typing import Any
 from site_gen.catalogue import UI, format_date, lookup, render
 from site_gen.errors import SetupError
 from site_gen.escape import COMMENT_LIMIT, bound_markdown, markdown_inline
-from site_gen.gittree import git_output, materialise
+from site_gen.gittree import git_output, materialise, scratch_folder
 from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS
+from site_gen.loader import load_bytes
 from site_gen.problems import Problem
+from site_gen.schemas import Schemas
+from site_gen.stats import figures as year_figures
 from site_gen.vn import format_decimal, format_int, name_key
+from site_gen.workspace import Workspace, load
 
 MARKER = "<!-- site-gen-diff -->"
 KIND_LABELS = {kind.name: (kind.label_vi, kind.label_en) for kind in KINDS}
@@ -154,6 +156,7 @@ class Side:
     names: dict[str, str]
     units: dict[str, str]
     figures: dict[int, dict[str, Any]] = field(default_factory=dict)
+    schemas: Schemas | None = None  # the revision's schemas (for field names)
 
     @property
     def errors(self) -> int:
@@ -169,20 +172,17 @@ def resolve(repo: Path, rev: str) -> str:
 
 
 def load_side(root: Path, label: str, use_cache: bool) -> Side:
-    from site_gen.checker import check_repository
-    from site_gen.loader import MAX_BYTES, load_bytes
-    from site_gen.safefs import Refused, read_regular
+    """One revision checked, with the bytes of every record file (the load side of a diff)."""
+    return side_of(load(root, use_cache=use_cache, sources="all"), label)
 
-    result = check_repository(root, use_cache=use_cache)
+
+def side_of(state: Workspace, label: str) -> Side:
+    """What a diff compares of one checked revision: a pure function of the loaded state."""
+    result = state.result
     data: dict[str, dict[str, Any]] = {}
     kinds: dict[str, str] = {}
-    raw: dict[str, bytes] = {}
-    for path in result.rows:
-        try:
-            raw[path] = read_regular(os.path.join(root, path), MAX_BYTES)
-        except Refused:
-            raw[path] = b""  # reported by the check
-    valid = {record.file: record for record in result.records()}
+    raw = state.sources
+    valid = {record.file: record for record in state.records}
     for path, blob in raw.items():
         if path in valid:
             data[path] = valid[path].data
@@ -195,13 +195,12 @@ def load_side(root: Path, label: str, use_cache: bool) -> Side:
     ctx = result.context
     names = {ident: str(record.data.get("name", ident)) for ident, record in ctx.cadres.items()}
     units = {ident: ctx.unit_name(ident) for ident in ctx.units}
-    side = Side(label, root, list(result.problems), data, kinds, raw, names, units)
+    side = Side(label, state.root, list(result.problems), data, kinds, dict(raw), names, units)
+    side.schemas = state.schemas
     if not result.errors:
-        from site_gen.stats import figures
-
         records = list(valid.values())
         for year in sorted({int(p.data["year"]) for p in ctx.plans[FIELD_VISIT_PLAN.name].values()}):
-            side.figures[year] = figures(ctx, records, year)
+            side.figures[year] = year_figures(ctx, records, year)
     return side
 
 
@@ -291,14 +290,16 @@ def _walk(before: Any, after: Any, parts: list[str | int], out: list[tuple[list[
 class Labeller:
     """Vietnamese (or English) names for the fields of a record, from the schemas."""
 
-    def __init__(self, root: Path, lang: str) -> None:
-        from site_gen.schemas import Schemas
-
-        self.schemas: Any
-        try:
-            self.schemas = Schemas(root)
-        except SetupError:
-            self.schemas = None
+    def __init__(self, source: Path | Schemas | None, lang: str) -> None:
+        """``source``: the schemas, or a repository to read them from (none there: field names as written)."""
+        self.schemas: Schemas | None = None
+        if isinstance(source, Schemas):
+            self.schemas = source
+        elif source is not None:
+            try:
+                self.schemas = Schemas(source)
+            except SetupError:
+                self.schemas = None
         self.lang = lang
 
     def label(self, kind: str, parts: list[str | int]) -> str:
@@ -503,17 +504,17 @@ def compute_diff(repo: Path, base_rev: str, head_rev: str | None, lang: str, mer
         # What the change itself does, as a pull request shows it: against the point it branched from.
         against = head_commit or resolve(repo, "HEAD")
         base_commit = git_output(repo, "merge-base", base_commit, against, rev=base_rev).decode().strip() or base_commit
-    with tempfile.TemporaryDirectory(prefix="site-gen-diff-") as tmp:
-        base_root = Path(tmp) / "base"
+    with scratch_folder("site-gen-diff-") as tmp:
+        base_root = tmp / "base"
         materialise(repo, base_commit, base_root)
         base = load_side(base_root, base_commit[:7], use_cache=False)
         if head_commit:
-            head_root = Path(tmp) / "head"
+            head_root = tmp / "head"
             materialise(repo, head_commit, head_root)
             head = load_side(head_root, head_commit[:7], use_cache=False)
         else:
             head = load_side(repo, WORDS[lang]["working_tree"], use_cache=True)
-        labeller = Labeller(head.root, lang)
+        labeller = Labeller(head.schemas, lang)
         records = compare_records(base, head, labeller, lang)
     figures = compare_figures(base, head, lang)
     before = {_problem_key(p) for p in base.problems}

@@ -1,4 +1,4 @@
-"""Find the record files of a repository (the only place that lists the disk)."""
+"""Find the record files of a repository (the only place that lists the disk), and the paths a command line names."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from site_gen.errors import SetupError
 from site_gen.problems import Problem, make
 from site_gen.safefs import is_shown_as_is, kind_code, shown_name
 
@@ -22,8 +23,6 @@ Found = tuple[str, int, int]
 
 def data_root(raw: str) -> Path:
     """The repository a command works on: a folder holding submissions/ (else a set-up error)."""
-    from site_gen.errors import SetupError
-
     root = Path(raw)
     if not root.is_dir():
         raise SetupError("setup.no-root", path=str(root))
@@ -138,3 +137,34 @@ def _problem(path: str, code: str, **params: Any) -> Problem:
     from site_gen.catalogue import severity_of
 
     return make(path, code, severity_of(code), "", 0, 0, **params)
+
+
+# -- the repository and paths named on a command line ------------------------------------------
+
+
+def repository(raw: str) -> Path:
+    """The folder ``--root`` names, resolved (a set-up error when it is not a folder)."""
+    root = Path(raw)
+    if not root.is_dir():
+        raise SetupError("setup.no-root", path=str(root))
+    return root.resolve()
+
+
+def repository_path(root: Path, raw: str, cwd: Path | None = None) -> str:
+    """A path given on the command line, as the repository-relative form problems carry ("" for the root).
+
+    Relative paths are taken from the current folder, whatever ``--root`` is;
+    ``.``, ``..``, repeated and trailing slashes are resolved. A path outside
+    the repository, or one that does not exist, is a usage error.
+    """
+    base = cwd if cwd is not None else Path.cwd()
+    full = Path(os.path.normpath(os.path.join(base, raw)))
+    if not os.path.lexists(full):
+        raise SetupError("setup.no-path", path=raw)
+    for candidate, top in ((full, Path(os.path.abspath(root))), (full.resolve(), root.resolve())):
+        try:
+            relative = candidate.relative_to(top).as_posix()
+        except ValueError:
+            continue
+        return "" if relative == "." else relative
+    raise SetupError("setup.bad-path", path=raw, root=str(root))

@@ -1,4 +1,4 @@
-"""A revision's submissions and schemas written into a folder, for ``site-gen diff``.
+"""Reading git: a revision's submissions and schemas written into a folder, for ``site-gen diff``; facts.
 
 Read from git's objects (``ls-tree`` and ``cat-file``), not through ``git
 archive``, whose ``export-ignore`` and ``export-subst`` attributes, committed
@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from site_gen.errors import SetupError
@@ -36,6 +39,15 @@ def git_output(repo: Path, *args: str, rev: str = "") -> bytes:
     return done.stdout
 
 
+def git_text(repo: Path, *args: str) -> str | None:
+    """git's output as text, or None where there is no git, it fails or it takes two minutes (then facts are unknown)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
 def materialise(repo: Path, commit: str, dest: Path) -> None:
     """The submissions and schemas of ``commit`` written under ``dest`` (either may be absent)."""
     listed = git_output(repo, "ls-tree", "--name-only", commit, rev=commit).decode("utf-8", "replace").split("\n")
@@ -52,6 +64,13 @@ def materialise(repo: Path, commit: str, dest: Path) -> None:
     for name in TRACKED:
         if not os.path.lexists(dest / name):
             (dest / name).mkdir()
+
+
+@contextmanager
+def scratch_folder(prefix: str) -> Iterator[Path]:
+    """A temporary folder to write revisions into, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        yield Path(tmp)
 
 
 def _tree_entries(listing: bytes) -> list[tuple[bytes, str, bytes]]:

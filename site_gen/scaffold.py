@@ -10,12 +10,12 @@ extension checks the file while it is typed.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
 from site_gen.scalars import resolve_plain
 from site_gen.schemas import SCHEMA_DIR, Schemas
+from site_gen.workspace import has_submissions, load, taken
 
 INDENT = "  "
 # Kinds filed in the folder of the unit they are about; the others go to the register owner's folder.
@@ -173,7 +174,24 @@ def render(schemas: Schemas, kind: str, value: dict[str, Any], schema_path: str)
     return "\n".join(lines) + "\n"
 
 
-def _options(args: argparse.Namespace, ctx: Any) -> dict[str, Any]:
+@dataclass(frozen=True)
+class NewOptions:
+    """What ``site-gen new`` was asked for (the command line, as values)."""
+
+    kind: str
+    id: str | None = None
+    unit: str | None = None
+    cadre: str | None = None
+    plan: str | None = None
+    year: int | None = None
+    quarter: int | None = None
+    date: str | None = None
+    out: Path | None = None  # absolute; None: the repository's standard layout
+    force: bool = False
+    stdout: bool = False
+
+
+def _options(args: NewOptions, ctx: Any) -> dict[str, Any]:
     """Values the command line fills in, and what follows from them in the repository."""
     values: dict[str, Any] = {}
     for name in ("id", "unit", "cadre", "plan", "year", "quarter"):
@@ -206,13 +224,14 @@ def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> d
     return dict(value)
 
 
-def new_record(root: Path, args: argparse.Namespace) -> int:
+def new_record(root: Path, args: NewOptions) -> int:
     kind = args.kind
     if kind not in BY_NAME:
         names = ", ".join(k.name for k in KINDS)
         raise SetupError("setup.usage", detail=f'không có loại hồ sơ "{kind}"; các loại: {names}')
-    schemas = Schemas(root)
-    ctx = _context(root)
+    state = load(root, records=False) if has_submissions(root) else None
+    schemas = state.schemas if state is not None else Schemas(root)
+    ctx = state.context if state is not None else None
     options = _options(args, ctx)
     today = args.date or dt.date.today().isoformat()
     value = _seed(schemas, kind, options, today)
@@ -224,27 +243,18 @@ def new_record(root: Path, args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    if path.exists() and not args.force:
+    if taken(path) and not args.force:
         raise SetupError("setup.exists", path=shown)
     write_files(root, {path: text.encode("utf-8")})  # whole or not at all, even if killed (site_gen.atomic)
     print(shown)
     return 0
 
 
-def _context(root: Path) -> Any:
-    if not (root / SUBMISSIONS).is_dir():
-        return None
-    from site_gen.checker import check_repository
-
-    return check_repository(root).context
-
-
 def _target(
-    root: Path, args: argparse.Namespace, kind: str, value: dict[str, Any], options: dict[str, Any], today: str, ctx: Any
+    root: Path, args: NewOptions, kind: str, value: dict[str, Any], options: dict[str, Any], today: str, ctx: Any
 ) -> Path:
     if args.out:
-        out = Path(args.out)
-        return (out if out.is_absolute() else Path.cwd() / out).resolve()
+        return args.out
     unit = options.get("unit") or value.get("unit")
     if kind not in OWNED_BY_UNIT:
         org = ctx.org if ctx is not None else None

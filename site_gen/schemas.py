@@ -43,6 +43,7 @@ class Schemas:
             raise SetupError("setup.no-schemas", path=str(self.dir))
         self.documents: dict[str, dict[str, Any]] = {}
         self.by_id: dict[str, dict[str, Any]] = {}
+        self.raw: dict[str, bytes] = {}  # each schema file's bytes, as read (the site publishes them)
         digest = hashlib.sha256()
         names = sorted({kind.schema for kind in KINDS} | {SHARED_SCHEMA})
         for name in names:
@@ -61,6 +62,7 @@ class Schemas:
                 raise SetupError("setup.bad-schema", path=str(path), detail="$id")
             digest.update(name.encode() + b"\0" + raw + b"\0")
             self.documents[name] = document
+            self.raw[name] = raw
             self.by_id[document["$id"]] = document
         self.digest = digest.hexdigest()
         self.kind_schema = {kind.name: self.documents[kind.schema] for kind in KINDS}

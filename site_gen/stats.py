@@ -6,16 +6,16 @@ to (membership, role group, at work that year); exempt cadres are counted
 apart; the others are "subject" and must reach the minimum. Coverage and
 days per category count every reported visit of the year.
 
-``compute`` is a pure function of the records (:func:`figures`) behind a
-gate: it refuses to count while the submissions have errors, because a
-record that failed its checks would silently drop out of the sums.
+:func:`figures` is a pure function of the records. The command counts only
+behind the gate (:func:`site_gen.workspace.require_clean`): never while the
+submissions have errors, because a record that failed its checks would
+silently drop out of the sums.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from site_gen.errors import SetupError
@@ -31,16 +31,6 @@ MEMBERSHIPS = (
 )
 STATUS = {"reached": "đạt", "not-yet": "chưa đạt", "exempt": "được miễn"}
 ROLE_LABELS = {"standing": "Thường trực", "leader": "Lãnh đạo ban, văn phòng", "specialist": "Chuyên viên"}
-
-
-def compute(root: Path, year: int) -> dict[str, Any]:
-    from site_gen.checker import check_repository
-
-    result = check_repository(root)
-    errors = result.errors
-    if errors:
-        raise SetupError("setup.check-failed", errors=len(errors))
-    return figures(result.context, result.records(), year)
 
 
 def _ratio(part: float, whole: float) -> float:

@@ -10,28 +10,30 @@ into ``{file name: bytes}``. File names:
 - blank templates ``mau-1-dang-ky-trong``, ``mau-2-tong-hop-trong``,
   ``mau-3-bao-cao-trong`` (with ``-<year>`` when made for a year's plan).
 
-Rendering one file takes 10-50 ms, so :func:`render` can keep the bytes in a
-content-addressed cache folder: a file is rendered again only when its FormDoc
-(or this tool's version) changed.
+Rendering one file takes 10-50 ms, so :func:`render_forms` takes the files
+found in a cache (:class:`site_gen.cachefiles.FormCache`, read and written by
+the command): a file is rendered again only when its FormDoc (or this tool's
+version) changed. Everything here but :func:`run` is a pure function of the
+records.
 """
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import hmac
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from site_gen import __version__
 from site_gen.atomic import write_files
+from site_gen.cachefiles import FormCache, FormKey
+from site_gen.catalogue import render_code
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION
 from site_gen.model import Context, Record
 from site_gen.office import docx_writer, layout, xlsx_writer
 from site_gen.office.document import FormDoc
+from site_gen.workspace import load_published
 
 FORMATS = ("xlsx", "docx")
 WRITERS: dict[str, Callable[[FormDoc], bytes]] = {"xlsx": xlsx_writer.render, "docx": docx_writer.render}
@@ -231,67 +233,63 @@ def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(B
 # -- files ----------------------------------------------------------------------------------
 
 
-CACHED_MAX = 64 * 1024 * 1024  # far above any form; a planted link or huge file is never read whole
+def form_key(item: Item, fmt: str) -> FormKey:
+    """What a rendered file depends on: its format, its FormDoc and this tool's version."""
+    return (fmt, f"{__version__}\0{fmt}\0{item.doc!r}")
 
 
-def _key(item: Item, fmt: str, secret: bytes) -> str:
-    """The cached file's name: keyed by this user's cache key, so a planted file can never be picked up."""
-    text = f"{__version__}\0{fmt}\0{item.doc!r}"
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=secret, digest_size=32).hexdigest()
+def form_keys(chosen: Iterable[tuple[Item, Sequence[str]]]) -> list[FormKey]:
+    return [form_key(item, fmt) for item, formats in chosen for fmt in formats]
+
+
+def render_forms(
+    items: Iterable[Item], formats: Sequence[str] = FORMATS, cached: Mapping[FormKey, bytes] | None = None
+) -> tuple[dict[str, bytes], dict[FormKey, bytes]]:
+    """``{"<stem>.<format>": bytes}``, taking the files found in ``cached``; and the files rendered afresh."""
+    out: dict[str, bytes] = {}
+    fresh: dict[FormKey, bytes] = {}
+    for item in items:
+        for fmt in formats:
+            key = form_key(item, fmt)
+            found = cached.get(key) if cached else None
+            if found is None:
+                found = fresh[key] = WRITERS[fmt](item.doc)
+            out[f"{item.stem}.{fmt}"] = found
+    return out, fresh
 
 
 def render(items: Iterable[Item], formats: Sequence[str] = FORMATS, cache: Path | None = None) -> dict[str, bytes]:
-    """``{"<stem>.<format>": bytes}``; with ``cache``, unchanged files are read back instead of rendered.
-
-    A cached file is its bytes after a keyed tag over its name and bytes: one
-    that was damaged, or planted in a repository, is rendered again.
-    """
-    from site_gen.cachefiles import cache_key, own_folder
-
-    secret = cache_key() if cache is not None and own_folder(cache.parent) and own_folder(cache) else None
-    out: dict[str, bytes] = {}
-    for item in items:
-        for fmt in formats:
-            name = f"{item.stem}.{fmt}"
-            if cache is None or secret is None:
-                out[name] = WRITERS[fmt](item.doc)
-                continue
-            path = cache / f"{_key(item, fmt, secret)}.{fmt}"
-            cached = _read_tagged(path, secret)
-            if cached is not None:
-                out[name] = cached
-                continue
-            out[name] = WRITERS[fmt](item.doc)
-            try:
-                temporary = path.with_suffix(".tmp")
-                temporary.write_bytes(_tag(path.name, out[name], secret) + out[name])
-                temporary.replace(path)
-            except OSError:
-                pass  # a cache that cannot be written only costs time
+    """``{"<stem>.<format>": bytes}``; with a ``cache`` folder, unchanged files are read back instead of rendered
+    (:class:`site_gen.cachefiles.FormCache`: a damaged or planted file is rendered again)."""
+    items = list(items)
+    if cache is None:
+        return render_forms(items, formats)[0]
+    store = FormCache(cache)
+    out, fresh = render_forms(items, formats, store.read(form_keys((item, formats) for item in items)))
+    store.write(fresh)
     return out
-
-
-def _tag(name: str, data: bytes, secret: bytes) -> bytes:
-    mac = hashlib.blake2b(name.encode("utf-8"), key=secret, digest_size=32)
-    mac.update(data)
-    return mac.digest()
-
-
-def _read_tagged(path: Path, secret: bytes) -> bytes | None:
-    from site_gen.safefs import Refused, read_regular
-
-    try:
-        raw = read_regular(str(path), CACHED_MAX)
-    except Refused:
-        return None
-    tag, data = raw[:32], raw[32:]
-    return data if hmac.compare_digest(tag, _tag(path.name, data, secret)) else None
 
 
 # -- the command ----------------------------------------------------------------------------------
 
 
-def select(ctx: Context, records: list[Record], args: argparse.Namespace) -> list[Item]:
+@dataclass(frozen=True)
+class ExportOptions:
+    """What ``site-gen export`` was asked for (the command line, as values)."""
+
+    form: str | None = None
+    inspection_schedule: bool = False
+    notice: str | None = None
+    cadre: str | None = None
+    unit: str | None = None
+    year: int | None = None
+    quarter: int | None = None
+    blank: bool = False
+    formats: tuple[str, ...] = FORMATS
+    out: Path | None = None  # None: the current folder
+
+
+def select(ctx: Context, records: list[Record], args: ExportOptions) -> list[Item]:
     """The items a command line asks for; SetupError (exit 2) for a wrong combination."""
     chosen = [bool(args.form), bool(args.inspection_schedule), bool(args.notice)]
     if sum(chosen) != 1:
@@ -308,6 +306,7 @@ def select(ctx: Context, records: list[Record], args: argparse.Namespace) -> lis
     )
     _refuse(args, what)
     if args.blank:
+        assert args.form, "--blank is refused above for anything but a form"
         return blanks(ctx, args.year, [args.form])
     if not args.year:
         raise SetupError("setup.export-year")
@@ -329,7 +328,7 @@ def select(ctx: Context, records: list[Record], args: argparse.Namespace) -> lis
     return items
 
 
-def _refuse(args: argparse.Namespace, what: str) -> None:
+def _refuse(args: ExportOptions, what: str) -> None:
     """Options that make no sense for the chosen form."""
     allowed = {
         layout.FORM_REGISTRATION: {"cadre", "unit", "blank"},
@@ -341,21 +340,18 @@ def _refuse(args: argparse.Namespace, what: str) -> None:
             raise SetupError("setup.export-option", option="--" + option, what=what)
 
 
-def run(root: Path, args: argparse.Namespace) -> int:
-    from site_gen.catalogue import render_code
-    from site_gen.site.build import prepare
-
-    result, _ = prepare(root, args.lang)  # refuses while check reports an error
-    items = select(result.context, result.records(), args)
-    formats = FORMATS if args.format == "both" else (args.format,)
-    out = Path(args.out).resolve() if args.out else Path.cwd()
-    files = render(items, formats)
+def run(root: Path, options: ExportOptions, lang: str = "vi") -> int:
+    """``site-gen export``: check (refusing while there is an error), select, render, write all files or none."""
+    state = load_published(root, lang, site=False)
+    items = select(state.context, state.records, options)
+    out = options.out or Path.cwd()
+    files = render(items, options.formats)
     try:
         # Into the repository: all files or none, even if killed (site_gen.atomic).
         write_files(root, {out / name: content for name, content in files.items()})
     except OSError as exc:
         raise SetupError("setup.io", path=str(out), detail=exc.strerror or str(exc)) from None
-    _, message = render_code("setup.export-written", {"count": len(files), "path": str(out)}, args.lang)
+    _, message = render_code("setup.export-written", {"count": len(files), "path": str(out)}, lang)
     lines = [message, *(f"  {out / name}" for name in files)]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
@@ -394,13 +390,16 @@ def site_items(ctx: Context, records: list[Record]) -> list[tuple[Item, tuple[st
 
 
 def site_files(
-    ctx: Context, records: list[Record], cache: Path | None = None
-) -> tuple[dict[str, bytes], list[dict[str, object]]]:
-    """``{"tai-ve/bieu-mau/<file>": bytes}`` and the listing for the pages (group, label, year, owner, xlsx, docx)."""
-    chosen = site_items(ctx, records)
+    chosen: list[tuple[Item, tuple[str, ...]]], cached: Mapping[FormKey, bytes] | None = None
+) -> tuple[dict[str, bytes], list[dict[str, object]], dict[FormKey, bytes]]:
+    """For the forms :func:`site_items` chose: ``{"tai-ve/bieu-mau/<file>": bytes}``, the listing for the pages
+    (group, label, year, owner, xlsx, docx), and the files rendered afresh (not found in ``cached``)."""
     files: dict[str, bytes] = {}
+    fresh: dict[FormKey, bytes] = {}
     for item, formats in chosen:
-        files.update({f"{SITE_FOLDER}/{name}": content for name, content in render([item], formats, cache).items()})
+        rendered, new = render_forms([item], formats, cached)
+        files.update({f"{SITE_FOLDER}/{name}": content for name, content in rendered.items()})
+        fresh.update(new)
     listing: list[dict[str, object]] = [
         {
             "group": item.group,
@@ -412,4 +411,4 @@ def site_files(
         }
         for item, formats in chosen
     ]
-    return files, listing
+    return files, listing, fresh

@@ -1,55 +1,60 @@
 """``site-gen build`` and ``site-gen serve``: the pages, the downloads, then MkDocs.
 
-Read everything (check the records, read git), plan and render every page and
-download in memory, then write the generated docs folder (only files whose
-bytes changed; stale files are removed), then run ``mkdocs build --strict``.
-Nothing is written while the records have an error. The build date is the
-date of the last commit (``SOURCE_DATE_EPOCH``), so two builds of one commit
-give identical files.
+Read everything once (:func:`site_gen.workspace.load_published`: check the
+records, refuse while there is an error, read git, the record bytes and the
+hand-written pages; then the Office forms already rendered), plan and render
+every page and download in memory (:func:`render_site`, a pure function of
+that state), then write the generated docs folder (only files whose bytes
+changed; stale files are removed) and run ``mkdocs build --strict``
+(:mod:`site_gen.output`). The build date is the date of the last commit
+(``SOURCE_DATE_EPOCH``), so two builds of one commit give identical files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from site_gen.bundle import BUNDLED_DIR
-from site_gen.bundle import render as bundled_schemas
+from site_gen import gitinfo, output
+from site_gen.bundle import BUNDLED_DIR, render_documents
 from site_gen.cache import CACHE_DIR
-from site_gen.checker import CheckResult, check_repository
+from site_gen.cachefiles import FormCache, FormKey
+from site_gen.catalogue import render_code
+from site_gen.checker import CheckResult
 from site_gen.errors import SetupError
 from site_gen.escape import site_title
 from site_gen.kinds import KINDS, SHARED_SCHEMA
+from site_gen.office import export as office_export
 from site_gen.site import data as site_data
-from site_gen.site import gitinfo
+from site_gen.site import export, ical
 from site_gen.site.pages import plan_pages
 from site_gen.site.render import environment, relative
+from site_gen.workspace import HANDWRITTEN, Workspace, complete, fingerprint, load_published
 
 GENERATED = Path("build") / "docs"
-HANDWRITTEN = "docs"
 CONFIG = "mkdocs.yml"
+FORMS_CACHE = Path(CACHE_DIR) / "office"
 
 
-def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str, bytes]:
-    """Every file of the docs folder: generated pages and downloads, and the hand-written pages."""
-    from site_gen.office import export as office_export
-    from site_gen.site import export, ical
-
-    records = result.records()
-    site = site_data.build(result.context, records, git)
+def render_site(
+    state: Workspace, forms: list[tuple[office_export.Item, tuple[str, ...]]], cached: Mapping[FormKey, bytes]
+) -> tuple[dict[str, bytes], dict[FormKey, bytes]]:
+    """Every file of the docs folder (generated pages and downloads, and the hand-written pages), and the
+    Office forms rendered afresh (those not in ``cached``): a pure function of the loaded state."""
+    records = state.records
+    git = state.git
+    site = site_data.build(state.context, records, git)
     downloads = export.exports(records)
     stamp = dt.datetime.fromtimestamp(git.head_time or 0, tz=dt.UTC)
-    site.calendars = ical.feeds(result.context, records, stamp)
+    site.calendars = ical.feeds(state.context, records, stamp)
     site.downloads = downloads
-    forms, site.forms = office_export.site_files(result.context, records, root / CACHE_DIR / "office")
+    form_files, site.forms, fresh = office_export.site_files(forms, cached)
     files: dict[str, bytes] = {}
     env = environment()
     for page in plan_pages(site):
@@ -65,18 +70,38 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
         files[page.path] = with_title(template.render(values), page.title, hide_navigation=not page.navigation).encode("utf-8")
     for name, content in downloads.items():
         files[f"du-lieu/{name}"] = content
-    files.update(forms)
+    files.update(form_files)
     for name, content in site.calendars.items():
         files[f"lich/ics/{name}"] = content
-    files.update(_schemas(root))
+    files.update(schema_files(state))
     for record in records:
         source = site.source(record)
         if source["yaml"]:
-            files[source["yaml"]] = (root / record.file).read_bytes()
-    for path, content in _handwritten(root):
+            files[source["yaml"]] = state.sources[record.file]
+    for path, content in state.handwritten.items():
         if path in files:
             raise SetupError("setup.usage", detail=f"trang viết tay {HANDWRITTEN}/{path} trùng tên với một trang được sinh ra")
         files[path] = content
+    return files, fresh
+
+
+def site_forms(state: Workspace) -> tuple[list[tuple[office_export.Item, tuple[str, ...]]], FormCache, dict[FormKey, bytes]]:
+    """The Office forms the site offers, the cache of rendered forms, and those found in it (the load side)."""
+    forms = office_export.site_items(state.context, state.records)
+    store = FormCache(state.root / FORMS_CACHE)
+    return forms, store, store.read(office_export.form_keys(forms))
+
+
+def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str, bytes]:
+    """Every file of the docs folder, from a check already made (reads what :func:`render_site` needs)."""
+    state = complete(Workspace(root, result, git=git), sources="valid", handwritten=True)
+    return _generate(state)
+
+
+def _generate(state: Workspace) -> dict[str, bytes]:
+    forms, store, cached = site_forms(state)
+    files, fresh = render_site(state, forms, cached)
+    store.write(fresh)
     return files
 
 
@@ -101,126 +126,67 @@ def with_title(text: str, title: str, hide_navigation: bool = False) -> str:
     return "---\n" + line + head + "---\n" + rest
 
 
-def _schemas(root: Path) -> dict[str, bytes]:
-    folder = root / "schemas"
+def schema_files(state: Workspace) -> dict[str, bytes]:
+    """The schemas as the records were checked against them, and each kind's bundled schema, for download."""
+    schemas = state.schemas
     out = {}
     for name in sorted({kind.schema for kind in KINDS} | {SHARED_SCHEMA}):
-        out[f"du-lieu/mau-ho-so/{name}"] = (folder / name).read_bytes()
-    for path, text in bundled_schemas(root).items():
-        out[f"du-lieu/mau-ho-so/{BUNDLED_DIR}/{path.name}"] = text.encode("utf-8")
+        out[f"du-lieu/mau-ho-so/{name}"] = schemas.raw[name]
+    for name, text in render_documents(schemas.documents).items():
+        out[f"du-lieu/mau-ho-so/{BUNDLED_DIR}/{name}"] = text.encode("utf-8")
     return out
-
-
-def _handwritten(root: Path) -> Iterator[tuple[str, bytes]]:
-    base = root / HANDWRITTEN
-    if not base.is_dir():
-        return
-    for path in sorted(base.rglob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            yield path.relative_to(base).as_posix(), path.read_bytes()
 
 
 def write(target: Path, files: dict[str, bytes]) -> tuple[int, int]:
     """Write the files that changed and remove the ones no longer there; returns (written, removed)."""
-    written = removed = 0
-    for relative_path, content in files.items():
-        path = target / relative_path
-        if path.is_file() and path.read_bytes() == content:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        written += 1
-    if target.is_dir():
-        for path in sorted(target.rglob("*"), reverse=True):
-            relative_path = path.relative_to(target).as_posix()
-            if path.is_file() and relative_path not in files:
-                path.unlink()
-                removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return written, removed
+    return output.sync_tree(target, files)
 
 
 def prepare(root: Path, lang: str = "vi") -> tuple[CheckResult, gitinfo.GitInfo]:
     """Check the records and read git; refuse (with the problems printed) when there is an error."""
-    result = check_repository(root)
-    if result.errors:
-        from site_gen.report import text
-
-        sys.stderr.write(text(result.errors, result.checked, lang))
-        raise SetupError("setup.check-failed", errors=len(result.errors))
-    if result.context.org is None:
-        raise SetupError("setup.usage", detail="chưa có hồ sơ tổ chức (kind: organisation)")
-    return result, gitinfo.read(root)
+    state = load_published(root, lang)
+    return state.result, state.git
 
 
 def mkdocs_environment(git: gitinfo.GitInfo) -> dict[str, str]:
-    env = dict(os.environ)
-    env["SOURCE_DATE_EPOCH"] = str(git.head_time or 0)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env.setdefault("PYTHONHASHSEED", "0")
-    return env
+    return output.process_environment(SOURCE_DATE_EPOCH=str(git.head_time or 0), NO_MKDOCS_2_WARNING="1")
 
 
 def build(root: Path, site_dir: Path | None = None, lang: str = "vi") -> Path:
-    result, git = prepare(root, lang)
-    target = root / GENERATED
-    written, removed = write(target, generate(root, result, git))
-    output = site_dir or root / "site"
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--clean",
-        "--config-file",
-        str(root / CONFIG),
-        "--site-dir",
-        str(output),
-    ]
-    done = subprocess.run(command, cwd=root, env=mkdocs_environment(git), capture_output=True, text=True, check=False)
+    state = load_published(root, lang)
+    written, removed = write(root / GENERATED, _generate(state))
+    site = site_dir or root / "site"
+    args = ["build", "--strict", "--clean", "--config-file", str(root / CONFIG), "--site-dir", str(site)]
+    done = output.run_mkdocs(root, args, mkdocs_environment(state.git))
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
         raise SetupError("setup.usage", detail="mkdocs build --strict không thành công (xem thông báo ở trên)")
-    print(f"Đã dựng trang: {output} ({written} tệp nguồn thay đổi, {removed} tệp bỏ đi).")
-    return output
+    print(f"Đã dựng trang: {site} ({written} tệp nguồn thay đổi, {removed} tệp bỏ đi).")
+    return site
 
 
 def serve(root: Path, address: str = "127.0.0.1:8000", lang: str = "vi", interval: float = 1.0) -> int:
     """Serve the site with live reload; regenerate the pages when a record or a hand-written page changes."""
-    result, git = prepare(root, lang)
+    state = load_published(root, lang)
     target = root / GENERATED
-    write(target, generate(root, result, git))
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--config-file",
-        str(root / CONFIG),
-        "--dev-addr",
-        address,
-        "--livereload",
-    ]
-    server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(git))
+    write(target, _generate(state))
+    args = ["serve", "--config-file", str(root / CONFIG), "--dev-addr", address, "--livereload"]
+    server = output.start_mkdocs(root, args, mkdocs_environment(state.git))
     print(f"Đang phục vụ trang tại http://{address}/ — sửa hồ sơ là trang tự cập nhật; Ctrl+C để dừng.")
-    seen = _fingerprint(root)
+    seen = fingerprint(root)
     try:
         while server.poll() is None:
             time.sleep(interval)
-            now = _fingerprint(root)
+            now = fingerprint(root)
             if now == seen:
                 continue
             seen = now
             try:
-                result, git = prepare(root, lang)
+                state = load_published(root, lang)
             except SetupError as exc:
-                from site_gen.catalogue import render_code
-
                 print(render_code(exc.code, exc.params, lang)[1], file=sys.stderr)
                 continue
-            written, removed = write(target, generate(root, result, git))
+            written, removed = write(target, _generate(state))
             print(f"Đã cập nhật {written} tệp, bỏ {removed} tệp.")
     except KeyboardInterrupt:
         pass
@@ -230,16 +196,4 @@ def serve(root: Path, address: str = "127.0.0.1:8000", lang: str = "vi", interva
     return 0
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for folder in ("submissions", HANDWRITTEN, "schemas"):
-        base = root / folder
-        if base.is_dir():
-            for path in base.rglob("*"):
-                if path.is_file():
-                    info = path.stat()
-                    out.append((path.as_posix(), info.st_size, info.st_mtime_ns))
-    return tuple(sorted(out))
-
-
-__all__ = ["build", "generate", "serve", "with_title", "write"]
+__all__ = ["build", "generate", "render_site", "serve", "with_title", "write"]

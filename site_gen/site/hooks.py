@@ -11,12 +11,12 @@ this hook and inlines the amended index. The query side is handled by
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import unicodedata
 from typing import Any
 
+from site_gen import output
 from site_gen.escape import xml_text
 
 
@@ -62,10 +62,4 @@ def amend(index: dict[str, Any]) -> dict[str, Any]:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    path = os.path.join(config["site_dir"], "search", "search_index.json")
-    if not os.path.isfile(path):
-        return
-    with open(path, encoding="utf-8") as handle:
-        index = json.load(handle)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(amend(index), handle, ensure_ascii=False, separators=(",", ":"))
+    output.rewrite_json(os.path.join(config["site_dir"], "search", "search_index.json"), amend)

@@ -9,6 +9,7 @@ from sorted records, so the same records always give the same pages.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from site_gen.kinds import (
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
 )
-from site_gen.model import Record, quarterly_deadline, span_days
+from site_gen.model import Record, last_day, quarterly_deadline, span_days
+from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.vn import sort_key
 
@@ -60,8 +62,6 @@ class Page:
 
 def figure(svg: str, headers: list[str], rows: list[list[Any]]) -> Markup:
     """A chart with its data as a table underneath, folded: the text alternative for every reader."""
-    from site_gen.site import charts
-
     table = charts.text_alternative(headers, rows)
     return Markup(
         f'<figure class="bieu-do-khung">\n{svg}\n<details><summary>{charts.TABLE_SUMMARY}</summary>\n{table}\n</details>\n</figure>'
@@ -157,8 +157,6 @@ def plans(site: SiteData) -> Iterator[Page]:
 
 
 def plan_deadline(deadline: dict[str, Any]) -> str:
-    from site_gen.model import last_day
-
     return last_day(deadline).isoformat()
 
 
@@ -167,8 +165,6 @@ def plan_deadline(deadline: dict[str, Any]) -> str:
 
 def progress(site: SiteData) -> Iterator[Page]:
     yield Page("tien-do/index.md", "tien-do-danh-sach.md.j2", "Tiến độ đi cơ sở", {"years": site.years})
-    from site_gen.site import charts
-
     for year in site.years:
         data = site.figures[year]
         cadres = data["cadres"]
@@ -367,8 +363,6 @@ def coverage(site: SiteData) -> Iterator[Page]:
 
 
 def inspections(site: SiteData) -> Iterator[Page]:
-    from site_gen.site import charts
-
     plans_sorted = sorted(site.ctx.plans[INSPECTION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id))
     yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
     for plan in plans_sorted:
@@ -534,8 +528,6 @@ def surveys(site: SiteData) -> Iterator[Page]:
 
 
 def data_page(site: SiteData) -> Iterator[Page]:
-    import json
-
     described = json.loads(site.downloads["mo-ta.json"]) if "mo-ta.json" in site.downloads else {"files": []}
     by_kind: dict[str, dict[str, Any]] = {}
     for entry in described["files"]:
