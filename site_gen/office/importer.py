@@ -1,12 +1,12 @@
-"""``site-gen import``: a filled form 1, 2 or 3 (.xlsx or .docx) into records.
+"""``site-gen import``: a filled form 1, 2 or 3 (.xlsx or .docx) into records, through intake.
 
-The readers turn the file into a :class:`FormDoc`; this module reads each
-cell the way from-issue reads an answer (its helpers: dates, days, categories
-by code or words, cadres and units by name with or without diacritics),
-builds the records, writes them at their place in the layout (a new file as
-``site-gen new`` writes it; an existing record of the same cadre and plan, or
-of the same unit and quarter, is updated and the changes are listed), runs
-the real checker and puts back every file of a record the checker rejects.
+The readers turn the file into a :class:`FormDoc`; this module reads its
+cells into the typed answers of :mod:`site_gen.intake.answers` (each cell
+read by :mod:`site_gen.intake.parse`: dates, days, categories by code or
+words, cadres and units by name with or without diacritics), and intake
+builds the records (an existing record of the same cadre and plan, or of the
+same unit and quarter, is updated and the changes are listed), checks them
+once on a stage and writes those that bring no new error.
 
 Cell conventions are those of docs/huong-dan/bieu-mau-van-phong.md; the
 literals come from :mod:`site_gen.office.layout`, which the export side
@@ -24,17 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_gen.atomic import Transaction, write_files
 from site_gen.catalogue import CATALOGUE, render, render_code
 from site_gen.checker import CheckResult
+from site_gen.diff import Labeller, value_changes
 from site_gen.discover import data_root
 from site_gen.errors import SetupError
-from site_gen.from_issue import (
+from site_gen.intake.answers import REPLACE, ROWS, Category, Draft, QuarterlyReport, Registration, Row, Span, Visit
+from site_gen.intake.builders import build
+from site_gen.intake.commit import commit
+from site_gen.intake.parse import (
     Invalid,
-    _key,
-    _layout_path,
-    _pick,
-    _rel_schema,
     find_cadre,
     find_category,
     find_plan,
@@ -42,12 +41,14 @@ from site_gen.from_issue import (
     fold,
     parse_date,
     parse_days,
+    parse_period,
+    quarter_number,
 )
-from site_gen.model import Context, Record
+from site_gen.intake.repository import Loaded, load
+from site_gen.model import Record
 from site_gen.office import layout
 from site_gen.office.document import Cell, FormDoc
 from site_gen.office.reading import OfficeFileError, Reading, header_key, nfc
-from site_gen.scaffold import render as render_record
 from site_gen.schemas import Schemas
 
 # Columns each form reads (keys of reading.header_key), and those it cannot do without.
@@ -91,7 +92,6 @@ LABELS = {
     _label(layout.APPROVED_ON_LABEL): "approved_on",
 }
 EXAMPLE = re.compile(rf"^\s*{re.escape(layout.EXAMPLE_PREFIX)}\s*\d*\s*[:.)]", re.IGNORECASE)
-DATE = re.compile(r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 
 
 def labelled(lines: list[str], default: str) -> dict[str, str]:
@@ -113,17 +113,6 @@ def labelled(lines: list[str], default: str) -> dict[str, str]:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in nfc(text).split("\n") if line.strip()]
-
-
-def parse_period(text: str) -> tuple[str, str]:
-    """ "Từ ngày 01/4/2026 – 01/5/2026", "01/04/2026 - 01/05/2026", "Từ ngày … đến ngày …", two date cells."""
-    found = DATE.findall(text)
-    rest = fold(DATE.sub(" ", text))
-    if not found or len(found) > 2 or any(word not in ("tu", "ngay", "den", "toi") for word in rest.split()):
-        raise Invalid("office.bad-period")
-    start = parse_date(found[0])
-    end = parse_date(found[-1])
-    return start, end
 
 
 def _row_name(row: list[Cell]) -> str:
@@ -152,20 +141,31 @@ class Problem:
 
 @dataclass
 class Planned:
-    """A record to write: its identity, file, value, and the table rows it came from."""
+    """A record to write: its identity, the draft intake made of it, and how the summary names it."""
 
     key: str
-    kind: str
-    unit: str
-    path: str
-    value: dict[str, Any]
-    old: dict[str, Any] | None
+    draft: Draft
     label: str
-    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.draft.kind
+
+    @property
+    def path(self) -> str:
+        return self.draft.path
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return self.draft.value
+
+    @property
+    def old(self) -> dict[str, Any] | None:
+        return self.draft.old
 
 
 class FormImport:
-    """One FormDoc against the repository: problems collected first, records built from what reads."""
+    """One FormDoc against the repository: problems collected first, answers read from what reads."""
 
     def __init__(
         self,
@@ -178,18 +178,17 @@ class FormImport:
         before: CheckResult | None = None,
         schemas: Schemas | None = None,
     ) -> None:
-        from site_gen.checker import check_repository
-
         self.root = root
         self.reading = reading
         self.doc: FormDoc = reading.doc
         self.form = form
         self.lang = lang
         self.today = today.isoformat()
-        self.before = before if before is not None else check_repository(root, use_cache=False)
-        self.ctx: Context = self.before.context
-        self.records: list[Record] = self.before.records()
-        self.schemas = schemas if schemas is not None else Schemas(root)
+        if before is None:
+            self.loaded = load(root, self.today)
+        else:
+            self.loaded = Loaded(root, before, schemas if schemas is not None else Schemas(root), self.today)
+        self.ctx = self.loaded.ctx
         self.problems: list[Problem] = [Problem(f.code, f.where, f.found, f.params) for f in reading.problems]
         self.unit_arg = self._unit_arg(unit)
         self.keys = [header_key(column) for column in self.doc.columns]
@@ -220,19 +219,8 @@ class FormImport:
         except Invalid as exc:
             raise SetupError("setup.usage", detail=f"--unit {unit}: {render_code(exc.code, exc.params, self.lang)[1]}") from None
 
-    def cadre(self, text: str, unit: str | None) -> Record:
-        if unit:
-            try:
-                return _pick(
-                    text,
-                    [c for c in self.ctx.cadres.values() if c.data.get("unit") == unit],
-                    lambda r: [str(r.data["name"])],
-                    "issue.unknown-cadre",
-                    "issue.ambiguous-cadre",
-                )
-            except Invalid:
-                pass
-        return find_cadre(self.ctx, text)
+    def cadre(self, text: str, unit: Record | None) -> Record:
+        return find_cadre(self.ctx, text, unit.id if unit else None)
 
     def column(self, row: list[Cell], key: str) -> Cell | None:
         for index, name in enumerate(self.keys):
@@ -245,6 +233,14 @@ class FormImport:
             if fold(name) == fold(label):
                 return value, f"{self.where(f'field:{name}', 'dòng')} (“{name}”)"
         return None
+
+    def signature(self, title: str) -> tuple[str, str, str] | None:
+        """The name under a signature block of ``title``, where it stands, and the line under it."""
+        found = next((s for s in self.doc.signatures if fold(s.title) == fold(title)), None)
+        if found is None or not found.name.strip():
+            return None
+        index = self.doc.signatures.index(found)
+        return found.name, self.where(f"sig-name:{index}", found.title), found.extra
 
     # -- heading ------------------------------------------------------------------------------
 
@@ -361,40 +357,37 @@ class FormImport:
             return False
         return True
 
-    def content(self, cell: Cell | None, plan: Record, owner: str, purpose: bool) -> dict[str, Any] | None:
+    def content(self, cell: Cell | None, plan: Record, owner: str, purpose: bool) -> tuple[Category, str] | None:
+        """The category (and topic) of a content cell, and its purpose line when ``purpose``."""
         if not self.required(cell, owner):
             return None
         assert cell is not None
         lines = _lines(cell.text)
         parts = labelled(lines[1:], "topic")
-        found = self.attempt((lines[0], cell.where), lambda t: find_category(self.ctx, plan, t), owner)
+        found = self.attempt((lines[0], cell.where), lambda t: find_category(plan, t), owner)
         if found is None:
             return None
-        out: dict[str, Any] = {"category": found[0]}
-        topic = found[1]
+        code, topic = found
         rest = parts.pop("topic", "")
         if rest and topic is None:
             first, _, more = rest.partition("\n")
-            got = self.attempt((first, cell.where), lambda t: find_category(self.ctx, plan, t), owner)
+            got = self.attempt((first, cell.where), lambda t: find_category(plan, t), owner)
             if got is None:
                 return None
-            if got[0] != found[0] or got[1] is None:
+            if got[0] != code or got[1] is None:
                 self.add(
                     "issue.unknown-category", cell.where, first, owner, plan=plan.id, codes_list=self.ctx.category_codes(plan)
                 )
                 return None
             topic = got[1]
             rest = more
-        if topic:
-            out["topic"] = topic
         if rest.strip():
             self.add("office.unplaced-text", cell.where, rest, owner)
-        if parts.get("purpose") and purpose:
-            out["purpose"] = parts.pop("purpose")
+        written = parts.pop("purpose", "") if parts.get("purpose") and purpose else ""
         for text in parts.values():
             if text:
                 self.add("office.unplaced-text", cell.where, text, owner)
-        return out
+        return Category(code, topic), written
 
     def period(self, row: list[Cell], owner: str) -> tuple[str, str] | None:
         cell = self.column(row, "period")
@@ -419,46 +412,47 @@ class FormImport:
         value: int | None = self.attempt(cell, parse_days, owner)
         return value
 
-    def places(self, cell: Cell | None, owner: str) -> dict[str, Any] | None:
+    def units(self, piece: str) -> list[str]:
+        """The units a piece of a places cell names: one, or (failing that) a list separated by commas."""
+        try:
+            return [find_unit(self.ctx, piece).id]
+        except Invalid as first:
+            units = []
+            for sub in [s for s in piece.split(",") if s.strip()] if "," in piece else []:
+                try:
+                    units.append(find_unit(self.ctx, sub).id)
+                except Invalid:
+                    raise first from None
+            if not units:
+                raise
+            return units
+
+    def places(self, cell: Cell | None, owner: str) -> tuple[list[str], str] | None:
+        """The units visited and the place in words ("Ghi rõ địa điểm: …")."""
         if not self.required(cell, owner):
             return None
         assert cell is not None
         parts = labelled(_lines(cell.text), "places")
-        names = parts.pop("places", "")
-        out: dict[str, Any] = {}
         places: list[str] = []
         ok = True
-        for piece in re.split(r"[;\n]+", names):
-            if not piece.strip():
-                continue
-            try:
-                units = [find_unit(self.ctx, piece).id]
-            except Invalid as first:
-                units = []
-                for sub in [s for s in piece.split(",") if s.strip()] if "," in piece else []:
-                    try:
-                        units.append(find_unit(self.ctx, sub).id)
-                    except Invalid:
-                        units = []
-                        break
-                if not units:
-                    self.add(first.code, cell.where, piece.strip(), owner, **first.params)
-                    ok = False
-            places += [u for u in units if u not in places]
+        for piece in re.split(r"[;\n]+", parts.pop("places", "")):
+            if piece.strip():
+                units = self.attempt((piece.strip(), cell.where), self.units, owner) or []
+                ok = ok and bool(units)
+                places += [u for u in units if u not in places]
         if not places and ok:
             self.add("office.missing", cell.where, cell.text, owner)
             ok = False
         if not ok:
             return None
-        out["places"] = places
-        if parts.get("place"):
-            out["place"] = parts.pop("place")
+        place = parts.pop("place", "") if parts.get("place") else ""
         for text in parts.values():
             if text:
                 self.add("office.unplaced-text", cell.where, text, owner)
-        return out
+        return places, place
 
-    def results(self, row: list[Cell], owner: str) -> dict[str, Any] | None:
+    def results(self, row: list[Cell], owner: str) -> tuple[str, str, str] | None:
+        """Achievements, limitations and proposals of a results cell (and a proposals column)."""
         cell = self.column(row, "results")
         if not self.required(cell, owner):
             return None
@@ -472,67 +466,57 @@ class FormImport:
         if not parts.get("achievements"):
             self.add("office.missing-achievements", cell.where, cell.text, owner)
             return None
-        out: dict[str, Any] = {"results": {"achievements": parts.pop("achievements")}}
-        if parts.get("limitations"):
-            out["results"]["limitations"] = parts.pop("limitations")
-        if parts.get("proposals"):
-            out["proposals"] = parts.pop("proposals")
+        found = tuple(parts.pop(key, "") for key in ("achievements", "limitations", "proposals"))
         for text in parts.values():
             if text:
                 self.add("office.unplaced-text", cell.where, text, owner)
-        return out
+        return found[0], found[1], found[2]
 
-    def registration_row(self, row: list[Cell], plan: Record, owner: str) -> dict[str, Any] | None:
+    def registration_row(self, row: list[Cell], plan: Record, owner: str) -> Row | None:
         content = self.content(self.column(row, "content"), plan, owner, purpose=True)
         span = self.period(row, owner)
         days = self.days(row, owner, span)
         places = self.places(self.column(row, "places"), owner)
         if content is None or span is None or days is None or places is None:
             return None
-        out: dict[str, Any] = {"category": content["category"]}
-        if "topic" in content:
-            out["topic"] = content["topic"]
-        out.update({"days": days, "from": span[0], "to": span[1], "places": places["places"]})
-        if "place" in places:
-            out["place"] = places["place"]
-        if "purpose" in content:
-            out["purpose"] = content["purpose"]
-        return out
+        return Row(content[0], Span(days, span[0], span[1], places[0], places[1]), content[1])
 
     # -- records -------------------------------------------------------------------------------
 
-    def existing(self, kind: str, match: Callable[[dict[str, Any]], bool]) -> Record | None:
-        found = [r for r in self.records if r.kind == kind and match(r.data)]
-        return sorted(found, key=lambda r: r.file)[0] if found else None
-
     def existing_registration(self, cadre: str, plan: str) -> Record | None:
-        return self.existing("registration", lambda d: d["cadre"] == cadre and d["plan"] == plan)
-
-    def order(self, kind: str, value: dict[str, Any]) -> dict[str, Any]:
-        properties = list(self.schemas.kind_schema[kind].get("properties", {}))
-        keys = [k for k in properties if k in value] + [k for k in value if k not in properties]
-        return {k: value[k] for k in keys}
+        return self.loaded.existing("registration", lambda d: d["cadre"] == cadre and d["plan"] == plan)
 
     def plan_records(self) -> list[Planned]:
         if not self.check_columns():
             self.leftovers(set(), False)
             return []
-        build: Callable[[], list[Planned]] = {"1": self.form1, "2": self.form2, "3": self.form3}[self.form]
-        return build()
+        make: Callable[[], list[Planned]] = {"1": self.form1, "2": self.form2, "3": self.form3}[self.form]
+        return make()
 
-    def _submitted(self, old: dict[str, Any] | None) -> str:
-        found = self.submitted()
-        if found:
-            return found
-        if old is not None:
-            return str(old["submitted"])
-        self.add(
-            "office.submitted-today",
-            self.where("place_date", "dòng địa danh, ngày tháng"),
-            self.doc.place_date,
-            submitted_date=self.today,
-        )
-        return self.today
+    def draft(self, kind: str, answers: Any) -> Draft:
+        """The record intake builds from the answers (a notice when it took today's date)."""
+        made = build(kind, answers, self.loaded)
+        if made.dated_today:
+            where = self.where("place_date", "dòng địa danh, ngày tháng")
+            self.add("office.submitted-today", where, self.doc.place_date, submitted_date=self.today)
+        return made
+
+    def post(self, written: str, cadre: Record) -> str:
+        """A post written on the form, kept only when it is not the cadre's own."""
+        return written if written and fold(written) != fold(str(cadre.data.get("post", ""))) else ""
+
+    def approval(self) -> tuple[str, str]:
+        """Who approved a registration (form 1's approver signature) and when ("Ngày duyệt: …")."""
+        approver = next((s for s in self.doc.signatures if fold(s.title) == fold(layout.SIGN_APPROVER)), None)
+        if approver is None or not approver.name.strip():
+            return "", ""
+        index = self.doc.signatures.index(approver)
+        found = self.attempt((approver.name, self.where(f"sig-name:{index}", approver.title)), lambda t: find_cadre(self.ctx, t))
+        extra = labelled(_lines(approver.extra), "")
+        approved_on = None
+        if extra.get("approved_on"):
+            approved_on = self.attempt((extra["approved_on"], self.where(f"sig-extra:{index}", approver.title)), parse_date)
+        return (found.id if found is not None else ""), approved_on or ""
 
     def form1(self) -> list[Planned]:
         plan = self.plan()
@@ -541,20 +525,10 @@ class FormImport:
         if name is None or not name[0].strip():
             self.add("office.missing", name[1] if name else f"dòng “{layout.FIELD_NAME}”", "")
         else:
-            cadre = self.attempt((name[0], name[1]), lambda t: self.cadre(t, self.unit_arg.id if self.unit_arg else None))
+            cadre = self.attempt((name[0], name[1]), lambda t: self.cadre(t, self.unit_arg))
         post_field = self.field_value(layout.FIELD_POST)
-        approver = next((s for s in self.doc.signatures if fold(s.title) == fold(layout.SIGN_APPROVER)), None)
-        approved_by = approved_on = None
-        if approver is not None and approver.name.strip():
-            where = self.where(f"sig-name:{self.doc.signatures.index(approver)}", approver.title)
-            found = self.attempt((approver.name, where), lambda t: find_cadre(self.ctx, t))
-            approved_by = found.id if found is not None else None
-            extra = labelled(_lines(approver.extra), "")
-            if extra.get("approved_on"):
-                where = self.where(f"sig-extra:{self.doc.signatures.index(approver)}", approver.title)
-                approved_on = self.attempt((extra["approved_on"], where), parse_date)
-        rows: list[dict[str, Any]] = []
-        days: list[int] = []
+        approved_by, approved_on = self.approval()
+        rows: list[Row] = []
         data_rows = self.data_rows()
         for row in data_rows:
             if plan is None:
@@ -564,45 +538,28 @@ class FormImport:
                 self.skipped.append(_row_name(row))
             else:
                 rows.append(built)
-                days.append(int(built["days"]))
         if not data_rows:
             self.add("office.no-rows", self.table)
-        self.check_total(days)
+        self.check_total([row.span.days for row in rows])
         note = self.note()
         self.leftovers({fold(layout.FIELD_NAME), fold(layout.FIELD_POST)}, True)
         if plan is None or cadre is None or not rows:
             return []
-        found = self.existing_registration(cadre.id, plan.id)
-        old = dict(found.data) if found else None
-        value: dict[str, Any] = {"kind": "registration", "plan": plan.id, "cadre": cadre.id}
-        post = post_field[0].strip() if post_field else ""
-        if post and fold(post) != fold(str(cadre.data.get("post", ""))):
-            value["post"] = post
-        value["submitted"] = self._submitted(old)
-        if approved_by:
-            value["approved_by"] = approved_by
-        if approved_on:
-            value["approved_on"] = approved_on
-        value["rows"] = rows
-        if note:
-            value["note"] = note
-        unit = str(cadre.data["unit"])
-        path = found.file if found else _layout_path(self.ctx, "registration", unit, year=int(plan.data["year"]), cadre=cadre.id)
-        label = f"{cadre.data['name']} ({cadre.id})"
-        return [Planned(cadre.id, "registration", unit, path, self.order("registration", value), old, label)]
+        post = self.post(post_field[0].strip() if post_field else "", cadre)
+        answers = Registration(plan, cadre, rows, self.submitted(), post, note, approved_by, approved_on, REPLACE)
+        return [Planned(cadre.id, self.draft("registration", answers), f"{cadre.data['name']} ({cadre.id})")]
 
     def form2(self) -> list[Planned]:
         plan = self.plan()
-        groups: dict[str, list[dict[str, Any]]] = {}
+        groups: dict[str, list[Row]] = {}
         posts: dict[str, str] = {}
         cadres: dict[str, Record] = {}
-        days: list[int] = []
         data_rows = self.data_rows()
         current: Record | None = None
         for row in data_rows:
             name = self.column(row, "name")
             if name is not None and name.text.strip():
-                current = self.attempt(name, lambda t: self.cadre(t, self.unit_arg.id if self.unit_arg else None))
+                current = self.attempt(name, lambda t: self.cadre(t, self.unit_arg))
                 if current is None:
                     continue
             elif current is None:
@@ -619,122 +576,102 @@ class FormImport:
                 self.skipped.append(_row_name(row))
                 continue
             groups.setdefault(current.id, []).append(built)
-            days.append(int(built["days"]))
         if not data_rows:
             self.add("office.no-rows", self.table)
-        self.check_total(days)
+        self.check_total([row.span.days for rows in groups.values() for row in rows])
         self.leftovers(set(), False)
         if plan is None:
             return []
-        out = []
-        for ident, rows in groups.items():
-            cadre = cadres[ident]
-            found = self.existing_registration(ident, plan.id)
-            old = dict(found.data) if found else None
-            value: dict[str, Any] = {**(old or {}), "kind": "registration", "plan": plan.id, "cadre": ident}
-            value.pop("post", None)
-            written_post = posts.get(ident, "")
-            if written_post and fold(written_post) != fold(str(cadre.data.get("post", ""))):
-                value["post"] = written_post
-            # the summary's date is not each registration's: a registration keeps its own
-            value["submitted"] = str(old["submitted"]) if old is not None else self._submitted(None)
-            if old is not None and old.get("rows") != rows and ("approved_by" in old or "approved_on" in old):
-                self.add("office.approval-dropped", self.table, "", ident, approver=str(old.get("approved_by", "?")))
-                value.pop("approved_by", None)
-                value.pop("approved_on", None)
-            value["rows"] = rows
-            unit = str(cadre.data["unit"])
-            path = found.file if found else _layout_path(self.ctx, "registration", unit, year=int(plan.data["year"]), cadre=ident)
-            out.append(
-                Planned(
-                    ident, "registration", unit, path, self.order("registration", value), old, f"{cadre.data['name']} ({ident})"
-                )
+        return [self.summary_registration(plan, cadres[ident], rows, posts.get(ident, "")) for ident, rows in groups.items()]
+
+    def summary_registration(self, plan: Record, cadre: Record, rows: list[Row], post: str) -> Planned:
+        """One cadre's rows of a department's summary into the cadre's registration."""
+        # the summary's date is not each registration's: a registration keeps its own
+        written = None if self.existing_registration(cadre.id, plan.id) else self.submitted()
+        answers = Registration(plan, cadre, rows, written, self.post(post, cadre), mode=ROWS)
+        made = self.draft("registration", answers)
+        for code, params in made.notes:
+            if code == "issue.text-approval-dropped":
+                self.add("office.approval-dropped", self.table, "", cadre.id, approver=str(params["approver"]))
+        return Planned(cadre.id, made, f"{cadre.data['name']} ({cadre.id})")
+
+    def quarter(self) -> int:
+        match = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", fold(self.doc.subtitle))
+        if match is None:
+            self.add("office.no-quarter", self.where("subtitle", "dòng tiêu đề"), self.doc.subtitle)
+            return 0
+        return quarter_number(match.group(1))
+
+    def report_unit(self) -> Record | None:
+        if self.unit_arg is not None:
+            return self.unit_arg
+        where = self.where("unit_line", "dòng tên đơn vị")
+        if not self.doc.unit_line.strip():
+            self.add("office.no-unit", where)
+            return None
+        found: Record | None = self.attempt((self.doc.unit_line, where), lambda t: find_unit(self.ctx, t))
+        return found
+
+    def preparer(self, unit: Record | None) -> str:
+        preparer = next((s for s in self.doc.signatures if fold(s.title) == fold(layout.SIGN_PREPARER)), None)
+        if preparer is None or not preparer.name.strip():
+            return ""
+        where = self.where(f"sig-name:{self.doc.signatures.index(preparer)}", preparer.title)
+        found = self.attempt((preparer.name, where), lambda t: self.cadre(t, unit))
+        return found.id if found is not None else ""
+
+    def visit(self, row: list[Cell], plan: Record, unit: Record | None) -> Visit | None:
+        """One row of form 3; None (and the row named as left out) when a cell does not read."""
+        name = self.column(row, "name")
+        cadre = self.attempt(name, lambda t: self.cadre(t, unit)) if self.required(name, "") and name is not None else None
+        content = self.content(self.column(row, "content"), plan, "", purpose=False)
+        activity = self.column(row, "activity")
+        has_activity = self.required(activity, "")
+        span = self.period(row, "")
+        count = self.days(row, "", span)
+        places = self.places(self.column(row, "places"), "")
+        results = self.results(row, "")
+        if cadre is not None and unit is not None and cadre.data["unit"] != unit.id and name is not None:
+            cadre_unit = self.ctx.unit_name(str(cadre.data["unit"]))
+            self.add(
+                "issue.cadre-unit", name.where, name.text, cadre=cadre.data["name"], cadre_unit=cadre_unit, unit=unit.data["name"]
             )
-        return out
+            return None
+        if cadre is None or content is None or span is None or count is None or places is None or results is None:
+            return None
+        if not has_activity or activity is None:
+            return None
+        where = Span(count, span[0], span[1], places[0], places[1])
+        return Visit(cadre.id, content[0], nfc(activity.text).strip(), where, *results)
 
     def form3(self) -> list[Planned]:
         plan = self.plan()
-        unit = self.unit_arg
-        if unit is None:
-            if self.doc.unit_line.strip():
-                unit = self.attempt(
-                    (self.doc.unit_line, self.where("unit_line", "dòng tên đơn vị")), lambda t: find_unit(self.ctx, t)
-                )
-            else:
-                self.add("office.no-unit", self.where("unit_line", "dòng tên đơn vị"))
-        subtitle = fold(self.doc.subtitle)
-        quarter_match = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", subtitle)
-        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(quarter_match.group(1), 0) if quarter_match else 0
-        if quarter_match and not quarter:
-            quarter = int(quarter_match.group(1))
-        if not quarter:
-            self.add("office.no-quarter", self.where("subtitle", "dòng tiêu đề"), self.doc.subtitle)
-        preparer = next((s for s in self.doc.signatures if fold(s.title) == fold(layout.SIGN_PREPARER)), None)
-        prepared_by = None
-        if preparer is not None and preparer.name.strip():
-            where = self.where(f"sig-name:{self.doc.signatures.index(preparer)}", preparer.title)
-            found_cadre = self.attempt((preparer.name, where), lambda t: self.cadre(t, unit.id if unit else None))
-            prepared_by = found_cadre.id if found_cadre is not None else None
-        visits: list[dict[str, Any]] = []
-        days: list[int] = []
+        unit = self.report_unit()
+        quarter = self.quarter()
+        prepared_by = self.preparer(unit)
+        visits: list[Visit] = []
         data_rows = self.data_rows()
         for row in data_rows:
-            name = self.column(row, "name")
-            cadre = None
-            if self.required(name, ""):
-                assert name is not None
-                cadre = self.attempt(name, lambda t: self.cadre(t, unit.id if unit else None))
             if plan is None:
+                name = self.column(row, "name")
+                if self.required(name, "") and name is not None:
+                    self.attempt(name, lambda t: self.cadre(t, unit))
                 continue
-            content = self.content(self.column(row, "content"), plan, "", purpose=False)
-            activity = self.column(row, "activity")
-            has_activity = self.required(activity, "")
-            span = self.period(row, "")
-            count = self.days(row, "", span)
-            places = self.places(self.column(row, "places"), "")
-            results = self.results(row, "")
-            if cadre is not None and unit is not None and cadre.data["unit"] != unit.id and name is not None:
-                self.add(
-                    "issue.cadre-unit",
-                    name.where,
-                    name.text,
-                    cadre=cadre.data["name"],
-                    cadre_unit=self.ctx.unit_name(str(cadre.data["unit"])),
-                    unit=unit.data["name"],
-                )
+            visit = self.visit(row, plan, unit)
+            if visit is None:
                 self.skipped.append(_row_name(row))
-                continue
-            if None in (cadre, content, span, count, places, results) or not has_activity:
-                self.skipped.append(_row_name(row))
-                continue
-            assert cadre is not None and content is not None and span is not None and places is not None
-            assert results is not None and activity is not None and count is not None
-            visit: dict[str, Any] = {"cadre": cadre.id, **content, "activity": nfc(activity.text).strip()}
-            visit.update({"days": count, "from": span[0], "to": span[1], **places, **results})
-            visits.append(visit)
-            days.append(count)
+            else:
+                visits.append(visit)
         if not data_rows:
             self.add("office.no-rows", self.table)
-        self.check_total(days)
+        self.check_total([visit.span.days for visit in visits])
         note = self.note()
         self.leftovers(set(), True)
         if plan is None or unit is None or not quarter or not visits:
             return []
-        found = self.existing(
-            "quarterly-report", lambda d: d["unit"] == unit.id and d["plan"] == plan.id and d["quarter"] == quarter
-        )
-        old = dict(found.data) if found else None
-        value: dict[str, Any] = {"kind": "quarterly-report", "plan": plan.id, "unit": unit.id, "quarter": quarter}
-        value["submitted"] = self._submitted(old)
-        if prepared_by:
-            value["prepared_by"] = prepared_by
-        value["visits"] = visits
-        if note:
-            value["note"] = note
-        year = int(plan.data["year"])
-        path = found.file if found else _layout_path(self.ctx, "quarterly-report", unit.id, year=year, quarter=quarter)
-        label = f"{unit.data['name']}, quý {quarter}/{year}"
-        return [Planned(unit.id, "quarterly-report", unit.id, path, self.order("quarterly-report", value), old, label)]
+        answers = QuarterlyReport(plan, unit, quarter, visits, self.submitted(), prepared_by, note, REPLACE)
+        label = f"{unit.data['name']}, quý {quarter}/{plan.data['year']}"
+        return [Planned(unit.id, self.draft("quarterly-report", answers), label)]
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -754,76 +691,39 @@ class Result:
         return [p for p in self.problems if p.error]
 
 
-def _changes(
-    root: Path, ctx: Context, kind: str, old: dict[str, Any], new: dict[str, Any], lang: str
-) -> list[tuple[str, str, str]]:
-    from site_gen.diff import WORDS, Labeller, _show, _walk
-
-    out: list[tuple[list[str | int], Any, Any]] = []
-    _walk(old, new, [], out)
-    labeller = Labeller(root, lang)
-    known = {ident: str(r.data.get("name", ident)) for ident, r in ctx.cadres.items()}
-    known.update({ident: ctx.unit_name(ident) for ident in ctx.units})
-    words = WORDS[lang]
-    return [
-        (labeller.label(kind, parts), _show(before, words, known), _show(after, words, known)) for parts, before, after in out
-    ]
-
-
-def render_text(job: FormImport, item: Planned) -> str:
-    """The record as ``site-gen new`` writes it."""
-    return render_record(job.schemas, item.kind, item.value, _rel_schema(job.root, job.root / item.path, item.kind))
-
-
 def write_records(job: FormImport, planned: list[Planned], partial: bool, out: Path | None) -> Result:
-    from site_gen.checker import check_repository
-
+    """Every changed record staged, checked once, and written (or, without ``partial``, none on an error)."""
     result = Result(problems=list(job.problems))
     if result.errors and not partial:
         result.left_out = [p.label for p in planned] + list(job.skipped)
         return result
     result.left_out = list(job.skipped)
-    todo: list[tuple[Planned, str]] = []
-    for item in planned:
-        if item.old is not None and item.old == item.value:
-            result.unchanged.append(item.path)
-            continue
-        todo.append((item, render_text(job, item)))
+    result.unchanged = [item.path for item in planned if item.old is not None and item.old == item.value]
+    todo = [item for item in planned if item.path not in result.unchanged]
     if not todo:
         result.written = bool(result.unchanged)
         return result
-    old_keys = {_key(p) for p in job.before.errors}
-    # Everything is checked on a stage (hard links of the repository, the new records in place), then the
-    # accepted records move into the repository together: a crash leaves it as it was or fully updated.
-    with Transaction(job.root) as transaction:
-        for item, text in todo:
-            transaction.put(item.path, text.encode("utf-8"))
-        after = check_repository(transaction.stage(), use_cache=False)
-        written = {item.path for item, _ in todo}
-        new_errors = [p for p in after.errors if p.file in written or _key(p) not in old_keys]
-        failed = {p.file for p in new_errors if p.file in written}
-        if any(p.file not in written for p in new_errors):
-            failed = set(written)  # an error elsewhere that the new records cause: keep none of them
-        for problem in new_errors:
-            message = render(problem, job.lang)[1]
-            where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-            result.problems.append(Problem("office.check-problem", where, "", {"message": message, "code": problem.code}))
-        if failed and not partial:
-            result.left_out = [item.label for item, _ in todo]
-            return result
-        result.left_out += [item.label for item, _ in todo if item.path in failed]
-        accepted = [(item, text) for item, text in todo if item.path not in failed]
-        for path in failed:
-            transaction.drop(path)
-        if out is None:
-            transaction.commit()
-        else:
-            write_files(out, {out / item.path: text.encode("utf-8") for item, text in accepted}, transactional=False)
-    for item, _ in accepted:
+    files = {item.path: item.draft.text.encode("utf-8") for item in todo}
+    committed = commit(job.root, files, job.loaded.before, partial, out)
+    for problem in committed.errors:
+        message = render(problem, job.lang)[1]
+        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+        result.problems.append(Problem("office.check-problem", where, "", {"message": message, "code": problem.code}))
+    if committed.refused and not partial:
+        result.left_out = [item.label for item in todo]
+        return result
+    result.left_out += [item.label for item in todo if item.path in committed.refused]
+    labeller = Labeller(job.root, job.lang)
+    ctx = job.ctx
+    known = {ident: str(r.data.get("name", ident)) for ident, r in ctx.cadres.items()}
+    known.update({ident: ctx.unit_name(ident) for ident in ctx.units})
+    for item in todo:
+        if item.path in committed.refused:
+            continue
         if item.old is None:
             result.created.append(item.path)
         else:
-            result.updated.append((item.path, _changes(job.root, job.ctx, item.kind, item.old, item.value, job.lang)))
+            result.updated.append((item.path, value_changes(labeller, item.kind, item.old, item.value, known)))
     result.written = True
     return result
 

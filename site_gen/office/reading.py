@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_gen.from_issue import fold
+from site_gen.intake.parse import fold
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
 
 MAX_BYTES = 20 * 1024 * 1024
