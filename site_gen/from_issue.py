@@ -383,16 +383,20 @@ class Reader:
         return render_code(code, params, self.lang)[1]
 
     def cadre(self, ident: str = "cadre") -> Record | None:
-        return self.read(ident, lambda t: find_cadre(self.ctx, t))
+        found: Record | None = self.read(ident, lambda t: find_cadre(self.ctx, t))
+        return found
 
     def unit(self) -> Record | None:
-        return self.read("unit", lambda t: find_unit(self.ctx, t))
+        found: Record | None = self.read("unit", lambda t: find_unit(self.ctx, t))
+        return found
 
     def plan(self, kind: str) -> Record | None:
-        return self.read("plan", lambda t: find_plan(self.ctx, kind, t))
+        found: Record | None = self.read("plan", lambda t: find_plan(self.ctx, kind, t))
+        return found
 
     def date(self, ident: str) -> str | None:
-        return self.read(ident, parse_date)
+        found: str | None = self.read(ident, parse_date)
+        return found
 
     def cadre_label(self, ident: str) -> str:
         cadre = self.ctx.cadres.get(ident)
@@ -530,6 +534,7 @@ def read_quarterly_report(r: Reader) -> QuarterlyReport | None:
     if r.problems or None in (unit, plan, quarter, cadre, category, days, start, end, places, submitted):
         return None
     assert unit is not None and plan is not None and cadre is not None and category is not None
+    assert start is not None and end is not None
     span = Span(days, start, end, places, place)
     visit = Visit(cadre.id, Category(*category), activity, span, achievements, limitations, proposals)
     issue = r.issue
@@ -616,7 +621,8 @@ def read_remediation_progress(r: Reader) -> Progress | None:
         r.text("shortcoming")
     if r.problems or None in (unit, plan, shortcoming, actions, status, cadence, start, end, submitted):
         return None
-    assert unit is not None and plan is not None and submitted is not None
+    assert unit is not None and plan is not None and shortcoming is not None and submitted is not None
+    assert start is not None and end is not None
     return Progress(plan, unit, shortcoming, actions, status, cadence, start, end, submitted, done, difficulties, next_steps)
 
 

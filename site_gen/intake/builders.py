@@ -201,7 +201,8 @@ def remediation_progress(answers: Progress, loaded: Loaded) -> Draft:
     if current is None:
         head = {"kind": "remediation-progress", "plan": plan.id, "unit": unit.id, "period": period}
         value = head | {"submitted": answers.submitted, "items": [item]}
-        return Draft("remediation-progress", unit.id, path, value, None, loaded.render_new(head["kind"], path, value), item=0)
+        text = loaded.render_new("remediation-progress", path, value)
+        return Draft("remediation-progress", unit.id, path, value, None, text, item=0)
     old_text, old = current
     if old["period"] != period or old["plan"] != plan.id:
         raise Refused("submitted", "issue.period-conflict", submitted_date=old["submitted"], path=path)
