@@ -33,20 +33,17 @@ from site_gen.discover import data_root
 from site_gen.errors import SetupError
 from site_gen.escape import bound_markdown, markdown_inline
 from site_gen.intake.commit import commit
+from site_gen.intake.issue_answers import Built, Issue, Reader, make
 from site_gen.intake.issue_form import (
     FORM_BY_NAME,
     FORMS,
     POINTER_FIELDS,
     ROW_COLUMNS,
     ROW_KEYS,
-    Built,
     Form,
-    Issue,
-    Reader,
     Section,
     answer_text,
     detect_form,
-    make,
     split_body,
 )
 from site_gen.intake.parse import Invalid, fold, parse_date, parse_days, parse_quarter

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ from site_gen.intake.repository import Loaded, load
 from site_gen.model import Record
 from site_gen.office import layout
 from site_gen.office.document import Cell, FormDoc
-from site_gen.office.reading import Reading, header_key, nfc
+from site_gen.office.reading import Found, Reading, header_key, nfc
 from site_gen.schemas import Schemas
 
 # Columns each form reads (keys of reading.header_key), and those it cannot do without.
@@ -121,11 +121,9 @@ def row_name(row: list[Cell]) -> str:
 
 
 @dataclass
-class Problem:
-    code: str
-    where: str
-    found: str = ""
-    params: dict[str, Any] = field(default_factory=dict)
+class Problem(Found):
+    """A problem of the form: what a reader found, or a text that does not read, and the record it concerns."""
+
     owner: str = ""  # the record key it belongs to ("" = the whole form)
 
     @property
@@ -183,7 +181,7 @@ class FormReader:
         else:
             self.loaded = Loaded(root, before, schemas if schemas is not None else Schemas(root), self.today)
         self.ctx = self.loaded.ctx
-        self.problems: list[Problem] = [Problem(f.code, f.where, f.found, f.params) for f in reading.problems]
+        self.problems: list[Problem] = [Problem(f.code, f.where, f.found, dict(f.params)) for f in reading.problems]
         self.unit_arg = self._unit_arg(unit)
         self.keys = [header_key(column) for column in self.doc.columns]
         self.table = reading.where.get("table", self.doc.sheet)
