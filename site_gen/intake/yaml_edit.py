@@ -23,9 +23,6 @@ from site_gen.yaml_scan import YamlError
 # A comment that marks the list item an issue wrote: "# Từ issue #12" / "# From issue #12".
 _MARKER = re.compile(r"#.*\bissue #(\d+)\b")
 
-Span = tuple[int, int]  # offsets: first character, end of content (a line start)
-
-
 class _Spans(Parser):
     """The parser, noting the span of every node that has a JSON pointer."""
 
@@ -98,11 +95,9 @@ class _List:
         self.items = [(parser.starts[f"{self.pointer}/{i}"], parser.ends[f"{self.pointer}/{i}"]) for i in range(count)]
         self.key_end = _line_end(self.text, parser.starts[self.pointer])
         self.end = parser.ends[self.pointer]
-        self.next = parser.i if self.end == len(self.text) else self._next_member(parser)
-
-    def _next_member(self, parser: _Spans) -> int:
+        # the next top-level member (only blank and comment lines lie between)
         later = [start for pointer, start in parser.starts.items() if pointer.count("/") == 1 and start >= self.end]
-        return min(later, default=len(self.text))
+        self.next = min(later, default=len(self.text))
 
     @property
     def indent(self) -> str:
