@@ -23,6 +23,7 @@ from site_gen.yaml_scan import YamlError
 # A comment that marks the list item an issue wrote: "# Từ issue #12" / "# From issue #12".
 _MARKER = re.compile(r"#.*\bissue #(\d+)\b")
 
+
 class _Spans(Parser):
     """The parser, noting the span of every node that has a JSON pointer."""
 
