@@ -49,7 +49,7 @@ from site_gen.intake.issue_form import (
 from site_gen.intake.parse import Invalid, fold, parse_date, parse_days, parse_quarter
 from site_gen.intake.repository import Change, load
 from site_gen.intake.yaml_edit import edit_list, item_markers
-from site_gen.kinds import BY_NAME
+from site_gen.kinds import BY_NAME, REGISTRATION
 from site_gen.model import Context
 from site_gen.problems import Problem, pointer_parts
 
@@ -171,7 +171,7 @@ def _where_of(problem: Problem, built: Built, form: Form, lang: str) -> str:
     """The form field (or row) a problem of the written record points at."""
     parts = pointer_parts(problem.pointer)
     keys = POINTER_FIELDS.get(built.kind, {})
-    if built.kind == "registration" and parts[:1] == ["rows"]:
+    if built.kind == REGISTRATION.name and parts[:1] == ["rows"]:
         label = form.field("rows").label
         if len(parts) >= 2 and parts[1].isdigit():
             row = int(parts[1]) + 1

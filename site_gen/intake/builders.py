@@ -25,7 +25,7 @@ from site_gen.intake.answers import (
 )
 from site_gen.intake.repository import Loaded
 from site_gen.intake.yaml_edit import comment_first_item, edit_list, item_markers, set_scalar
-from site_gen.kinds import BY_NAME
+from site_gen.kinds import INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION, REMEDIATION_PROGRESS
 from site_gen.vn import format_date
 
 Notes = list[tuple[str, dict[str, Any]]]
@@ -52,10 +52,10 @@ def registration(answers: Registration, loaded: Loaded) -> Draft:
     """A cadre's registration for a plan: new, or the one of the same cadre and plan replaced."""
     cadre, plan = answers.cadre, answers.plan
     unit = str(cadre.data["unit"])
-    found = loaded.existing("registration", lambda d: d["cadre"] == cadre.id and d["plan"] == plan.id)
-    path = found.file if found else loaded.layout_path("registration", unit, year=int(plan.data["year"]), cadre=cadre.id)
+    found = loaded.existing(REGISTRATION, lambda d: d["cadre"] == cadre.id and d["plan"] == plan.id)
+    path = found.file if found else loaded.layout_path(REGISTRATION, unit, year=int(plan.data["year"]), cadre=cadre.id)
     rows = [row.value() for row in answers.rows]
-    head: dict[str, Any] = {"kind": "registration", "plan": plan.id, "cadre": cadre.id}
+    head: dict[str, Any] = {"kind": REGISTRATION.name, "plan": plan.id, "cadre": cadre.id}
     notes: Notes = []
     today = False
     if answers.mode in (REPLACE, ROWS):
@@ -78,9 +78,9 @@ def registration(answers: Registration, loaded: Loaded) -> Draft:
             value = {**old, **value}
             _drop_approval(old, value, notes)
             notes.insert(0, ("issue.text-registration-replaced", {"path": path}))
-    value = loaded.ordered("registration", value)
-    text = loaded.render_new("registration", path, value)
-    return Draft("registration", unit, path, value, old, text, notes, dated_today=today)
+    value = loaded.ordered(REGISTRATION, value)
+    text = loaded.render_new(REGISTRATION, path, value)
+    return Draft(REGISTRATION.name, unit, path, value, old, text, notes, dated_today=today)
 
 
 def _place_visit(text: str, old: dict[str, Any], answers: QuarterlyReport, path: str, notes: Notes) -> tuple[int | None, int]:
@@ -110,12 +110,12 @@ def _one_visit(answers: QuarterlyReport, loaded: Loaded, path: str) -> Draft:
     assert submitted is not None
     current = loaded.read_target(path)
     if current is None:
-        head = {"kind": "quarterly-report", "plan": answers.plan.id, "unit": unit, "quarter": answers.quarter}
+        head = {"kind": QUARTERLY_REPORT.name, "plan": answers.plan.id, "unit": unit, "quarter": answers.quarter}
         value = head | {"submitted": submitted, "visits": [visit]}
-        text = loaded.render_new("quarterly-report", path, value)
+        text = loaded.render_new(QUARTERLY_REPORT, path, value)
         if answers.issue is not None:
             text = comment_first_item(text, "visits", answers.marker)
-        return Draft("quarterly-report", unit, path, value, None, text, item=0)
+        return Draft(QUARTERLY_REPORT.name, unit, path, value, None, text, item=0)
     old_text, old = current
     notes: Notes = []
     position, index = _place_visit(old_text, old, answers, path, notes)
@@ -129,50 +129,48 @@ def _one_visit(answers: QuarterlyReport, loaded: Loaded, path: str) -> Draft:
     edited = edit_list(old_text, "visits", position, visit, answers.marker)
     if edited is not None and value["submitted"] != old["submitted"]:
         edited = set_scalar(edited, "submitted", value["submitted"], "quarter")
-    text = loaded.rerender("quarterly-report", path, edited, value)
-    return Draft("quarterly-report", unit, path, value, old, text, notes, index)
+    text = loaded.rerender(QUARTERLY_REPORT, path, edited, value)
+    return Draft(QUARTERLY_REPORT.name, unit, path, value, old, text, notes, index)
 
 
 def quarterly_report(answers: QuarterlyReport, loaded: Loaded) -> Draft:
     """A unit's report of a quarter: one visit into it (an issue) or the whole report (form 3)."""
     plan, unit, quarter = answers.plan, answers.unit, answers.quarter
     year = int(plan.data["year"])
-    found = loaded.existing(
-        "quarterly-report", lambda d: d["unit"] == unit.id and d["plan"] == plan.id and d["quarter"] == quarter
-    )
-    path = found.file if found else loaded.layout_path("quarterly-report", unit.id, year=year, quarter=quarter)
+    found = loaded.existing(QUARTERLY_REPORT, lambda d: d["unit"] == unit.id and d["plan"] == plan.id and d["quarter"] == quarter)
+    path = found.file if found else loaded.layout_path(QUARTERLY_REPORT, unit.id, year=year, quarter=quarter)
     if answers.mode != REPLACE:
         return _one_visit(answers, loaded, path)
     old = dict(found.data) if found else None
-    value: dict[str, Any] = {"kind": "quarterly-report", "plan": plan.id, "unit": unit.id, "quarter": quarter}
+    value: dict[str, Any] = {"kind": QUARTERLY_REPORT.name, "plan": plan.id, "unit": unit.id, "quarter": quarter}
     value["submitted"], today = _dated(answers.submitted, old, loaded, record_first=False)
     value |= {"prepared_by": answers.prepared_by} if answers.prepared_by else {}
     value["visits"] = [visit.value() for visit in answers.visits]
     value |= {"note": answers.note} if answers.note else {}
-    value = loaded.ordered("quarterly-report", value)
-    text = loaded.render_new("quarterly-report", path, value)
-    return Draft("quarterly-report", unit.id, path, value, old, text, dated_today=today)
+    value = loaded.ordered(QUARTERLY_REPORT, value)
+    text = loaded.render_new(QUARTERLY_REPORT, path, value)
+    return Draft(QUARTERLY_REPORT.name, unit.id, path, value, old, text, dated_today=today)
 
 
 def inspection_result(answers: DocumentsReceived, loaded: Loaded) -> Draft:
     """An inspected unit's documents received: a result "scheduled" from the schedule's row, or the date set."""
     plan, unit, received = answers.plan, answers.unit, answers.received
     exception = {"documents_exception": {"approved_by": answers.approved_by, "reason": answers.reason}}
-    found = loaded.existing("inspection-result", lambda d: d["plan"] == plan.id and d["unit"] == unit.id)
+    found = loaded.existing(INSPECTION_RESULT, lambda d: d["plan"] == plan.id and d["unit"] == unit.id)
     if found is None:
         # Documents come before the visit: the result starts "scheduled", from the schedule's row,
         # and the inspection department completes it after the visit.
         scheduled = loaded.ctx.schedule_row(plan, unit.id)
         assert scheduled is not None
         row = scheduled[1]
-        value = {"kind": "inspection-result", "plan": plan.id, "unit": unit.id, "team": row["team"], "date": row["date"]}
+        value = {"kind": INSPECTION_RESULT.name, "plan": plan.id, "unit": unit.id, "team": row["team"], "date": row["date"]}
         value |= {"session": row["session"]} if "session" in row else {}
         value |= {"status": "scheduled", "documents_received": received} | (exception if answers.approved_by else {})
         # beside the other results of the plan, in the folder of the department that holds the plan
-        layout = BY_NAME["inspection-result"].path.format(year=int(plan.data["year"]), unit=unit.id)
+        layout = INSPECTION_RESULT.path.format(year=int(plan.data["year"]), unit=unit.id)
         path = f"{SUBMISSIONS}/{plan.folder}/{layout}"
         notes: Notes = [("issue.text-documents-scheduled", {"received_date": received, "path": path})]
-        return Draft("inspection-result", unit.id, path, value, None, loaded.render_new("inspection-result", path, value), notes)
+        return Draft(INSPECTION_RESULT.name, unit.id, path, value, None, loaded.render_new(INSPECTION_RESULT, path, value), notes)
     path = found.file
     current = loaded.read_target(path)
     assert current is not None
@@ -182,10 +180,10 @@ def inspection_result(answers: DocumentsReceived, loaded: Loaded) -> Draft:
     if answers.approved_by:
         value |= exception
         text = None
-    value = loaded.ordered("inspection-result", value)
+    value = loaded.ordered(INSPECTION_RESULT, value)
     before = format_date(old["documents_received"]) if "documents_received" in old else "—"
     notes = [("issue.text-documents-set", {"received_date": received, "path": path, "before": before})]
-    return Draft("inspection-result", unit.id, path, value, old, loaded.rerender("inspection-result", path, text, value), notes)
+    return Draft(INSPECTION_RESULT.name, unit.id, path, value, old, loaded.rerender(INSPECTION_RESULT, path, text, value), notes)
 
 
 def remediation_progress(answers: Progress, loaded: Loaded) -> Draft:
@@ -193,16 +191,16 @@ def remediation_progress(answers: Progress, loaded: Loaded) -> Draft:
     plan, unit, item = answers.plan, answers.unit, answers.item()
     period = {"cadence": answers.cadence, "from": answers.start, "to": answers.end}
     found = loaded.existing(
-        "remediation-progress", lambda d: d["unit"] == unit.id and d["plan"] == plan.id and d["period"] == period
+        REMEDIATION_PROGRESS, lambda d: d["unit"] == unit.id and d["plan"] == plan.id and d["period"] == period
     )
     year = int(plan.data["year"])
-    path = found.file if found else loaded.layout_path("remediation-progress", unit.id, year=year, date=answers.submitted)
+    path = found.file if found else loaded.layout_path(REMEDIATION_PROGRESS, unit.id, year=year, date=answers.submitted)
     current = loaded.read_target(path)
     if current is None:
-        head = {"kind": "remediation-progress", "plan": plan.id, "unit": unit.id, "period": period}
+        head = {"kind": REMEDIATION_PROGRESS.name, "plan": plan.id, "unit": unit.id, "period": period}
         value = head | {"submitted": answers.submitted, "items": [item]}
-        text = loaded.render_new("remediation-progress", path, value)
-        return Draft("remediation-progress", unit.id, path, value, None, text, item=0)
+        text = loaded.render_new(REMEDIATION_PROGRESS, path, value)
+        return Draft(REMEDIATION_PROGRESS.name, unit.id, path, value, None, text, item=0)
     old_text, old = current
     if old["period"] != period or old["plan"] != plan.id:
         raise Refused("submitted", "issue.period-conflict", submitted_date=old["submitted"], path=path)
@@ -214,16 +212,16 @@ def remediation_progress(answers: Progress, loaded: Loaded) -> Draft:
     notes: Notes = [(code, {"shortcoming": answers.shortcoming, "path": path})]
     value = {**old, "items": items}
     edited = edit_list(old_text, "items", position, item, "")
-    text = loaded.rerender("remediation-progress", path, edited, value)
-    return Draft("remediation-progress", unit.id, path, value, old, text, notes, index)
+    text = loaded.rerender(REMEDIATION_PROGRESS, path, edited, value)
+    return Draft(REMEDIATION_PROGRESS.name, unit.id, path, value, old, text, notes, index)
 
 
 Builder = Callable[[Any, Loaded], Draft]
 BUILDERS: dict[str, Builder] = {
-    "registration": registration,
-    "quarterly-report": quarterly_report,
-    "inspection-result": inspection_result,
-    "remediation-progress": remediation_progress,
+    REGISTRATION.name: registration,
+    QUARTERLY_REPORT.name: quarterly_report,
+    INSPECTION_RESULT.name: inspection_result,
+    REMEDIATION_PROGRESS.name: remediation_progress,
 }
 
 

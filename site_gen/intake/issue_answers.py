@@ -45,6 +45,15 @@ from site_gen.intake.parse import (
     parse_quarter,
 )
 from site_gen.intake.repository import Change, Loaded
+from site_gen.kinds import (
+    FIELD_VISIT_PLAN,
+    INSPECTION_PLAN,
+    INSPECTION_RESULT,
+    QUARTERLY_REPORT,
+    REGISTRATION,
+    REMEDIATION_PLAN,
+    REMEDIATION_PROGRESS,
+)
 from site_gen.model import Record
 from site_gen.vn import format_date
 
@@ -169,7 +178,7 @@ def _category(category: Category) -> str:
 
 def read_registration(r: Reader) -> Registration | None:
     cadre = r.cadre()
-    plan = r.plan("field-visit-plan")
+    plan = r.plan(FIELD_VISIT_PLAN.name)
     post = r.text("post")
     submitted = r.date("submitted") if r.text("submitted") else r.loaded.today
     note = r.text("note")
@@ -255,7 +264,7 @@ def describe_registration(r: Reader, answers: Registration, draft: Draft) -> Bui
     year = int(plan.data["year"])
     title = ("issue.title-registration", {"year": year, "cadre_name": cadre.data["name"]})
     change = Change(draft.path, draft.text, draft.created, draft.notes)
-    return Built("registration", draft.unit, change, title, _slug("dang-ky", year, cadre.id), summary, table)
+    return Built(REGISTRATION.name, draft.unit, change, title, _slug("dang-ky", year, cadre.id), summary, table)
 
 
 # -- form 3: a visit of a quarterly report ------------------------------------------------------
@@ -263,7 +272,7 @@ def describe_registration(r: Reader, answers: Registration, draft: Draft) -> Bui
 
 def read_quarterly_report(r: Reader) -> QuarterlyReport | None:
     unit = r.unit()
-    plan = r.plan("field-visit-plan")
+    plan = r.plan(FIELD_VISIT_PLAN.name)
     quarter = r.read("quarter", parse_quarter)
     cadre = r.cadre()
     category = r.read("category", lambda t: find_category(plan, t)) if plan is not None else None
@@ -314,14 +323,14 @@ def describe_quarterly_report(r: Reader, answers: QuarterlyReport, draft: Draft)
     )
     slug = _slug("bao-cao", year, f"quy-{quarter}", unit.id)
     change = Change(draft.path, draft.text, draft.created, draft.notes)
-    return Built("quarterly-report", unit.id, change, title, slug, summary, item_pointer=f"/visits/{draft.item}")
+    return Built(QUARTERLY_REPORT.name, unit.id, change, title, slug, summary, item_pointer=f"/visits/{draft.item}")
 
 
 # -- documents received for an inspection -------------------------------------------------------
 
 
 def read_inspection_result(r: Reader) -> DocumentsReceived | None:
-    plan = r.plan("inspection-plan")
+    plan = r.plan(INSPECTION_PLAN.name)
     unit = r.unit()
     received = r.date("received")
     approver = r.cadre("approved_by") if r.text("approved_by") else None
@@ -348,7 +357,7 @@ def describe_inspection_result(r: Reader, answers: DocumentsReceived, draft: Dra
         summary += [(r.label("approved_by"), r.cadre_label(answers.approved_by)), (r.label("reason"), answers.reason)]
     title = ("issue.title-inspection-result", {"unit_name": unit.data["name"], "received_date": answers.received})
     change = Change(draft.path, draft.text, draft.created, draft.notes)
-    return Built("inspection-result", unit.id, change, title, _slug("kiem-tra", plan.id, unit.id), summary)
+    return Built(INSPECTION_RESULT.name, unit.id, change, title, _slug("kiem-tra", plan.id, unit.id), summary)
 
 
 # -- remediation progress -------------------------------------------------------------------------
@@ -356,11 +365,11 @@ def describe_inspection_result(r: Reader, answers: DocumentsReceived, draft: Dra
 
 def read_remediation_progress(r: Reader) -> Progress | None:
     unit = r.unit()
-    plan = r.plan("remediation-plan")
+    plan = r.plan(REMEDIATION_PLAN.name)
     shortcoming = r.read("shortcoming", lambda t: find_shortcoming(plan, t)) if plan is not None else None
     actions = r.read("actions", lambda t: find_actions(plan, t)) if plan is not None and r.text("actions") else []
-    status = r.read("status", lambda t: find_choice(r.loaded.schemas, "remediation-progress", STATUS, t))
-    cadence = r.read("cadence", lambda t: find_choice(r.loaded.schemas, "remediation-progress", CADENCE, t))
+    status = r.read("status", lambda t: find_choice(r.loaded.schemas, REMEDIATION_PROGRESS.name, STATUS, t))
+    cadence = r.read("cadence", lambda t: find_choice(r.loaded.schemas, REMEDIATION_PROGRESS.name, CADENCE, t))
     start, end, submitted = r.date("from"), r.date("to"), r.date("submitted")
     done, difficulties, next_steps = (r.text(k) for k in ("done", "difficulties", "next_steps"))
     r.confirm()
@@ -379,8 +388,8 @@ CADENCE: list[str | int] = ["period", "cadence"]
 
 def describe_remediation_progress(r: Reader, answers: Progress, draft: Draft) -> Built:
     schemas, unit = r.loaded.schemas, answers.unit
-    status_label = schemas.enum_labels(*schemas.node_at("remediation-progress", STATUS))
-    cadence_label = schemas.enum_labels(*schemas.node_at("remediation-progress", CADENCE))
+    status_label = schemas.enum_labels(*schemas.node_at(REMEDIATION_PROGRESS.name, STATUS))
+    cadence_label = schemas.enum_labels(*schemas.node_at(REMEDIATION_PROGRESS.name, CADENCE))
     summary = [
         (r.label("unit"), r.unit_label(unit.id)),
         (r.label("plan"), answers.plan.id),
@@ -398,15 +407,15 @@ def describe_remediation_progress(r: Reader, answers: Progress, draft: Draft) ->
     slug = _slug("khac-phuc", answers.submitted, unit.id, answers.shortcoming)
     change = Change(draft.path, draft.text, draft.created, draft.notes)
     title = ("issue.title-remediation-progress", params)
-    return Built("remediation-progress", unit.id, change, title, slug, summary, item_pointer=f"/items/{draft.item}")
+    return Built(REMEDIATION_PROGRESS.name, unit.id, change, title, slug, summary, item_pointer=f"/items/{draft.item}")
 
 
 # What each form's kind reads from the answers and says of the record it made.
 FRONT: dict[str, tuple[Callable[[Reader], Any], Callable[[Reader, Any, Draft], Built]]] = {
-    "registration": (read_registration, describe_registration),
-    "quarterly-report": (read_quarterly_report, describe_quarterly_report),
-    "inspection-result": (read_inspection_result, describe_inspection_result),
-    "remediation-progress": (read_remediation_progress, describe_remediation_progress),
+    REGISTRATION.name: (read_registration, describe_registration),
+    QUARTERLY_REPORT.name: (read_quarterly_report, describe_quarterly_report),
+    INSPECTION_RESULT.name: (read_inspection_result, describe_inspection_result),
+    REMEDIATION_PROGRESS.name: (read_remediation_progress, describe_remediation_progress),
 }
 
 

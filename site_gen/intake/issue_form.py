@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from site_gen.intake.parse import fold
+from site_gen.kinds import INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION, REMEDIATION_PROGRESS
 
 NO_RESPONSE = "_No response_"
 
@@ -56,7 +57,7 @@ ROW_MIN = 5
 FORMS: tuple[Form, ...] = (
     Form(
         "mau-1-dang-ky",
-        "registration",
+        REGISTRATION.name,
         "mau-1-dang-ky.yml",
         "Mẫu 1 – Đăng ký đi cơ sở",
         (
@@ -71,7 +72,7 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "mau-3-bao-cao",
-        "quarterly-report",
+        QUARTERLY_REPORT.name,
         "mau-3-bao-cao.yml",
         "Mẫu 3 – Báo cáo kết quả đi cơ sở",
         (
@@ -95,7 +96,7 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "kiem-tra-nhan-ho-so",
-        "inspection-result",
+        INSPECTION_RESULT.name,
         "kiem-tra-nhan-ho-so.yml",
         "Kiểm tra – Nhận tài liệu của đơn vị",
         (
@@ -109,7 +110,7 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "khac-phuc-tien-do",
-        "remediation-progress",
+        REMEDIATION_PROGRESS.name,
         "khac-phuc-tien-do.yml",
         "Báo cáo tiến độ khắc phục khuyết điểm",
         (
@@ -133,8 +134,8 @@ FORM_BY_NAME = {form.name: form for form in FORMS}
 
 # Where a problem the checker finds points, as the form field it came from.
 POINTER_FIELDS: dict[str, dict[str, str]] = {
-    "registration": {"plan": "plan", "cadre": "cadre", "post": "post", "submitted": "submitted", "note": "note"},
-    "quarterly-report": {
+    REGISTRATION.name: {"plan": "plan", "cadre": "cadre", "post": "post", "submitted": "submitted", "note": "note"},
+    QUARTERLY_REPORT.name: {
         "plan": "plan",
         "unit": "unit",
         "quarter": "quarter",
@@ -153,7 +154,7 @@ POINTER_FIELDS: dict[str, dict[str, str]] = {
         "limitations": "limitations",
         "proposals": "proposals",
     },
-    "inspection-result": {
+    INSPECTION_RESULT.name: {
         "plan": "plan",
         "unit": "unit",
         "documents_received": "received",
@@ -161,7 +162,7 @@ POINTER_FIELDS: dict[str, dict[str, str]] = {
         "approved_by": "approved_by",
         "reason": "reason",
     },
-    "remediation-progress": {
+    REMEDIATION_PROGRESS.name: {
         "plan": "plan",
         "unit": "unit",
         "period": "from",

@@ -39,6 +39,7 @@ from site_gen.intake.parse import (
     parse_period,
 )
 from site_gen.intake.repository import Loaded, load
+from site_gen.kinds import FIELD_VISIT_PLAN
 from site_gen.model import Record
 from site_gen.office import layout
 from site_gen.office.document import Cell, FormDoc
@@ -231,7 +232,7 @@ class FormReader:
     def plan(self) -> Record | None:
         reference = self.doc.reference
         number = re.search(r"số\s+(.+?)\s*,", reference, re.IGNORECASE)
-        plans = list(self.ctx.plans["field-visit-plan"].values())
+        plans = list(self.ctx.plans[FIELD_VISIT_PLAN.name].values())
         if number:
             found = [p for p in plans if fold(str(p.data.get("document", {}).get("number", ""))) == fold(number.group(1))]
             if len(found) == 1:
@@ -239,7 +240,7 @@ class FormReader:
         year = re.search(r"\b(20\d\d)\b", self.doc.subtitle)
         if year:
             try:
-                return find_plan(self.ctx, "field-visit-plan", year.group(1))
+                return find_plan(self.ctx, FIELD_VISIT_PLAN.name, year.group(1))
             except Invalid as exc:
                 self.add(exc.code, self.where("subtitle", "dòng tiêu đề"), self.doc.subtitle, **exc.params)
                 return None

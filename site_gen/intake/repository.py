@@ -20,11 +20,10 @@ from site_gen.bundle import BUNDLED_DIR
 from site_gen.checker import Checker, CheckResult
 from site_gen.discover import SUBMISSIONS
 from site_gen.intake.parse import Invalid
-from site_gen.kinds import BY_NAME
+from site_gen.kinds import Kind
 from site_gen.loader import MAX_BYTES, load_bytes
 from site_gen.model import Context, Record
 from site_gen.safefs import Refused, read_regular
-from site_gen.scaffold import OWNED_BY_UNIT
 from site_gen.scaffold import render as render_record
 from site_gen.schemas import SCHEMA_DIR, Schemas
 
@@ -52,31 +51,31 @@ class Loaded:
         self.ctx = self.before.context
         self.records = self.before.records()
 
-    def existing(self, kind: str, match: Callable[[dict[str, Any]], bool]) -> Record | None:
+    def existing(self, kind: Kind, match: Callable[[dict[str, Any]], bool]) -> Record | None:
         """The first record of ``kind`` (by path) that ``match`` accepts."""
-        found = [r for r in self.records if r.kind == kind and match(r.data)]
+        found = [r for r in self.records if r.kind == kind.name and match(r.data)]
         return sorted(found, key=lambda r: r.file)[0] if found else None
 
-    def layout_path(self, kind: str, unit: str, **fields: Any) -> str:
+    def layout_path(self, kind: Kind, unit: str, **fields: Any) -> str:
         """Where a new record of ``kind`` for ``unit`` goes (the register's owner holds the registers)."""
         owner = unit
-        if kind not in OWNED_BY_UNIT and self.ctx.org is not None:
+        if not kind.filed_by_unit and self.ctx.org is not None:
             owner = str(self.ctx.org.data["register_owner"])
-        return f"{SUBMISSIONS}/{owner}/{BY_NAME[kind].path.format(**fields)}"
+        return f"{SUBMISSIONS}/{owner}/{kind.path.format(**fields)}"
 
-    def ordered(self, kind: str, value: dict[str, Any]) -> dict[str, Any]:
+    def ordered(self, kind: Kind, value: dict[str, Any]) -> dict[str, Any]:
         """``value`` with its keys in the order of the kind's schema (unknown keys last)."""
-        properties = list(self.schemas.kind_schema[kind].get("properties", {}))
+        properties = list(self.schemas.kind_schema[kind.name].get("properties", {}))
         keys = [k for k in properties if k in value] + [k for k in value if k not in properties]
         return {k: value[k] for k in keys}
 
-    def render_new(self, kind: str, path: str, value: dict[str, Any]) -> str:
+    def render_new(self, kind: Kind, path: str, value: dict[str, Any]) -> str:
         """The record as ``site-gen new`` writes it."""
-        bundled = self.root / SCHEMA_DIR / BUNDLED_DIR / BY_NAME[kind].schema
+        bundled = self.root / SCHEMA_DIR / BUNDLED_DIR / kind.schema
         schema = os.path.relpath(bundled, (self.root / path).parent).replace(os.sep, "/")
-        return render_record(self.schemas, kind, value, schema)
+        return render_record(self.schemas, kind.name, value, schema)
 
-    def rerender(self, kind: str, path: str, text: str | None, value: dict[str, Any]) -> str:
+    def rerender(self, kind: Kind, path: str, text: str | None, value: dict[str, Any]) -> str:
         """The edited text when it reads back as ``value``; else the record written anew."""
         if text is not None and loads(text, path) == value:
             return text

@@ -27,6 +27,7 @@ from site_gen.intake.builders import build
 from site_gen.intake.commit import commit
 from site_gen.intake.office_form import FORM_NAMES, FormReader, Planned, Problem, cell_lines, labelled, row_name
 from site_gen.intake.parse import find_cadre, find_unit, fold, parse_date, quarter_number
+from site_gen.kinds import QUARTERLY_REPORT, REGISTRATION
 from site_gen.model import Record
 from site_gen.office import layout
 from site_gen.office.document import Cell
@@ -41,7 +42,7 @@ class FormImport(FormReader):
     # -- records -------------------------------------------------------------------------------
 
     def existing_registration(self, cadre: str, plan: str) -> Record | None:
-        return self.loaded.existing("registration", lambda d: d["cadre"] == cadre and d["plan"] == plan)
+        return self.loaded.existing(REGISTRATION, lambda d: d["cadre"] == cadre and d["plan"] == plan)
 
     def plan_records(self) -> list[Planned]:
         if not self.check_columns():
@@ -104,7 +105,7 @@ class FormImport(FormReader):
             return []
         post = self.post(post_field[0].strip() if post_field else "", cadre)
         answers = Registration(plan, cadre, rows, self.submitted(), post, note, approved_by, approved_on, REPLACE)
-        return [Planned(cadre.id, self.draft("registration", answers), f"{cadre.data['name']} ({cadre.id})")]
+        return [Planned(cadre.id, self.draft(REGISTRATION.name, answers), f"{cadre.data['name']} ({cadre.id})")]
 
     def form2(self) -> list[Planned]:
         plan = self.plan()
@@ -146,7 +147,7 @@ class FormImport(FormReader):
         # the summary's date is not each registration's: a registration keeps its own
         written = None if self.existing_registration(cadre.id, plan.id) else self.submitted()
         answers = Registration(plan, cadre, rows, written, self.post(post, cadre), mode=ROWS)
-        made = self.draft("registration", answers)
+        made = self.draft(REGISTRATION.name, answers)
         for code, params in made.notes:
             if code == "issue.text-approval-dropped":
                 self.add("office.approval-dropped", self.table, "", cadre.id, approver=str(params["approver"]))
@@ -228,7 +229,7 @@ class FormImport(FormReader):
             return []
         answers = QuarterlyReport(plan, unit, quarter, visits, self.submitted(), prepared_by, note, REPLACE)
         label = f"{unit.data['name']}, quý {quarter}/{plan.data['year']}"
-        return [Planned(unit.id, self.draft("quarterly-report", answers), label)]
+        return [Planned(unit.id, self.draft(QUARTERLY_REPORT.name, answers), label)]
 
 
 # -- writing ----------------------------------------------------------------------------------
