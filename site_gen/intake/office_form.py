@@ -304,7 +304,7 @@ class FormReader:
         return not missing
 
     def data_rows(self) -> list[list[Cell]]:
-        """The rows with something written, example rows of the blank form left out (with a notice)."""
+        """The rows with something written, example rows of the blank form left out (with a notice); none is an error."""
         rows = []
         for row in self.doc.rows:
             texts = [cell.text for cell, key in zip(row, self.keys, strict=False) if key != "stt" and cell.text.strip()]
@@ -315,6 +315,8 @@ class FormReader:
                 self.add("office.example-row", example.where, example.text)
                 continue
             rows.append(row)
+        if not rows:
+            self.add("office.no-rows", self.table)
         return rows
 
     def check_total(self, days: list[int]) -> None:

@@ -96,8 +96,6 @@ class FormImport(FormReader):
                 self.skipped.append(row_name(row))
             else:
                 rows.append(built)
-        if not data_rows:
-            self.add("office.no-rows", self.table)
         self.check_total([row.span.days for row in rows])
         note = self.note()
         self.leftovers({fold(layout.FIELD_NAME), fold(layout.FIELD_POST)}, True)
@@ -134,8 +132,6 @@ class FormImport(FormReader):
                 self.skipped.append(row_name(row))
                 continue
             groups.setdefault(current.id, []).append(built)
-        if not data_rows:
-            self.add("office.no-rows", self.table)
         self.check_total([row.span.days for rows in groups.values() for row in rows])
         self.leftovers(set(), False)
         if plan is None:
@@ -220,8 +216,6 @@ class FormImport(FormReader):
                 self.skipped.append(row_name(row))
             else:
                 visits.append(visit)
-        if not data_rows:
-            self.add("office.no-rows", self.table)
         self.check_total([visit.span.days for visit in visits])
         note = self.note()
         self.leftovers(set(), True)
