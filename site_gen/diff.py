@@ -756,3 +756,15 @@ def to_json(diff: Diff) -> str:
         "fixed": diff.fixed,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def value_changes(
+    labeller: Labeller, kind: str, old: dict[str, Any], new: dict[str, Any], known: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """Each field that differs between two values of a record: (its name, before, after) as people read them."""
+    out: list[tuple[list[str | int], Any, Any]] = []
+    _walk(old, new, [], out)
+    words = WORDS[labeller.lang]
+    return [
+        (labeller.label(kind, parts), _show(before, words, known), _show(after, words, known)) for parts, before, after in out
+    ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_gen.from_issue import fold
+from site_gen.intake.parse import fold
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -301,6 +301,120 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Table:
+    """A grid's table: its logical columns (a header cell merged over sheet columns is one) and its rows."""
+
+    def __init__(self, grid: list[list[Line]], found: int, merged: list[Merged]) -> None:
+        self.grid = grid
+        self.merged = merged
+        self.spans = {(m[0], m[1]): m for m in merged}
+        # logical columns: [first column, last column, header text]
+        self.logical: list[list[Any]] = [self._column(cell) for cell in grid[found]]
+        self.index = found + 1  # the next row to read
+
+    def _column(self, cell: Line) -> list[Any]:
+        span = self.spans.get((cell.row, cell.column))
+        return [cell.column, span[3] if span else cell.column, cell.text]
+
+    def split_dates(self, header_row: int) -> None:
+        """A row of "Từ ngày" / "Đến ngày" right under the header splits the column above them."""
+        grid = self.grid
+        if self.index >= len(grid) or grid[self.index][0].row != header_row + 1:
+            return
+        sub = grid[self.index]
+        if not sub or not all(header_key(c.text) in ("from", "to") for c in sub):
+            return
+        split: list[list[Any]] = []
+        for item in self.logical:
+            inside = [c for c in sub if item[0] <= c.column <= item[1]]
+            if not inside:
+                split.append(item)
+            split += [self._column(cell) for cell in inside]
+        self.logical = sorted(split, key=lambda item: int(item[0]))
+        self.index += 1
+
+    def numbers(self) -> list[str]:
+        """The row of column numbers "(1)", "(2)", … if there is one."""
+        if self.index < len(self.grid) and all(is_number_cell(c.text) for c in self.grid[self.index]):
+            self.index += 1
+            return [c.text.strip() for c in self.grid[self.index - 1]]
+        return []
+
+    def column_of(self, col: int) -> int:
+        for position, item in enumerate(self.logical):
+            if item[0] <= col <= item[1]:
+                return position
+        self.logical.append([col, col, ""])
+        return len(self.logical) - 1
+
+    def body(self, reading: Reading, place: Place) -> tuple[list[tuple[int, dict[int, list[Line]]]], list[Line]]:
+        """The data rows (their cells by logical column) up to the totals row or the lines below; then those lines."""
+        grid = self.grid
+        body: list[tuple[int, dict[int, list[Line]]]] = []
+        previous = grid[self.index - 1][0].row
+        for index in range(self.index, len(grid)):
+            row = grid[index]
+            texts = [c.text for c in row if c.text.strip()]
+            if texts and is_totals(row[0].text):
+                total: dict[int, list[str]] = {}
+                for cell in row:
+                    total.setdefault(self.column_of(cell.column), []).append(cell.text)
+                reading.doc.total = ["\n".join(total.get(p, [])) for p in range(len(self.logical))]
+                reading.where["total"] = place(row[0].row, row[0].column, "")
+                return body, [cell for r in grid[index + 1 :] for cell in r]
+            if looks_below(row) or (row[0].row > previous + 1 and len(texts) == 1 and body and len(row) == 1):
+                return body, [cell for r in grid[index:] for cell in r]
+            cells: dict[int, list[Line]] = {}
+            for cell in row:
+                cells.setdefault(self.column_of(cell.column), []).append(cell)
+            body.append((row[0].row, cells))
+            previous = row[0].row
+        return body, []
+
+    def repeated(
+        self,
+        reading: Reading,
+        body: list[tuple[int, dict[int, list[Line]]]],
+        keys: list[str | None],
+        range_name: Callable[[Merged], str],
+    ) -> dict[tuple[int, int], str]:
+        """The text of a name merged down several rows, for each row under its first; other merged ranges reported."""
+        body_rows = {number for number, _ in body}
+        repeated: dict[tuple[int, int], str] = {}
+        for span in self.merged:
+            top, left, bottom, right = span
+            if top not in body_rows or (top == bottom and left == right):
+                continue
+            first, last = self.column_of(left), self.column_of(right)
+            if first == last and top != bottom and keys[first] in REPEATABLE:
+                text = next((c.text for c in next(cells for n, cells in body if n == top).get(first, [])), "")
+                for number in range(top + 1, bottom + 1):
+                    repeated[(number, first)] = text
+                continue
+            if first == last and top == bottom:
+                continue  # merged inside one column (a header over two sheet columns)
+            reading.problems.append(Found("office.merged-cells", range_name(span), "", {"range": range_name(span)}))
+        return repeated
+
+    def rows(
+        self, body: list[tuple[int, dict[int, list[Line]]]], repeated: dict[tuple[int, int], str], place: Place
+    ) -> list[list[Cell]]:
+        numbers = [number for number, _ in body]
+        numbers += [number for number in sorted(n for n, _ in repeated) if number not in numbers]
+        out: list[list[Cell]] = []
+        for number in sorted(set(numbers)):
+            cells = next((c for n, c in body if n == number), {})
+            row: list[Cell] = []
+            for position, item in enumerate(self.logical):
+                lines = cells.get(position, [])
+                title = one_line(item[2]) or "?"
+                column = lines[0].column if lines else item[0]
+                text = "\n".join(line.text for line in lines) if lines else repeated.get((number, position), "")
+                row.append(Cell(text, place(number, column, title), number, column))
+            out.append(row)
+        return out
+
+
 def assemble(
     reading: Reading,
     grid: list[list[Line]],
@@ -317,92 +431,13 @@ def assemble(
         heading(reading, [*(before or []), *(cell for row in grid for cell in row)])
         return False
     heading(reading, [*(before or []), *(cell for row in grid[:found] for cell in row)])
-    header = grid[found]
-    header_row = header[0].row
-    spans = {(m[0], m[1]): m for m in merged}
-    # logical columns: [first column, last column, header text]
-    logical: list[list[Any]] = []
-    for cell in header:
-        span = spans.get((cell.row, cell.column))
-        logical.append([cell.column, span[3] if span else cell.column, cell.text])
-    index = found + 1
-    if index < len(grid) and grid[index][0].row == header_row + 1:
-        sub = grid[index]
-        if sub and all(header_key(c.text) in ("from", "to") for c in sub):
-            split: list[list[Any]] = []
-            for item in logical:
-                inside = [c for c in sub if item[0] <= c.column <= item[1]]
-                if not inside:
-                    split.append(item)
-                for cell in inside:
-                    span = spans.get((cell.row, cell.column))
-                    split.append([cell.column, span[3] if span else cell.column, cell.text])
-            logical = sorted(split, key=lambda item: int(item[0]))
-            index += 1
-    if index < len(grid) and all(is_number_cell(c.text) for c in grid[index]):
-        doc.numbers = [c.text.strip() for c in grid[index]]
-        index += 1
-
-    def column_of(col: int) -> int:
-        for position, item in enumerate(logical):
-            if item[0] <= col <= item[1]:
-                return position
-        logical.append([col, col, ""])
-        return len(logical) - 1
-
-    body: list[tuple[int, dict[int, list[Line]]]] = []
-    previous = grid[index - 1][0].row
-    rest: list[Line] = []
-    while index < len(grid):
-        row = grid[index]
-        texts = [c.text for c in row if c.text.strip()]
-        if texts and is_totals(row[0].text):
-            total: dict[int, list[str]] = {}
-            for cell in row:
-                total.setdefault(column_of(cell.column), []).append(cell.text)
-            doc.total = [*("\n".join(total.get(p, [])) for p in range(len(logical)))]
-            reading.where["total"] = place(row[0].row, row[0].column, "")
-            rest = [cell for r in grid[index + 1 :] for cell in r]
-            break
-        if looks_below(row) or (row[0].row > previous + 1 and len(texts) == 1 and body and len(row) == 1):
-            rest = [cell for r in grid[index:] for cell in r]
-            break
-        cells: dict[int, list[Line]] = {}
-        for cell in row:
-            cells.setdefault(column_of(cell.column), []).append(cell)
-        body.append((row[0].row, cells))
-        previous = row[0].row
-        index += 1
-    doc.columns = [one_line(item[2]) for item in logical]
-    keys = [header_key(item[2]) for item in logical]
-    body_rows = {number for number, _ in body}
-    repeated: dict[tuple[int, int], str] = {}
-    for span in merged:
-        top, left, bottom, right = span
-        if top not in body_rows or (top == bottom and left == right):
-            continue
-        first, last = column_of(left), column_of(right)
-        if first == last and top != bottom and keys[first] in REPEATABLE:
-            text = next((c.text for c in next(cells for n, cells in body if n == top).get(first, [])), "")
-            for number in range(top + 1, bottom + 1):
-                repeated[(number, first)] = text
-            continue
-        if first == last and top == bottom:
-            continue  # merged inside one column (a header over two sheet columns)
-        reading.problems.append(Found("office.merged-cells", range_name(span), "", {"range": range_name(span)}))
-    numbers = [number for number, _ in body]
-    for number in sorted(n for n, _ in repeated):
-        if number not in numbers:
-            numbers.append(number)
-    for number in sorted(set(numbers)):
-        cells = next((c for n, c in body if n == number), {})
-        out: list[Cell] = []
-        for position, item in enumerate(logical):
-            lines = cells.get(position, [])
-            title = one_line(item[2]) or "?"
-            column = lines[0].column if lines else item[0]
-            text = "\n".join(line.text for line in lines) if lines else repeated.get((number, position), "")
-            out.append(Cell(text, place(number, column, title), number, column))
-        doc.rows.append(out)
+    table = _Table(grid, found, merged)
+    table.split_dates(grid[found][0].row)
+    doc.numbers = table.numbers() or doc.numbers
+    body, rest = table.body(reading, place)
+    doc.columns = [one_line(item[2]) for item in table.logical]
+    keys = [header_key(item[2]) for item in table.logical]
+    repeated = table.repeated(reading, body, keys, range_name)
+    doc.rows += table.rows(body, repeated, place)
     below(reading, [*rest, *(after or [])])
     return True
