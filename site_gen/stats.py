@@ -19,17 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from site_gen.errors import SetupError
+from site_gen.labels import labels
 from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline
 from site_gen.vn import format_decimal, format_int, name_key, sort_key
 
 FORMAT = 1
-MEMBERSHIPS = (
-    ("staff", "Cán bộ chuyên trách cơ quan Tỉnh đoàn", "Full-time provincial staff"),
-    ("executive", "Ủy viên Ban Chấp hành", "Executive Committee members"),
-    ("standing-board", "Ủy viên Ban Thường vụ", "Standing Board members"),
-)
-STATUS = {"reached": "đạt", "not-yet": "chưa đạt", "exempt": "được miễn"}
-ROLE_LABELS = {"standing": "Thường trực", "leader": "Lãnh đạo ban, văn phòng", "specialist": "Chuyên viên"}
 
 
 def compute(root: Path, year: int) -> dict[str, Any]:
@@ -72,7 +66,9 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
     visits = [(report, visit) for report in reports for visit in report.data["visits"]]
     cadres = _cadres(ctx, plans, registrations, visits)
     groups = []
-    for code, label_vi, label_en in MEMBERSHIPS:
+    vi, en = labels("membership"), labels("membership", "en")
+    for code, label_vi in vi.items():
+        label_en = en[code]
         members = [c for c in cadres if code in c["memberships"]]
         groups.append({"membership": code, "label": label_vi, "label_en": label_en, **_group(members)})
     return {

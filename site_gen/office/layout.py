@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from site_gen.labels import labels
 from site_gen.model import Context, Record
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
 from site_gen.vn import format_date, name_key
@@ -136,7 +137,7 @@ EXAMPLE_CONTENT_1 = "1.1 Phối hợp tổ chức, triển khai hoạt động t
 EXAMPLE_CONTENT_2 = "1.3 Theo chuyên đề"
 
 # Inspection schedule and notice.
-SESSION_LABELS = {"morning": "Sáng", "afternoon": "Chiều"}
+SESSION_LABELS = labels("session", "short")  # "Sáng": the column or the sentence already says "buổi"
 SESSION_FORMAT = "{label} ({time})"  # "Sáng (08g00)"
 TEAM_FORMAT = "{team}" + LINE_SEPARATOR + "Trưởng đoàn: {leader}"
 SCHEDULE_DOCUMENTS_FORMAT = (
@@ -146,12 +147,7 @@ SCHEDULE_DOCUMENTS_FORMAT = (
 SCHEDULE_SESSIONS_FORMAT = "Buổi sáng bắt đầu lúc {morning}, buổi chiều bắt đầu lúc {afternoon}, làm việc tại đơn vị."
 SCHEDULE_ATTENDEES = "Thành phần tham dự tại đơn vị:"
 NUMBER_LINE_FORMAT = "Số: {number}"  # the notice's number, under the committee
-CLASSIFICATION_LABELS = {
-    "excellent": "Hoàn thành xuất sắc nhiệm vụ",
-    "good": "Hoàn thành tốt nhiệm vụ",
-    "complete": "Hoàn thành nhiệm vụ",
-    "incomplete": "Không hoàn thành nhiệm vụ",
-}
+CLASSIFICATION_LABELS = labels("classification")
 NOTICE_VISIT_FORMAT = (
     "Ngày {date} (buổi {session}), {team} do đồng chí {leader} làm trưởng đoàn đã làm việc với {unit} "
     "về kết quả công tác Đoàn và phong trào thanh thiếu nhi năm {year}."

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from site_gen.labels import labels
 from site_gen.model import Record, quarterly_deadline, span_days
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.vn import sort_key
@@ -400,16 +401,17 @@ def inspections(site: SiteData) -> Iterator[Page]:
                     "counts": [counts.get(c, 0) for c in CLASSIFICATIONS],
                 }
             )
-        labels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
+        classified = labels("classification")
+        names = [classified[code] for code in CLASSIFICATIONS]
         chart = figure(
             charts.stacked_bars(
                 f"xep-loai-{plan.id}",
                 "Xếp loại theo khu vực",
                 "Số đơn vị được xếp loại ở mỗi mức, theo khu vực.",
                 [(s["name"], s["counts"]) for s in sectors],
-                labels,
+                names,
             ),
-            ["Khu vực", *labels, "Tổng"],
+            ["Khu vực", *names, "Tổng"],
             [[s["name"], *s["counts"], sum(s["counts"])] for s in sectors],
         )
         yield Page(
@@ -423,7 +425,7 @@ def inspections(site: SiteData) -> Iterator[Page]:
                 "sectors": sectors,
                 "teams": plan.data["teams"],
                 "chart": chart,
-                "labels": labels,
+                "labels": names,
             },
             [plan],
         )
