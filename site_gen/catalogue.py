@@ -105,10 +105,14 @@ def _catalogue() -> dict[str, Entry]:
     return out
 
 
+def _text(value: str | dict[str, str], lang: str) -> str:
+    # A plain string is a text in Vietnamese only (a record's comments, a Vietnamese report): see ui.toml.
+    return value if isinstance(value, str) else value[lang]
+
+
 def _by_language(section: str) -> Callable[[], dict[str, Any]]:
     def load() -> dict[str, Any]:
-        table = _ui()[section]
-        return {lang: {key: pair[lang] for key, pair in table.items()} for lang in ("vi", "en")}
+        return {lang: words(section, lang) for lang in ("vi", "en")}
 
     return load
 
@@ -127,13 +131,13 @@ PLAN_KINDS: Mapping[str, dict[str, str]] = _Lazy(_by_language("plan_kind"))
 
 def words(section: str, lang: str = "vi") -> dict[str, str]:
     """The texts of one section of ``ui.toml`` in ``lang``: ``words("diff")["added"]``."""
-    return {key: pair[lang] for key, pair in _ui()[section].items()}
+    return {key: _text(value, lang) for key, value in _ui()[section].items()}
 
 
 def say(section: str, key: str, lang: str = "vi", **params: Any) -> str:
     """One text of ``ui.toml`` with its placeholders filled (checked as messages are)."""
-    template = _ui()[section][key][lang]
-    return fill(template, {name: str(value) for name, value in params.items()}, f"{section}.{key}")
+    template = _text(_ui()[section][key], lang)
+    return fill(template, params, f"{section}.{key}")
 
 
 def strict() -> bool:
@@ -145,7 +149,7 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
-def fill(template: str, values: dict[str, str], where: str, optional: frozenset[str] = frozenset()) -> str:
+def fill(template: str, values: Mapping[str, Any], where: str, optional: frozenset[str] = frozenset()) -> str:
     """``template`` with ``values``; a disagreement raises in strict mode and shows ``{name}`` otherwise."""
     if strict():
         names = placeholders(template)
@@ -241,6 +245,6 @@ def render_code(
     return title, text
 
 
-class _Missing(dict[str, str]):
+class _Missing(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

@@ -24,6 +24,7 @@ from typing import Any
 from site_gen.bundle import BUNDLED_DIR
 from site_gen.bundle import render as bundled_schemas
 from site_gen.cache import CACHE_DIR
+from site_gen.catalogue import say
 from site_gen.checker import CheckResult, check_repository
 from site_gen.errors import SetupError
 from site_gen.escape import site_title
@@ -75,7 +76,7 @@ def generate(root: Path, result: CheckResult, git: gitinfo.GitInfo) -> dict[str,
             files[source["yaml"]] = (root / record.file).read_bytes()
     for path, content in _handwritten(root):
         if path in files:
-            raise SetupError("setup.usage", detail=f"trang viết tay {HANDWRITTEN}/{path} trùng tên với một trang được sinh ra")
+            raise SetupError("setup.page-clash", path=f"{HANDWRITTEN}/{path}")
         files[path] = content
     return files
 
@@ -150,7 +151,7 @@ def prepare(root: Path, lang: str = "vi") -> tuple[CheckResult, gitinfo.GitInfo]
         sys.stderr.write(text(result.errors, result.checked, lang))
         raise SetupError("setup.check-failed", errors=len(result.errors))
     if result.context.org is None:
-        raise SetupError("setup.usage", detail="chưa có hồ sơ tổ chức (kind: organisation)")
+        raise SetupError("setup.no-organisation")
     return result, gitinfo.read(root)
 
 
@@ -182,8 +183,8 @@ def build(root: Path, site_dir: Path | None = None, lang: str = "vi") -> Path:
     done = subprocess.run(command, cwd=root, env=mkdocs_environment(git), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
-        raise SetupError("setup.usage", detail="mkdocs build --strict không thành công (xem thông báo ở trên)")
-    print(f"Đã dựng trang: {output} ({written} tệp nguồn thay đổi, {removed} tệp bỏ đi).")
+        raise SetupError("setup.mkdocs-failed")
+    print(say("site", "built", lang, output=output, written=written, removed=removed))
     return output
 
 
@@ -204,7 +205,7 @@ def serve(root: Path, address: str = "127.0.0.1:8000", lang: str = "vi", interva
         "--livereload",
     ]
     server = subprocess.Popen(command, cwd=root, env=mkdocs_environment(git))
-    print(f"Đang phục vụ trang tại http://{address}/ — sửa hồ sơ là trang tự cập nhật; Ctrl+C để dừng.")
+    print(say("site", "serving", lang, address=address))
     seen = _fingerprint(root)
     try:
         while server.poll() is None:
@@ -221,7 +222,7 @@ def serve(root: Path, address: str = "127.0.0.1:8000", lang: str = "vi", interva
                 print(render_code(exc.code, exc.params, lang)[1], file=sys.stderr)
                 continue
             written, removed = write(target, generate(root, result, git))
-            print(f"Đã cập nhật {written} tệp, bỏ {removed} tệp.")
+            print(say("site", "updated", lang, written=written, removed=removed))
     except KeyboardInterrupt:
         pass
     finally:
