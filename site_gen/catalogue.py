@@ -105,9 +105,25 @@ def _catalogue() -> dict[str, Entry]:
     return out
 
 
-def _text(value: str | dict[str, str], lang: str) -> str:
+class Text(str):
+    """A text of ``ui.toml``: ``.format(name=…)`` fills it as messages are filled (strict under the tests)."""
+
+    where: str
+
+    def __new__(cls, value: str, where: str) -> Text:
+        text = super().__new__(cls, value)
+        text.where = where
+        return text
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        if args:
+            return str.format(self, *args, **kwargs)
+        return fill(self, kwargs, self.where)
+
+
+def _text(value: str | dict[str, str], lang: str, where: str) -> Text:
     # A plain string is a text in Vietnamese only (a record's comments, a Vietnamese report): see ui.toml.
-    return value if isinstance(value, str) else value[lang]
+    return Text(value if isinstance(value, str) else value[lang], where)
 
 
 def _by_language(section: str) -> Callable[[], dict[str, Any]]:
@@ -117,6 +133,11 @@ def _by_language(section: str) -> Callable[[], dict[str, Any]]:
     return load
 
 
+def by_language(section: str) -> Mapping[str, dict[str, str]]:
+    """One section of ``ui.toml`` as ``{"vi": {key: text}, "en": {...}}``, read when first used."""
+    return _Lazy(_by_language(section))
+
+
 @cache
 def _ui() -> dict[str, Any]:
     return _read("ui")
@@ -124,20 +145,19 @@ def _ui() -> dict[str, Any]:
 
 CATALOGUE: Mapping[str, Entry] = _Lazy(_catalogue)
 # Words used around messages, by language: UI["vi"]["error"] == "lỗi".
-UI: Mapping[str, dict[str, str]] = _Lazy(_by_language("report"))
-TYPE_NAMES: Mapping[str, dict[str, str]] = _Lazy(_by_language("json_types"))
-PLAN_KINDS: Mapping[str, dict[str, str]] = _Lazy(_by_language("plan_kind"))
+UI = by_language("report")
+TYPE_NAMES = by_language("json_types")
+PLAN_KINDS = by_language("plan_kind")
 
 
 def words(section: str, lang: str = "vi") -> dict[str, str]:
     """The texts of one section of ``ui.toml`` in ``lang``: ``words("diff")["added"]``."""
-    return {key: _text(value, lang) for key, value in _ui()[section].items()}
+    return {key: _text(value, lang, f"{section}.{key}") for key, value in _ui()[section].items()}
 
 
 def say(section: str, key: str, lang: str = "vi", **params: Any) -> str:
     """One text of ``ui.toml`` with its placeholders filled (checked as messages are)."""
-    template = _text(_ui()[section][key], lang)
-    return fill(template, params, f"{section}.{key}")
+    return _text(_ui()[section][key], lang, f"{section}.{key}").format(**params)
 
 
 def strict() -> bool:
@@ -157,7 +177,7 @@ def fill(template: str, values: Mapping[str, Any], where: str, optional: frozens
         extra = set(values) - names - optional
         if missing or extra:
             raise WordsError(f"{where}: missing {sorted(missing)}, not in the text {sorted(extra)}")
-    return template.format_map(_Missing(values))
+    return str.format_map(template, _Missing(values))
 
 
 def lookup(code: str) -> Entry:
