@@ -24,11 +24,11 @@ from site_gen.errors import SetupError
 
 # argparse's complaints, translated with the texts of the [argparse] section of site_gen/words/ui.toml.
 _ARGPARSE_VI = (
-    (re.compile(r"unrecognized arguments: (.*)"), "unrecognized"),
-    (re.compile(r"the following arguments are required: (.*)"), "required"),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), "invalid_choice"),
-    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), "invalid_value"),
-    (re.compile(r"argument (\S+): expected one argument"), "expected_one"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)"), "unrecognized"),
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)"), "required"),
+    (re.compile(r"argument (?P<option>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"), "invalid_choice"),
+    (re.compile(r"argument (?P<option>\S+): invalid (?:\w+) value: (?P<value>.*)"), "invalid_value"),
+    (re.compile(r"argument (?P<option>\S+): expected one argument"), "expected_one"),
 )
 
 
@@ -60,7 +60,7 @@ class Parser(argparse.ArgumentParser):
             for pattern, key in _ARGPARSE_VI:
                 match = pattern.fullmatch(message)
                 if match:
-                    text = words("argparse")[key].format(*match.groups())
+                    text = words("argparse")[key].format(**match.groupdict())
                     break
         _, rendered = render_code("setup.usage", {"detail": text}, lang)
         self.print_usage(sys.stderr)

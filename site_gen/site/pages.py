@@ -402,16 +402,16 @@ def inspections(site: SiteData) -> Iterator[Page]:
                 }
             )
         classified = labels("classification")
-        names = [classified[code] for code in CLASSIFICATIONS]
+        levels = [classified[code] for code in CLASSIFICATIONS]
         chart = figure(
             charts.stacked_bars(
                 f"xep-loai-{plan.id}",
                 "Xếp loại theo khu vực",
                 "Số đơn vị được xếp loại ở mỗi mức, theo khu vực.",
                 [(s["name"], s["counts"]) for s in sectors],
-                names,
+                levels,
             ),
-            ["Khu vực", *names, "Tổng"],
+            ["Khu vực", *levels, "Tổng"],
             [[s["name"], *s["counts"], sum(s["counts"])] for s in sectors],
         )
         yield Page(
@@ -425,7 +425,7 @@ def inspections(site: SiteData) -> Iterator[Page]:
                 "sectors": sectors,
                 "teams": plan.data["teams"],
                 "chart": chart,
-                "labels": names,
+                "labels": levels,
             },
             [plan],
         )
