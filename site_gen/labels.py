@@ -126,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     current = target.read_text(encoding="utf-8") if target.exists() else ""
     if args.check:
         if current != text:
-            print(f"{target} is out of date: run `make schemas`", file=sys.stderr)
+            from site_gen.catalogue import say  # the catalogue reads its labels from here
+
+            print(say("schemas", "labels_stale"), target, sep="\n  ", file=sys.stderr)
             return 1
         return 0
     if current != text:

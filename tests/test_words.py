@@ -24,6 +24,10 @@ VIETNAMESE_ONLY = {
     "stats": 'the sentences of a "1+2" report, a Vietnamese document',
     "cli": "site-gen --help, which argparse prints before --lang is read",
     "argparse": "argparse's own complaints stay in English under --lang en",
+    "schemas": "the maintainers' schema tools speak Vietnamese, as the rest of the set-up does",
+    "form_names": "the names of the Word and Excel forms, Vietnamese documents",
+    "form_groups": "the headings of the forms offered on the (Vietnamese) site",
+    "form_titles": "the titles of the Word and Excel forms, Vietnamese documents",
 }
 # Texts of ui.toml that the code looks up by a value rather than by a literal key, and how.
 LOOKED_UP_BY_VALUE = {
@@ -32,6 +36,8 @@ LOOKED_UP_BY_VALUE = {
     "json_types": "*",  # by the JSON type a schema names
     "plan_kind": "*",  # by a plan's record kind
     "code_groups": "*",  # every group, in order
+    "form_names": "*",  # by form
+    "form_groups": "*",  # by form
 }
 
 
