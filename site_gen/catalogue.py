@@ -155,6 +155,11 @@ def words(section: str, lang: str = "vi") -> dict[str, str]:
     return {key: _text(value, lang, f"{section}.{key}") for key, value in _ui()[section].items()}
 
 
+def texts(file: str) -> dict[str, str]:
+    """The texts of a word file of plain Vietnamese texts (``forms.toml``), by key."""
+    return {key: Text(value, f"{file}.{key}") for key, value in _read(file).items()}
+
+
 def say(section: str, key: str, lang: str = "vi", **params: Any) -> str:
     """One text of ``ui.toml`` with its placeholders filled (checked as messages are)."""
     return _text(_ui()[section][key], lang, f"{section}.{key}").format(**params)

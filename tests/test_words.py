@@ -61,7 +61,7 @@ def _texts(node: Any, where: str = "") -> list[tuple[str, str]]:
 
 
 def test_the_files_are_the_domains_and_ui() -> None:
-    assert set(_files()) == {*DOMAINS, "ui"}
+    assert set(_files()) == {*DOMAINS, "ui", "forms"}
 
 
 def test_every_message_has_both_languages_and_the_same_placeholders() -> None:
@@ -120,6 +120,16 @@ def test_every_ui_text_is_used() -> None:
             if by_value != "*" and key not in by_value and key not in literals:
                 unused.append(f"{section}.{key}")
     assert unused == []
+
+
+def test_every_form_text_is_vietnamese_used_and_fillable() -> None:
+    literals = _literals()
+    for key, value in _files()["forms"].items():
+        assert isinstance(value, str) and value.strip(), key
+        assert key in literals, f"forms.{key} is not used"
+        names = placeholders(value)
+        text = catalogue.texts("forms")[key].format(**{name: f"<{name}>" for name in names})
+        assert all(f"<{name}>" in text for name in names), key
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
