@@ -22,7 +22,6 @@ import gc
 import hashlib
 import os
 import pickle
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -55,7 +54,7 @@ from site_gen.cache import (
 from site_gen.catalogue import severity_of
 from site_gen.discover import SUBMISSIONS, Found, discover
 from site_gen.errors import SetupError
-from site_gen.kinds import BY_NAME, CONTEXT_KINDS, KINDS, kind_from_path
+from site_gen.kinds import BY_NAME, CADRE, CONTEXT_KINDS, KINDS, ORGANISATION, kind_from_path
 from site_gen.loader import MAX_BYTES, load_bytes, reference
 from site_gen.model import CONTEXT_TABLES, Context, LazyTable, Record
 from site_gen.problems import Problem, Severity, make
@@ -170,7 +169,7 @@ class Checker:
         record = Record(path, kind, value)
         self.loaded[path] = record
         ident = value.get("id") if kind in CONTEXT_KINDS else None
-        facts = (value["unit"], value["role_group"]) if kind == "cadre" else None
+        facts = BY_NAME[kind].facts(value)
         row = make_row(size, mtime, sha, kind, True, None, tuple(partitions_of(record)), (), ident, facts)
         return row, loaded.json
 
@@ -379,7 +378,7 @@ class Checker:
                 broken.setdefault(row[R_BROKEN][0], set()).add(row[R_BROKEN][1])
             if not row[R_VALID] or kind not in CONTEXT_KINDS:
                 continue
-            if kind == "organisation":
+            if kind == ORGANISATION.name:
                 organisations.append(self.record(path))
                 continue
             table = paths[kind]
@@ -388,7 +387,7 @@ class Checker:
                 duplicates.append((path, table[ident]))
             else:
                 table[ident] = path
-            if kind == "cadre" and row[R_FACTS][1] in ("leader", "standing"):
+            if kind == CADRE.name and row[R_FACTS][1] in ("leader", "standing"):
                 leaders.setdefault(row[R_FACTS][0], set()).add(ident)
         tables = {kind: LazyTable(table, self.record) for kind, table in paths.items()}
         pairs = [(self.record(a), self.record(b)) for a, b in duplicates]
@@ -511,34 +510,16 @@ def refused(path: str, problems: Iterable[Problem], at: tuple[int, int] = (1, 1)
     return (*found, make(path, code, severity_of(code), "", max(at[0], 1), max(at[1], 1)))
 
 
-_REPORT_PATH = re.compile(r"/(\d{4})/quy-([1-4])\.ya?ml\Z")
-
-
 def broken_key(kind: str, value: dict[str, Any], path: str = "") -> tuple[str, str] | None:
     """What a record that failed its schema still tells the rules, so they don't cascade.
 
     A reference to a broken unit is not reported again; a broken registration
     still counts as "registered"; a broken result still counts as "a result";
     a broken cadre's exemptions are unknown; a broken quarterly report may
-    hold any visit of its quarter (``year|quarter``, from its place in the
-    layout, ``*`` when that is not readable).
+    hold any visit of its quarter. Each kind says what its key is
+    (:meth:`site_gen.kinds.Kind.broken_key`).
     """
-
-    def text(*keys: str) -> str | None:
-        parts = [value.get(key) for key in keys]
-        # "di-co-so-2025\n" (a block scalar) still names di-co-so-2025 for the rules
-        return "|".join(str(p).strip() for p in parts) if all(isinstance(p, str) for p in parts) else None
-
-    if kind == "organisation":
-        return (kind, text("id") or "?")
-    if kind in CONTEXT_KINDS:
-        ident = text("id")
-        return (kind, ident) if ident else None
-    if kind == "quarterly-report":
-        match = _REPORT_PATH.search(path)
-        return (kind, f"{match[1]}|{match[2]}" if match else "*")
-    key = {"registration": ("cadre", "plan"), "inspection-result": ("plan", "unit")}.get(kind)
-    ident = text(*key) if key else None
+    ident = BY_NAME[kind].broken_key(value, path)
     return (kind, ident) if ident else None
 
 
@@ -557,11 +538,7 @@ def guess_broken(path: str, partial_value: dict[str, Any]) -> tuple[str, str] | 
     if key is not None:
         return key
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if kind == "registration":
-        return (kind, f"{stem}|*")
-    if kind == "inspection-result":
-        return (kind, f"*|{stem}")
-    return (kind, "*")
+    return (kind, BY_NAME[kind].unreadable_key(stem))
 
 
 class _Clock:

@@ -35,15 +35,17 @@ from site_gen.atomic import write_files
 from site_gen.cache import R_KIND
 from site_gen.catalogue import render_code
 from site_gen.checker import CheckResult, check_repository
-from site_gen.kinds import BY_NAME, KINDS, kind_from_path
+from site_gen.kinds import BY_NAME, KINDS, UNIT, Owner, kind_from_path
 from site_gen.model import LEADING_TYPES, PLAN_KINDS, Context, Record
 from site_gen.problems import Problem
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 SUBMISSIONS = "submissions"
-REGISTER_KINDS = frozenset({"organisation", "unit"})
+REGISTER_KINDS = frozenset(kind.name for kind in KINDS if kind.owner is Owner.REGISTER)
 # Record kinds issued by the Standing Committee and drafted by the department whose folder holds them.
-ISSUED_KINDS = ("field-visit-plan", "inspection-plan", "inspection-result", "remediation-plan")
+ISSUED_KINDS = tuple(kind.name for kind in KINDS if kind.owner is Owner.ISSUED)
+# Kinds filed by every unit but approved by the register keeper (the list of cadres).
+PERSONNEL_KINDS = tuple(kind.name for kind in KINDS if kind.owner is Owner.PERSONNEL)
 
 # GitHub logins and organisation names: letters, digits and single inner hyphens, at most 39 characters.
 _LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
@@ -224,7 +226,7 @@ def sections(ctx: Context) -> list[Section]:
         "nên đơn vị không tự duyệt danh sách cán bộ của mình."
     )
     if keeper_owners:
-        for place in _owned_places(["cadre"]):
+        for place in _owned_places(PERSONNEL_KINDS):
             cadres.rules.append(Rule(f"/{SUBMISSIONS}/*/{place}", keeper_owners))
     out.append(cadres)
 
@@ -267,7 +269,7 @@ def sections(ctx: Context) -> list[Section]:
         + (", và tệp này (mục 1) lại do nhóm bảo trì kho duyệt." if maintainers else ".")
     )
     if keeper_owners:
-        register.rules.append(Rule(f"/{SUBMISSIONS}/{keeper}/{_layout_dir('unit')}", keeper_owners))
+        register.rules.append(Rule(f"/{SUBMISSIONS}/{keeper}/{_layout_dir(UNIT.name)}", keeper_owners))
         register.rules.append(Rule(f"/{org.file}", keeper_owners))
     else:
         register.notes.append(f"Đơn vị giữ sổ ({keeper}) chưa ghi người duyệt: sổ đăng ký không có người duyệt bắt buộc.")

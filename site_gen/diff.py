@@ -29,7 +29,7 @@ from site_gen.catalogue import UI, by_language, format_date, lookup, render
 from site_gen.errors import SetupError
 from site_gen.escape import COMMENT_LIMIT, bound_markdown, markdown_inline
 from site_gen.gittree import git_output, materialise
-from site_gen.kinds import KINDS
+from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS
 from site_gen.problems import Problem
 from site_gen.vn import format_decimal, format_int, name_key
 
@@ -101,7 +101,7 @@ def load_side(root: Path, label: str, use_cache: bool) -> Side:
         from site_gen.stats import figures
 
         records = list(valid.values())
-        for year in sorted({int(p.data["year"]) for p in ctx.plans["field-visit-plan"].values()}):
+        for year in sorted({int(p.data["year"]) for p in ctx.plans[FIELD_VISIT_PLAN.name].values()}):
             side.figures[year] = figures(ctx, records, year)
     return side
 
@@ -132,12 +132,7 @@ def _identity(kind: str, data: dict[str, Any]) -> tuple[str, ...] | None:
         return None
     if isinstance(data.get("id"), str):
         return (kind, data["id"])
-    keys = {
-        "registration": ("plan", "cadre"),
-        "quarterly-report": ("plan", "unit", "quarter"),
-        "inspection-result": ("plan", "unit"),
-        "remediation-progress": ("plan", "unit", "period"),
-    }.get(kind)
+    keys = BY_NAME[kind].identity if kind in BY_NAME else ()
     if keys and all(k in data for k in keys):
         return (kind, *(json.dumps(data[k], sort_keys=True) for k in keys))
     return None
@@ -227,14 +222,9 @@ def _title(kind: str, data: dict[str, Any], side: Side, lang: str) -> str:
     label = KIND_LABELS.get(kind, (kind or "?", kind or "?"))[0 if lang == "vi" else 1]
     cadre = side.names.get(str(data.get("cadre", "")), str(data.get("cadre", "")))
     unit = side.units.get(str(data.get("unit", "")), str(data.get("unit", "")))
-    vi = lang == "vi"
-    if kind == "registration" and cadre:
-        return f"{label}: {cadre}"
-    if kind == "quarterly-report" and unit:
-        quarter = data.get("quarter", "?")
-        return f"{label}: {unit}, {'quý' if vi else 'quarter'} {quarter}"
-    if kind in ("inspection-result", "remediation-progress") and unit:
-        return f"{label}: {unit}"
+    titled = BY_NAME[kind].diff_title(data, label, cadre, unit, lang) if kind in BY_NAME else None
+    if titled is not None:
+        return titled
     document = data.get("document")
     name = data.get("name") or (document.get("title") if isinstance(document, dict) else None) or data.get("id")
     return f"{label}: {name}" if name else label

@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from site_gen.kinds import CADRE, GOOD_MODEL, KINDS, MIDTERM_SURVEY, ORGANISATION, PLANS, UNIT
+
 DISTRICT_TYPES = frozenset({"district", "affiliated"})
 LEADING_TYPES = frozenset({"leadership", "department", "office"})
-PLAN_KINDS = ("field-visit-plan", "inspection-plan", "remediation-plan")
+PLAN_KINDS = tuple(kind.name for kind in PLANS)
 
 
 @dataclass(slots=True, eq=False)
@@ -102,7 +104,8 @@ class LazyTable(Mapping[str, Record]):
         return len(self.paths)
 
 
-CONTEXT_TABLES = ("unit", "cadre", "good-model", "midterm-survey", *PLAN_KINDS)
+# The reference data held by id (the organisation is a list of its own).
+CONTEXT_TABLES = tuple(kind.name for kind in KINDS if kind.context and kind is not ORGANISATION)
 
 
 class Context:
@@ -126,10 +129,10 @@ class Context:
         self.organisations = organisations
         self.duplicates = duplicates
         self._tables = tables
-        self.units = tables["unit"]
-        self.cadres = tables["cadre"]
-        self.models = tables["good-model"]
-        self.surveys = tables["midterm-survey"]
+        self.units = tables[UNIT.name]
+        self.cadres = tables[CADRE.name]
+        self.models = tables[GOOD_MODEL.name]
+        self.surveys = tables[MIDTERM_SURVEY.name]
         self.plans: dict[str, Mapping[str, Record]] = {kind: tables[kind] for kind in PLAN_KINDS}
         self._district: dict[str, str | None] = {}
         self._leaders = leaders
@@ -142,7 +145,7 @@ class Context:
         organisations: list[Record] = []
         duplicates: list[tuple[Record, Record]] = []
         for record in sorted(records, key=lambda r: r.file):
-            if record.kind == "organisation":
+            if record.kind == ORGANISATION.name:
                 organisations.append(record)
                 continue
             table = tables.get(record.kind)
@@ -177,6 +180,11 @@ class Context:
             if key == "*" or (len(pieces) == len(parts) and all(p in ("*", q) for p, q in zip(pieces, parts, strict=True))):
                 return True
         return False
+
+    def has(self, kind: str, ident: str) -> bool:
+        """True when a valid record of ``kind`` has this id."""
+        table = self._tables.get(kind)
+        return table is not None and ident in table
 
     def plan(self, kind: str, ident: str) -> Record | None:
         return self.plans[kind].get(ident)
@@ -221,14 +229,14 @@ class Context:
 
     def sector_known(self, ident: str) -> bool:
         """False when a unit on the way up from ``ident`` failed its schema: its sector is anyone's guess."""
-        if not self.broken.get("unit"):
+        if not self.broken.get(UNIT.name):
             return True
         last = ident
         for unit in self.ancestors(ident):
             if unit.data.get("sector"):
                 return True
             last = str(unit.data.get("parent") or "")
-        return not (last and self.hides("unit", last))
+        return not (last and self.hides(UNIT.name, last))
 
     # -- cadres and plans ----------------------------------------------------------
 

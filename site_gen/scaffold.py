@@ -24,13 +24,13 @@ from site_gen.bundle import BUNDLED_DIR
 from site_gen.catalogue import say
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
-from site_gen.kinds import BY_NAME, KINDS
+from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
 from site_gen.scalars import resolve_plain
 from site_gen.schemas import SCHEMA_DIR, Schemas
 
 INDENT = "  "
 # Kinds filed in the folder of the unit they are about; the others go to the register owner's folder.
-OWNED_BY_UNIT = frozenset({"cadre", "registration", "quarterly-report", "midterm-survey", "remediation-progress", "good-model"})
+OWNED_BY_UNIT = frozenset(kind.name for kind in KINDS if kind.filed_by_unit)
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")
 
 
@@ -184,8 +184,8 @@ def _options(args: argparse.Namespace, ctx: Any) -> dict[str, Any]:
     if cadre is not None:
         values.setdefault("unit", cadre.data["unit"])
     if "plan" not in values and "year" in values and ctx is not None:
-        plans = ctx.plans_for_year("field-visit-plan", values["year"])
-        if plans and args.kind in ("registration", "quarterly-report"):
+        plans = ctx.plans_for_year(FIELD_VISIT_PLAN.name, values["year"])
+        if plans and args.kind in (REGISTRATION.name, QUARTERLY_REPORT.name):
             values["plan"] = plans[0].id
     return values
 

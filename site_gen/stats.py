@@ -20,6 +20,7 @@ from typing import Any
 
 from site_gen.catalogue import say
 from site_gen.errors import SetupError
+from site_gen.kinds import FIELD_VISIT_PLAN, QUARTERLY_REPORT, REGISTRATION
 from site_gen.labels import labels
 from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline
 from site_gen.vn import format_decimal, format_int, name_key, sort_key
@@ -57,13 +58,13 @@ def _group(cadres: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any]:
-    plans = sorted(ctx.plans_for_year("field-visit-plan", year), key=lambda p: p.id)
+    plans = sorted(ctx.plans_for_year(FIELD_VISIT_PLAN.name, year), key=lambda p: p.id)
     if not plans:
         raise SetupError("setup.no-plan", year=year)
     plan_ids = {plan.id for plan in plans}
     records = list(records)
-    registrations = [r for r in records if r.kind == "registration" and r.data["plan"] in plan_ids]
-    reports = [r for r in records if r.kind == "quarterly-report" and r.data["plan"] in plan_ids]
+    registrations = [r for r in records if r.kind == REGISTRATION.name and r.data["plan"] in plan_ids]
+    reports = [r for r in records if r.kind == QUARTERLY_REPORT.name and r.data["plan"] in plan_ids]
     visits = [(report, visit) for report in reports for visit in report.data["visits"]]
     cadres = _cadres(ctx, plans, registrations, visits)
     groups = []

@@ -11,9 +11,11 @@ import pytest
 
 from site_gen.checker import check_repository
 from site_gen.kinds import KINDS
+from site_gen.kinds.columns import FILE_HEADER
+from site_gen.kinds.labels import SESSION
 from site_gen.model import Record
 from site_gen.schemas import Schemas
-from site_gen.site.export import DESCRIPTION_FILE, FILE_HEADER, SESSION, SLUGS, TABLES, cell, exports, public_data
+from site_gen.site.export import DESCRIPTION_FILE, SLUGS, TABLES, cell, exports, public_data
 from tests.conftest import ROOT, make_repo, write_tree
 
 BOM = b"\xef\xbb\xbf"

@@ -29,6 +29,7 @@ from site_gen import __version__
 from site_gen.atomic import write_files
 from site_gen.catalogue import say, words
 from site_gen.errors import SetupError
+from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION
 from site_gen.model import Context, Record
 from site_gen.office import docx_writer, layout, xlsx_writer
 from site_gen.office.document import FormDoc
@@ -98,9 +99,9 @@ def registrations(
 ) -> list[Item]:
     items = []
     for record in records:
-        if record.kind != "registration":
+        if record.kind != REGISTRATION.name:
             continue
-        found = _plan_year(ctx, "field-visit-plan", record)
+        found = _plan_year(ctx, FIELD_VISIT_PLAN.name, record)
         if found is None or (year and found != year):
             continue
         if cadre and record.data["cadre"] != cadre:
@@ -124,7 +125,7 @@ def registrations(
 def summaries(ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None) -> list[Item]:
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in records:
-        if record.kind != "registration":
+        if record.kind != REGISTRATION.name:
             continue
         owner = _cadre_unit(ctx, record)
         if unit and owner != unit:
@@ -132,7 +133,7 @@ def summaries(ctx: Context, records: Iterable[Record], year: int | None = None, 
         groups.setdefault((str(record.data["plan"]), owner), []).append(record)
     items = []
     for (plan_id, owner), chosen in sorted(groups.items()):
-        plan = ctx.plan("field-visit-plan", plan_id)
+        plan = ctx.plan(FIELD_VISIT_PLAN.name, plan_id)
         if plan is None or (year and plan.data["year"] != year):
             continue
         found = int(plan.data["year"])
@@ -154,9 +155,9 @@ def reports(
 ) -> list[Item]:
     items = []
     for record in records:
-        if record.kind != "quarterly-report":
+        if record.kind != QUARTERLY_REPORT.name:
             continue
-        found = _plan_year(ctx, "field-visit-plan", record)
+        found = _plan_year(ctx, FIELD_VISIT_PLAN.name, record)
         owner = str(record.data["unit"])
         number = int(record.data["quarter"])
         if found is None or (year and found != year) or (unit and owner != unit) or (quarter and number != quarter):
@@ -176,7 +177,7 @@ def reports(
 
 def schedules(ctx: Context, year: int | None = None) -> list[Item]:
     items = []
-    for plan in ctx.plans["inspection-plan"].values():
+    for plan in ctx.plans[INSPECTION_PLAN.name].values():
         found = int(plan.data["year"])
         if (year and found != year) or not plan.data.get("schedule"):
             continue
@@ -195,9 +196,9 @@ def schedules(ctx: Context, year: int | None = None) -> list[Item]:
 def notices(ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None) -> list[Item]:
     items = []
     for record in records:
-        if record.kind != "inspection-result":
+        if record.kind != INSPECTION_RESULT.name:
             continue
-        found = _plan_year(ctx, "inspection-plan", record)
+        found = _plan_year(ctx, INSPECTION_PLAN.name, record)
         owner = str(record.data["unit"])
         if found is None or (year and found != year) or (unit and owner != unit):
             continue
@@ -215,7 +216,7 @@ def notices(ctx: Context, records: Iterable[Record], year: int | None = None, un
 
 
 def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(BLANK_STEMS)) -> list[Item]:
-    plans = ctx.plans_for_year("field-visit-plan", year) if year else []
+    plans = ctx.plans_for_year(FIELD_VISIT_PLAN.name, year) if year else []
     plan = plans[0] if plans else None
     return [
         Item(
@@ -312,7 +313,7 @@ def select(ctx: Context, records: list[Record], args: argparse.Namespace) -> lis
     if not args.year:
         raise SetupError("setup.export-year")
     if args.form:
-        if not ctx.plans_for_year("field-visit-plan", args.year):
+        if not ctx.plans_for_year(FIELD_VISIT_PLAN.name, args.year):
             raise SetupError("setup.no-plan", year=args.year)
         if args.form == layout.FORM_REGISTRATION:
             items = registrations(ctx, records, args.year, args.cadre, args.unit)
@@ -321,7 +322,7 @@ def select(ctx: Context, records: list[Record], args: argparse.Namespace) -> lis
         else:
             items = reports(ctx, records, args.year, args.unit, args.quarter)
     else:
-        if not ctx.plans_for_year("inspection-plan", args.year):
+        if not ctx.plans_for_year(INSPECTION_PLAN.name, args.year):
             raise SetupError("setup.export-no-inspection-plan", year=args.year)
         items = schedules(ctx, args.year) if args.inspection_schedule else notices(ctx, records, args.year, args.notice)
     if not items:
@@ -376,7 +377,7 @@ def site_items(ctx: Context, records: list[Record]) -> list[tuple[Item, tuple[st
     Excel, and every inspection schedule and notice in both formats;
     ``site-gen export`` makes any other.
     """
-    visits = sorted(int(plan.data["year"]) for plan in ctx.plans["field-visit-plan"].values())
+    visits = sorted(int(plan.data["year"]) for plan in ctx.plans[FIELD_VISIT_PLAN.name].values())
     latest = visits[-1] if visits else None
     chosen: list[tuple[Item, tuple[str, ...]]] = [(item, FORMATS) for item in blanks(ctx, latest)]
     if latest:

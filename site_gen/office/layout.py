@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from site_gen.catalogue import texts
+from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN
 from site_gen.labels import labels
 from site_gen.model import Context, Record
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
@@ -255,7 +256,7 @@ def _cadre_name(ctx: Context, ident: str | None) -> str:
 
 
 def _plan(ctx: Context, record: Record) -> Record | None:
-    return ctx.plan("field-visit-plan", str(record.data.get("plan", "")))
+    return ctx.plan(FIELD_VISIT_PLAN.name, str(record.data.get("plan", "")))
 
 
 def _plan_heading(ctx: Context, plan: Record | None) -> tuple[str, str]:
@@ -492,7 +493,7 @@ def schedule_form(ctx: Context, plan: Record) -> FormDoc:
 def notice_form(ctx: Context, result: Record) -> FormDoc:
     data = result.data
     org = _org(ctx)
-    plan = ctx.plan("inspection-plan", str(data.get("plan", "")))
+    plan = ctx.plan(INSPECTION_PLAN.name, str(data.get("plan", "")))
     year = int(plan.data["year"]) if plan else int(str(data["date"])[:4])
     unit = ctx.unit_name(str(data["unit"]))
     notice = data.get("notice") or {}

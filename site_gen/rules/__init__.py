@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_gen.catalogue import severity_of
+from site_gen.kinds import BY_NAME, INSPECTION_PLAN
+from site_gen.kinds import PartitionKey as PartitionKey  # the rules and the checker name partitions so
 from site_gen.model import Context, Record
 from site_gen.problems import Problem, make, pointer_join
 
-PartitionKey = tuple[str, ...]
 PARTITION_SCOPES = ("cadre", "report", "inspection")
 
 
@@ -56,28 +57,15 @@ def problem(record: Record | str, code: str, /, *pointer: str | int, **params: A
 
 
 def partitions_of(record: Record) -> list[PartitionKey]:
-    """The partitions a record belongs to, beside its own record scope."""
-    data = record.data
-    if record.kind == "registration":
-        return [("cadre", data["cadre"])]
-    if record.kind == "quarterly-report":
-        cadres = sorted({visit["cadre"] for visit in data["visits"]})
-        return [("cadre", c) for c in cadres] + [("report", data["unit"], data["plan"], str(data["quarter"]))]
-    if record.kind == "inspection-result":
-        return [("inspection", data["plan"])]
-    if record.kind == "good-model":
-        found = data["found_in"]
-        if "visit" in found:
-            return [("cadre", found["visit"]["cadre"])]
-        if "inspection" in found:
-            return [("inspection", found["inspection"]["plan"])]
-    return []
+    """The partitions a record belongs to, beside its own record scope (its kind says which)."""
+    kind = BY_NAME.get(record.kind)
+    return kind.partitions(record.data) if kind else []
 
 
 def context_partitions(ctx: Context) -> list[PartitionKey]:
     """Partitions that exist even with no bulk record in them (so "missing" rules can fire)."""
     keys: list[PartitionKey] = [("cadre", ident) for ident in ctx.cadres]
-    keys += [("inspection", ident) for ident in ctx.plans["inspection-plan"]]
+    keys += [("inspection", ident) for ident in ctx.plans[INSPECTION_PLAN.name]]
     return keys
 
 

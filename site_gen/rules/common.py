@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from site_gen.kinds import CADRE, UNIT
 from site_gen.model import Context, Record
 from site_gen.problems import Problem
 from site_gen.rules import problem
@@ -17,12 +18,12 @@ def _close(ident: str, options: Iterable[str]) -> str | None:
 
 
 def unit_ref(ctx: Context, record: Record, ident: Any, *pointer: str | int) -> Iterator[Problem]:
-    if isinstance(ident, str) and not ctx.known("unit", ident):
+    if isinstance(ident, str) and not ctx.known(UNIT.name, ident):
         yield problem(record, "rule.ref-unit", *pointer, id=ident, suggestion=_close(ident, ctx.units) or "")
 
 
 def cadre_ref(ctx: Context, record: Record, ident: Any, *pointer: str | int) -> Iterator[Problem]:
-    if isinstance(ident, str) and not ctx.known("cadre", ident):
+    if isinstance(ident, str) and not ctx.known(CADRE.name, ident):
         yield problem(record, "rule.ref-cadre", *pointer, id=ident, suggestion=_close(ident, ctx.cadres) or "")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from site_gen.kinds import GOOD_MODEL, INSPECTION_PLAN, INSPECTION_RESULT
 from site_gen.model import LEADING_TYPES, Context, Record, day
 from site_gen.problems import Problem
 from site_gen.rules import PartitionKey, check, problem
@@ -64,7 +65,7 @@ VISIT_FINDINGS = {
         "rule.model-source-mismatch",
         "rule.reflection-missing",
     ),
-    kinds=("inspection-result",),
+    kinds=(INSPECTION_RESULT.name,),
 )
 def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
     data = record.data
@@ -72,7 +73,7 @@ def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
         filled = [f"{title} ({name})" for name, title in VISIT_FINDINGS.items() if name in data]
         if filled:
             yield problem(record, "rule.result-scheduled-assessed", "status", fields_list=filled)
-    yield from plan_ref(ctx, record, "inspection-plan", data["plan"], "plan")
+    yield from plan_ref(ctx, record, INSPECTION_PLAN.name, data["plan"], "plan")
     yield from unit_ref(ctx, record, data["unit"], "unit")
     yield from folder_problems(ctx, record, None)
     kind = ctx.unit_type(record.folder)
@@ -87,11 +88,11 @@ def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
     for index, ident in enumerate(data.get("good_models", [])):
         model = ctx.models.get(ident)
         if model is None:
-            if not ctx.known("good-model", ident):
+            if not ctx.known(GOOD_MODEL.name, ident):
                 yield problem(record, "rule.ref-model", "good_models", index, id=ident)
         elif model.data["found_in"].get("inspection") != {"plan": data["plan"], "unit": data["unit"]}:
             yield problem(record, "rule.model-source-mismatch", "good_models", index, model=ident)
-    plan = ctx.plan("inspection-plan", data["plan"])
+    plan = ctx.plan(INSPECTION_PLAN.name, data["plan"])
     if plan is None:
         return
     yield from _against_plan(ctx, record, plan)
@@ -196,11 +197,11 @@ def _fmt(value: float) -> str:
     ),
 )
 def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
-    plan = ctx.plan("inspection-plan", key[1])
+    plan = ctx.plan(INSPECTION_PLAN.name, key[1])
     if plan is None:
         return
     by_unit: dict[str, Record] = {}
-    for record in sorted((m for m in members if m.kind == "inspection-result"), key=lambda r: r.file):
+    for record in sorted((m for m in members if m.kind == INSPECTION_RESULT.name), key=lambda r: r.file):
         first = by_unit.setdefault(record.data["unit"], record)
         if first is not record:
             yield problem(record, "rule.result-duplicate", "unit", other_file=first.file)
@@ -212,13 +213,13 @@ def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) 
     reported = [row["date"] for row in plan.data["schedule"] if row["unit"] in by_unit]
     latest = max(reported, default="")
     for index, row in enumerate(plan.data["schedule"]):
-        if row["date"] <= latest and row["unit"] not in by_unit and not ctx.hides("inspection-result", plan.id, row["unit"]):
+        if row["date"] <= latest and row["unit"] not in by_unit and not ctx.hides(INSPECTION_RESULT.name, plan.id, row["unit"]):
             yield problem(plan, "rule.result-missing", "schedule", index, "unit", unit=row["unit"])
     yield from _sector_ranks(ctx, plan, by_unit)
     for model in members:
-        if model.kind == "good-model":
+        if model.kind == GOOD_MODEL.name:
             unit = model.data["found_in"]["inspection"]["unit"]
-            if unit not in by_unit and not ctx.hides("inspection-result", plan.id, unit):
+            if unit not in by_unit and not ctx.hides(INSPECTION_RESULT.name, plan.id, unit):
                 yield problem(model, "rule.model-source-inspection", "found_in", "inspection", "unit", plan=plan.id, unit=unit)
 
 
@@ -229,7 +230,7 @@ def _sector_ranks(ctx: Context, plan: Record, by_unit: dict[str, Record]) -> Ite
     of the units under it is unknown), is reported at its own file; the ranks
     around it are judged once it is fixed, never guessed meanwhile.
     """
-    pairs = [key.split("|") for key in ctx.broken.get("inspection-result", ())]
+    pairs = [key.split("|") for key in ctx.broken.get(INSPECTION_RESULT.name, ())]
     hidden = {pair[-1] for pair in pairs if pair[0] in ("*", plan.id)}
     if "*" in hidden or not all(ctx.sector_known(unit) for unit in [*by_unit, *hidden]):
         return

@@ -5,6 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from site_gen.kinds import (
+    CADRE,
+    FIELD_VISIT_PLAN,
+    GOOD_MODEL,
+    INSPECTION_PLAN,
+    MIDTERM_SURVEY,
+    ORGANISATION,
+    REMEDIATION_PLAN,
+    UNIT,
+)
 from site_gen.model import LEADING_TYPES, Context, Record, last_day
 from site_gen.problems import Problem
 from site_gen.rules import check, problem
@@ -23,7 +33,7 @@ def _context_records(ctx: Context) -> Iterator[Record]:
 
 @check("context", ("rule.organisation-missing", "rule.organisation-duplicate"))
 def organisation_count(ctx: Context) -> Iterator[Problem]:
-    if not ctx.organisations and not ctx.broken.get("organisation"):
+    if not ctx.organisations and not ctx.broken.get(ORGANISATION.name):
         yield problem(SUBMISSIONS, "rule.organisation-missing")
     for extra in ctx.organisations[1:]:
         yield problem(extra, "rule.organisation-duplicate", other_file=ctx.organisations[0].file)
@@ -38,9 +48,9 @@ def duplicate_records(ctx: Context) -> Iterator[Problem]:
 def folder_problems(ctx: Context, record: Record, owner: str | None) -> Iterator[Problem]:
     """The record sits in a registered unit's folder, and in its owner's when it has one."""
     folder = record.folder
-    if not ctx.known("unit", folder):
+    if not ctx.known(UNIT.name, folder):
         yield problem(record, "rule.unknown-folder", folder=folder)
-    elif owner is not None and owner != folder and ctx.known("unit", owner):
+    elif owner is not None and owner != folder and ctx.known(UNIT.name, owner):
         yield problem(record, "rule.owner-mismatch", folder=folder, owner=owner)
 
 
@@ -50,17 +60,17 @@ def context_folders(ctx: Context) -> Iterator[Problem]:
     keeper = org.data["register_owner"] if org else None
     for record in _context_records(ctx):
         folder = record.folder
-        if record.kind in ("organisation", "unit"):
-            if not ctx.known("unit", folder):
+        if record.kind in (ORGANISATION.name, UNIT.name):
+            if not ctx.known(UNIT.name, folder):
                 yield problem(record, "rule.unknown-folder", folder=folder)
-            elif keeper and folder != keeper and ctx.known("unit", keeper):
+            elif keeper and folder != keeper and ctx.known(UNIT.name, keeper):
                 yield problem(record, "rule.register-folder", folder=folder, owner=keeper)
-        elif record.kind == "cadre" or record.kind == "midterm-survey":
+        elif record.kind == CADRE.name or record.kind == MIDTERM_SURVEY.name:
             yield from folder_problems(ctx, record, record.data["unit"])
         else:
             yield from folder_problems(ctx, record, None)
             kind = ctx.unit_type(folder)
-            if record.kind != "good-model" and kind and kind not in LEADING_TYPES:
+            if record.kind != GOOD_MODEL.name and kind and kind not in LEADING_TYPES:
                 yield problem(record, "rule.plan-folder", folder=folder, unit_type=kind)
 
 
@@ -109,7 +119,7 @@ def register_cadres(ctx: Context) -> Iterator[Problem]:
             if year in years:
                 yield problem(cadre, "rule.exemption-duplicate", "exemptions", index, "year", year=year)
             years.add(year)
-            for plan in ctx.plans_for_year("field-visit-plan", year):
+            for plan in ctx.plans_for_year(FIELD_VISIT_PLAN.name, year):
                 accepted = plan.data.get("exemption_reasons")
                 if accepted is not None and item["reason"] not in accepted:
                     yield problem(
@@ -119,7 +129,7 @@ def register_cadres(ctx: Context) -> Iterator[Problem]:
 
 @check("context", ("rule.ref-unit", "rule.ref-cadre", "rule.ref-category", "rule.period-order", "rule.duplicate-id"))
 def field_visit_plans(ctx: Context) -> Iterator[Problem]:
-    for plan in ctx.plans["field-visit-plan"].values():
+    for plan in ctx.plans[FIELD_VISIT_PLAN.name].values():
         data = plan.data
         yield from document_refs(ctx, plan)
         codes = ctx.category_codes(plan)
@@ -184,7 +194,7 @@ def _duplicate_codes(plan: Record, categories: list[dict[str, Any]]) -> Iterator
     ),
 )
 def inspection_plans(ctx: Context) -> Iterator[Problem]:
-    for plan in ctx.plans["inspection-plan"].values():
+    for plan in ctx.plans[INSPECTION_PLAN.name].values():
         yield from document_refs(ctx, plan)
         yield from _inspection_teams(ctx, plan)
         yield from _inspection_schedule(ctx, plan)
@@ -289,7 +299,7 @@ def _thresholds(plan: Record) -> Iterator[Problem]:
 
 @check("context", ("rule.ref-unit", "rule.ref-shortcoming", "rule.duplicate-id", "rule.shortcoming-no-action"))
 def remediation_plans(ctx: Context) -> Iterator[Problem]:
-    for plan in ctx.plans["remediation-plan"].values():
+    for plan in ctx.plans[REMEDIATION_PLAN.name].values():
         data = plan.data
         yield from document_refs(ctx, plan)
         yield from duplicate_ids(plan, data["shortcomings"], "shortcomings")
@@ -347,9 +357,9 @@ def good_models(ctx: Context) -> Iterator[Problem]:
         if "visit" in found:
             yield from cadre_ref(ctx, model, found["visit"]["cadre"], "found_in", "visit", "cadre")
         if "inspection" in found:
-            yield from plan_ref(ctx, model, "inspection-plan", found["inspection"]["plan"], "found_in", "inspection", "plan")
+            yield from plan_ref(ctx, model, INSPECTION_PLAN.name, found["inspection"]["plan"], "found_in", "inspection", "plan")
             yield from unit_ref(ctx, model, found["inspection"]["unit"], "found_in", "inspection", "unit")
-        if "survey" in found and not ctx.known("midterm-survey", found["survey"]):
+        if "survey" in found and not ctx.known(MIDTERM_SURVEY.name, found["survey"]):
             yield problem(model, "rule.ref-survey", "found_in", "survey", id=found["survey"])
         if "unit" in data.get("contact", {}):
             yield from unit_ref(ctx, model, data["contact"]["unit"], "contact", "unit")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from site_gen.kinds import REMEDIATION_PLAN, REMEDIATION_PROGRESS
 from site_gen.model import Context, Record, last_day
 from site_gen.problems import Problem
 from site_gen.rules import check, problem
@@ -25,17 +26,17 @@ from site_gen.rules.register import folder_problems
         "rule.progress-unit-role",
         "rule.late",
     ),
-    kinds=("remediation-progress",),
+    kinds=(REMEDIATION_PROGRESS.name,),
 )
 def remediation_progress(ctx: Context, record: Record) -> Iterator[Problem]:
     data = record.data
-    yield from plan_ref(ctx, record, "remediation-plan", data["plan"], "plan")
+    yield from plan_ref(ctx, record, REMEDIATION_PLAN.name, data["plan"], "plan")
     yield from unit_ref(ctx, record, data["unit"], "unit")
     yield from folder_problems(ctx, record, data["unit"])
     period = data["period"]
     if period["from"] > period["to"]:
         yield problem(record, "rule.period-order", "period", from_date=period["from"], to_date=period["to"])
-    plan = ctx.plan("remediation-plan", data["plan"])
+    plan = ctx.plan(REMEDIATION_PLAN.name, data["plan"])
     if plan is None:
         return
     groups = plan.data["solution_groups"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from site_gen.kinds import CADRE, FIELD_VISIT_PLAN, GOOD_MODEL, QUARTERLY_REPORT, REGISTRATION
 from site_gen.model import Context, Record, last_day, quarterly_deadline, report_period, span_days
 from site_gen.problems import Problem
 from site_gen.rules import PartitionKey, check, problem
@@ -90,13 +91,13 @@ def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
         "rule.approver-unit",
         "rule.self-approval",
     ),
-    kinds=("registration",),
+    kinds=(REGISTRATION.name,),
 )
 def registration(ctx: Context, record: Record) -> Iterator[Problem]:
     data = record.data
-    plan = ctx.plan("field-visit-plan", data["plan"])
+    plan = ctx.plan(FIELD_VISIT_PLAN.name, data["plan"])
     cadre = ctx.cadres.get(data["cadre"])
-    yield from plan_ref(ctx, record, "field-visit-plan", data["plan"], "plan")
+    yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data["plan"], "plan")
     yield from cadre_ref(ctx, record, data["cadre"], "cadre")
     yield from folder_problems(ctx, record, cadre.data["unit"] if cadre else None)
     yield from _approval(ctx, record, cadre)
@@ -186,12 +187,12 @@ def _row_overlaps(record: Record, rows: list[dict[str, Any]]) -> Iterator[Proble
         "rule.report-quarter",
         "rule.visit-after-submission",
     ),
-    kinds=("quarterly-report",),
+    kinds=(QUARTERLY_REPORT.name,),
 )
 def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
     data = record.data
-    plan = ctx.plan("field-visit-plan", data["plan"])
-    yield from plan_ref(ctx, record, "field-visit-plan", data["plan"], "plan")
+    plan = ctx.plan(FIELD_VISIT_PLAN.name, data["plan"])
+    yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data["plan"], "plan")
     yield from unit_ref(ctx, record, data["unit"], "unit")
     yield from folder_problems(ctx, record, data["unit"])
     if "prepared_by" in data:
@@ -252,7 +253,7 @@ def cadre_visits(members: list[Record], cadre: str) -> list[Visit]:
     visits = [
         (record, index, visit)
         for record in members
-        if record.kind == "quarterly-report"
+        if record.kind == QUARTERLY_REPORT.name
         for index, visit in enumerate(record.data["visits"])
         if visit["cadre"] == cadre and visit["from"] <= visit["to"]
     ]
@@ -272,17 +273,17 @@ def cadre_visits(members: list[Record], cadre: str) -> list[Visit]:
 def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
     ident = key[1]
     registrations: dict[str, Record] = {}
-    for record in sorted((m for m in members if m.kind == "registration"), key=lambda r: r.file):
+    for record in sorted((m for m in members if m.kind == REGISTRATION.name), key=lambda r: r.file):
         first = registrations.setdefault(record.data["plan"], record)
         if first is not record:
             yield problem(record, "rule.registration-duplicate", "plan", other_file=first.file)
     visits = cadre_visits(members, ident)
     yield from _visit_overlaps(ctx, visits)
     for record, index, visit in visits:
-        plan = ctx.plan("field-visit-plan", record.data["plan"])
-        if plan is None or ctx.hides("registration", ident, plan.id):
+        plan = ctx.plan(FIELD_VISIT_PLAN.name, record.data["plan"])
+        if plan is None or ctx.hides(REGISTRATION.name, ident, plan.id):
             continue
-        if ctx.exemption(ident, plan.data["year"]) is not None or ctx.hides("cadre", ident):
+        if ctx.exemption(ident, plan.data["year"]) is not None or ctx.hides(CADRE.name, ident):
             continue  # an exempt cadre may visit without registering; a broken cadre file hides its exemptions
         registered = registrations.get(record.data["plan"])
         rows = registered.data["rows"] if registered and registered.data["submitted"] <= visit["from"] else []
@@ -299,14 +300,14 @@ def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterat
             )
     cadre = ctx.cadres.get(ident)
     if cadre is not None:
-        for plan in ctx.plans["field-visit-plan"].values():
-            missing = plan.id not in registrations and not ctx.hides("registration", ident, plan.id)
+        for plan in ctx.plans[FIELD_VISIT_PLAN.name].values():
+            missing = plan.id not in registrations and not ctx.hides(REGISTRATION.name, ident, plan.id)
             if missing and ctx.is_subject(cadre, plan):
                 yield problem(cadre, "rule.registration-missing", "id", cadre=cadre.data["name"], plan=plan.id)
     for model in members:
-        if model.kind == "good-model" and "visit" in model.data["found_in"]:
+        if model.kind == GOOD_MODEL.name and "visit" in model.data["found_in"]:
             date = model.data["found_in"]["visit"]["date"]
-            if ctx.hides("quarterly-report", date[:4], str((int(date[5:7]) + 2) // 3)):
+            if ctx.hides(QUARTERLY_REPORT.name, date[:4], str((int(date[5:7]) + 2) // 3)):
                 continue  # the visit may be in a report that failed its schema
             if not any(visit["from"] <= date <= visit["to"] for _, _, visit in visits):
                 yield problem(model, "rule.model-source-visit", "found_in", "visit", "date", cadre=ident, date=date)
@@ -340,6 +341,6 @@ def _visit_overlaps(ctx: Context, visits: list[Visit]) -> Iterator[Problem]:
 
 @check("report", ("rule.report-duplicate",))
 def report_slot(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
-    reports = sorted((m for m in members if m.kind == "quarterly-report"), key=lambda r: r.file)
+    reports = sorted((m for m in members if m.kind == QUARTERLY_REPORT.name), key=lambda r: r.file)
     for extra in reports[1:]:
         yield problem(extra, "rule.report-duplicate", "quarter", quarter=extra.data["quarter"], other_file=reports[0].file)

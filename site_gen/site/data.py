@@ -7,19 +7,31 @@ Nothing here reads the disk or the clock: git dates come in as a value, and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from site_gen.escape import url_path
+from site_gen.kinds import (
+    BY_NAME,
+    FIELD_VISIT_PLAN,
+    INSPECTION_PLAN,
+    INSPECTION_RESULT,
+    KINDS,
+    QUARTERLY_REPORT,
+    REGISTRATION,
+    REMEDIATION_PLAN,
+    REMEDIATION_PROGRESS,
+    Kind,
+)
 from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline
 from site_gen.site.gitinfo import GitInfo
 from site_gen.stats import figures
 from site_gen.vn import format_date, name_key, sort_key
 
 CLASSIFICATIONS = ("excellent", "good", "complete", "incomplete")
-# Record files whose raw YAML is not published: cadre files hold exemption reasons.
-PRIVATE_KINDS = frozenset({"cadre"})
+# Record files whose raw YAML is not published (cadre files hold exemption reasons): each kind says.
+PRIVATE_KINDS = frozenset(kind.name for kind in KINDS if kind.private)
 
 
 @dataclass(frozen=True)
@@ -105,7 +117,7 @@ class SiteData:
         return str(cadre.data["name"]) if cadre else ident
 
     def plan_year(self, plan_id: str) -> int | None:
-        plan = self.ctx.plan("field-visit-plan", plan_id)
+        plan = self.ctx.plan(FIELD_VISIT_PLAN.name, plan_id)
         return int(plan.data["year"]) if plan else None
 
     def units_sorted(self, idents: Iterable[str]) -> list[str]:
@@ -136,14 +148,14 @@ class SiteData:
 
     def _make_visits(self, year: int | None, done: bool | None) -> list[Visit]:
         out = []
-        for kind, rows_key, is_done in (("registration", "rows", False), ("quarterly-report", "visits", True)):
+        for kind, rows_key, is_done in ((REGISTRATION, "rows", False), (QUARTERLY_REPORT, "visits", True)):
             if done is not None and done != is_done:
                 continue
-            for record in self.kind(kind):
+            for record in self.kind(kind.name):
                 if year is not None and self.plan_year(record.data["plan"]) != year:
                     continue
                 for index, row in enumerate(record.data[rows_key]):
-                    cadre = record.data["cadre"] if kind == "registration" else row["cadre"]
+                    cadre = record.data["cadre"] if kind is REGISTRATION else row["cadre"]
                     visit = Visit(
                         cadre,
                         row["category"],
@@ -174,51 +186,19 @@ class SiteData:
             "edit": f"{url}/edit/{url_path(branch)}/{url_path(record.file)}" if url else "",
         }
 
+    def has(self, kind: Kind, ident: str) -> bool:
+        return self.ctx.has(kind.name, ident)
+
     def page_of(self, record: Record) -> str | None:
-        """The page that shows a record, if it has one."""
-        data = record.data
-        pages: dict[str, Callable[[], str | None]] = {
-            "cadre": lambda: f"can-bo/{record.id}.md",
-            "registration": lambda: f"can-bo/{data['cadre']}.md" if data["cadre"] in self.ctx.cadres else None,
-            "quarterly-report": lambda: f"tien-do/{self.plan_year(data['plan'])}.md" if self.plan_year(data["plan"]) else None,
-            "field-visit-plan": lambda: f"ke-hoach/{record.id}.md",
-            "inspection-plan": lambda: f"kiem-tra/{record.id}.md",
-            "inspection-result": lambda: (
-                None
-                if data["plan"] not in self.ctx.plans["inspection-plan"]
-                else f"kiem-tra/{data['plan']}.md"
-                if data["status"] == "scheduled"
-                else f"kiem-tra/{data['plan']}/{data['unit']}.md"
-            ),
-            "remediation-plan": lambda: f"khac-phuc/{record.id}.md",
-            "remediation-progress": lambda: (
-                f"khac-phuc/{data['plan']}.md" if data["plan"] in self.ctx.plans["remediation-plan"] else None
-            ),
-            "good-model": lambda: f"mo-hinh/{record.id}.md",
-            "midterm-survey": lambda: f"khao-sat/{record.id}.md",
-        }
-        make = pages.get(record.kind)
-        return make() if make else None
+        """The page that shows a record, if it has one (its kind says which)."""
+        kind = BY_NAME.get(record.kind)
+        return kind.page(record.data, self) if kind else None
 
     def describe(self, record: Record) -> str:
-        """A short Vietnamese name for a record, for lists of changes."""
-        data = record.data
-        year = self.plan_year(data["plan"]) if record.kind in ("registration", "quarterly-report") else None
-        names = {
-            "organisation": lambda: str(data["short_name"]),
-            "unit": lambda: f"Đơn vị: {data['name']}",
-            "cadre": lambda: f"Cán bộ: {data['name']}",
-            "registration": lambda: f"Bản đăng ký {year}: {self.cadre_name(data['cadre'])}",
-            "quarterly-report": lambda: f"Báo cáo quý {data['quarter']}/{year}: {self.unit_name(data['unit'])}",
-            "inspection-result": lambda: f"Kết quả kiểm tra: {self.unit_name(data['unit'])}",
-            "remediation-progress": lambda: (
-                f"Báo cáo khắc phục: {self.unit_name(data['unit'])} ({data['submitted'][8:10]}/{data['submitted'][5:7]}/{data['submitted'][:4]})"
-            ),
-            "good-model": lambda: f"Mô hình: {data['name']}",
-            "midterm-survey": lambda: f"Khảo sát: {self.unit_name(data['unit'])}",
-        }
-        make = names.get(record.kind)
-        return make() if make else str(data.get("document", {}).get("title", record.file))
+        """A short Vietnamese name for a record, for lists of changes (its kind's, else its document's title)."""
+        kind = BY_NAME.get(record.kind)
+        described = kind.describe(record.data, self) if kind else None
+        return described if described is not None else str(record.data.get("document", {}).get("title", record.file))
 
     def recent_changes(self, days: int = 5, limit: int = 6) -> list[dict[str, Any]]:
         """The latest days on which records changed (newest first): which records, how many removed."""
@@ -246,18 +226,18 @@ class SiteData:
     def deadlines(self) -> list[Deadline]:
         """Every deadline the records set, with what is still missing for it."""
         out: list[Deadline] = []
-        for plan in self.ctx.plans["field-visit-plan"].values():
+        for plan in self.ctx.plans[FIELD_VISIT_PLAN.name].values():
             out += self._plan_deadlines(plan)
-        for plan in self.ctx.plans["inspection-plan"].values():
+        for plan in self.ctx.plans[INSPECTION_PLAN.name].values():
             for item in plan.data.get("deadlines", []):
                 out.append(Deadline(last_day(item["due"]).isoformat(), item["task"], f"kiem-tra/{plan.id}.md"))
             out += self._documents_deadlines(plan)
-        for plan in self.ctx.plans["remediation-plan"].values():
+        for plan in self.ctx.plans[REMEDIATION_PLAN.name].values():
             due = last_day(plan.data["reporting"]["report_due"]).isoformat()
             reporters = sorted({group["lead"] for group in plan.data["solution_groups"]})
             sent = {
                 r.data["unit"]
-                for r in self.kind("remediation-progress")
+                for r in self.kind(REMEDIATION_PROGRESS.name)
                 if r.data["plan"] == plan.id and r.data["period"]["cadence"] == "yearly"
             }
             missing = tuple(self.unit_name(u) for u in self.units_sorted(set(reporters) - sent))
@@ -274,7 +254,7 @@ class SiteData:
         """For each inspection day: the last day its units' documents may arrive, and whose have not."""
         received = {
             r.data["unit"]
-            for r in self.kind("inspection-result")
+            for r in self.kind(INSPECTION_RESULT.name)
             if r.data["plan"] == plan.id and r.data.get("documents_received")
         }
         by_day: dict[str, list[str]] = {}
@@ -349,7 +329,7 @@ def build(ctx: Context, records: Iterable[Record], git: GitInfo) -> SiteData:
     data = SiteData(ctx, records, git)
     for record in records:
         data.by_kind.setdefault(record.kind, []).append(record)
-    data.years = sorted({int(plan.data["year"]) for plan in ctx.plans["field-visit-plan"].values()}, reverse=True)
+    data.years = sorted({int(plan.data["year"]) for plan in ctx.plans[FIELD_VISIT_PLAN.name].values()}, reverse=True)
     for year in data.years:
         data.figures[year] = figures(ctx, records, year)
     return data

@@ -7,7 +7,7 @@ and ``mo-ta.json`` describing every file.
 
 CSV is written for Excel with Vietnamese text: UTF-8 with a BOM, CRLF line
 ends, comma separator, minimal quoting, a Vietnamese header row (the schema
-titles, copied into ``TABLES``; a test holds them equal), dates as
+titles, in each kind's table (:mod:`site_gen.kinds`); a test holds them equal), dates as
 dd/mm/yyyy, lists joined with "; ", booleans "có"/"không", codes of the
 schemas' enums shown with their Vietnamese label, an empty cell for an absent
 value. A text cell that Excel would read as a formula (starting with =, +, -,
@@ -18,7 +18,7 @@ record for the other kinds; a record whose list is empty still gets one row.
 The first column, "Tệp hồ sơ", is the record's file.
 
 JSON keeps every field of the records (sorted keys) but what is private:
-:func:`public_data` is the one place that decides it. Exemption reasons of
+:func:`public_data` applies each kind's ``public`` hook. Exemption reasons of
 cadres are personal data: only the year of each exemption is published (not
 the reason, the note, nor the dates, whose length would tell the reason), and
 the list of reasons a field-visit plan accepts is left out too, so that no
@@ -32,428 +32,23 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from site_gen.escape import office_property, sheet_title, spreadsheet_text, workbook_text
 from site_gen.kinds import BY_NAME, KINDS
-from site_gen.labels import labels
+from site_gen.kinds.columns import Table, at, date_text
 from site_gen.model import Record
 
 FORMAT = 1
 DESCRIPTION_FILE = "mo-ta.json"
-FILE_HEADER = "Tệp hồ sơ"
 LIST_SEPARATOR = "; "
 
-SLUGS: dict[str, str] = {
-    "organisation": "to-chuc",
-    "unit": "don-vi",
-    "cadre": "can-bo",
-    "field-visit-plan": "ke-hoach-di-co-so",
-    "registration": "dang-ky",
-    "quarterly-report": "bao-cao-quy",
-    "inspection-plan": "ke-hoach-kiem-tra",
-    "inspection-result": "ket-qua-kiem-tra",
-    "midterm-survey": "khao-sat",
-    "remediation-plan": "ke-hoach-khac-phuc",
-    "remediation-progress": "bao-cao-khac-phuc",
-    "good-model": "mo-hinh",
-}
-
-# -- the labels of the schemas' enums (site_gen.labels) -------------------------------------
-
-LEVEL = labels("level")
-UNIT_TYPE = labels("unit_type")
-LOCALITY_LEVEL = labels("locality_level")
-DISADVANTAGED = labels("disadvantaged")
-ROLE_GROUP = labels("role_group")
-MEMBERSHIP = labels("membership")
-SESSION = labels("session", "short")  # "Sáng", not "Buổi sáng": the column is already "Buổi".
-RESULT_STATUS = labels("result_status")
-CLASSIFICATION = labels("classification")
-COMPLETION = labels("completion")
-PROSPECT = labels("prospect")
-RECURRING = labels("recurring")
-PERIOD = labels("period")
-PROGRESS_STATUS = labels("progress_status")
-
-# -- columns -------------------------------------------------------------------------------
-
-Scope = Mapping[str, Any]
-"""What a row sees: ``""`` is the record's data, ``"rows[]"`` the current row, and so on."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One CSV column.
-
-    ``path`` is where the value lives, from the record's root, ``[]`` marking
-    an item of a list (``"visits[].results.achievements"``); the header is the
-    schema title at that place (a test checks it), but for ``count`` columns
-    ("Số " and the title). ``fmt`` is one of: text, number, date, bool, list
-    (of texts), label (an enum code shown with ``labels``), labels (a list of
-    them), count (length of a list), file (the record's file). ``get``, when
-    given, computes the value from the row's scope instead of reading ``path``.
-    """
-
-    header: str
-    path: str
-    fmt: str = "text"
-    labels: Mapping[str, str] | None = None
-    get: Callable[[Scope], Any] | None = None
-
-
-@dataclass(frozen=True)
-class Table:
-    """The CSV of one kind: which lists make its rows (outermost first) and its columns."""
-
-    rows: tuple[str, ...]
-    columns: tuple[Column, ...]
-
-
-def _at(scope: Scope, path: str) -> Any:
-    """The value at ``path`` in a row's scope, or None."""
-    prefix, _, rest = path.rpartition("[].")
-    if prefix:
-        prefix += "[]"
-    node = scope.get(prefix)
-    for key in rest.split(".") if rest else ():
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(key)
-    return node
-
-
-def _deadline(path: str) -> Callable[[Scope], Any]:
-    def get(scope: Scope) -> Any:
-        due = _at(scope, path)
-        if not isinstance(due, Mapping) or not due.get("date"):
-            return None
-        text = ("trước ngày " if due.get("strict") else "") + _date_text(due["date"])
-        return f"{text} {due['time']}" if due.get("time") else text
-
-    return get
-
-
-def _sectors(scope: Scope) -> Any:
-    return [f"{s.get('id', '')} ({s.get('name', '')})" for s in _at(scope, "sectors") or [] if isinstance(s, Mapping)]
-
-
-def _categories(scope: Scope) -> Any:
-    return [f"{c.get('code', '')} {c.get('name', '')}" for c in _at(scope, "categories") or [] if isinstance(c, Mapping)]
-
-
-def _exempt_years(scope: Scope) -> Any:
-    years = {item.get("year") for item in _at(scope, "exemptions") or [] if isinstance(item, Mapping)}
-    return sorted(year for year in years if isinstance(year, int)) or None
-
-
-def _team(key: str) -> Callable[[Scope], Any]:
-    def get(scope: Scope) -> Any:
-        ident = _at(scope, "schedule[].team")
-        for team in _at(scope, "teams") or []:
-            if isinstance(team, Mapping) and team.get("id") == ident:
-                return team.get(key)
-        return None
-
-    return get
-
-
-def _points(path: str) -> Callable[[Scope], Any]:
-    def get(scope: Scope) -> Any:
-        items = _at(scope, path)
-        if not isinstance(items, list):
-            return None
-        total = sum(float(item.get("points", 0)) for item in items if isinstance(item, Mapping))
-        return round(total, 2)
-
-    return get
-
-
-def _or_group(key: str) -> Callable[[Scope], Any]:
-    """A remediation action's lead or cooperating units, or its group's when it has none."""
-
-    def get(scope: Scope) -> Any:
-        own = _at(scope, f"solution_groups[].actions[].{key}")
-        return own if own is not None else _at(scope, f"solution_groups[].{key}")
-
-    return get
-
-
-def _term(scope: Scope) -> Any:
-    term = _at(scope, "term")
-    if not isinstance(term, Mapping):
-        return None
-    return f"{term.get('from', '')}–{term.get('to', '')}"
-
-
-def _repository(scope: Scope) -> Any:
-    return _at(scope, "repository.url")
-
-
-def _found_in(scope: Scope) -> Any:
-    found = _at(scope, "found_in")
-    if not isinstance(found, Mapping):
-        return None
-    visit, inspection, survey = found.get("visit"), found.get("inspection"), found.get("survey")
-    if isinstance(visit, Mapping):
-        return f"Chuyến đi cơ sở: {visit.get('cadre', '')}, {_date_text(visit.get('date', ''))}"
-    if isinstance(inspection, Mapping):
-        return f"Buổi kiểm tra: {inspection.get('plan', '')}, {inspection.get('unit', '')}"
-    if survey:
-        return f"Khảo sát: {survey}"
-    return None
-
-
-def _contact(scope: Scope) -> Any:
-    person = _at(scope, "contact")
-    if not isinstance(person, Mapping) or not person.get("name"):
-        return None
-    return f"{person['name']} ({person['post']})" if person.get("post") else person["name"]
-
-
-FILE = Column(FILE_HEADER, "", "file")
-
-TABLES: dict[str, Table] = {
-    "organisation": Table(
-        (),
-        (
-            FILE,
-            Column("Mã tổ chức", "id"),
-            Column("Tên đầy đủ", "name"),
-            Column("Tên ngắn", "short_name"),
-            Column("Cấp", "level", "label", LEVEL),
-            Column("Địa danh", "place"),
-            Column("Tên Ban Chấp hành", "committee"),
-            Column("Đơn vị quản lý sổ đăng ký", "register_owner"),
-            Column("Đơn vị Thường trực", "leadership_unit"),
-            Column("Khu vực, khối", "sectors", "list", get=_sectors),
-            Column("Địa chỉ", "address"),
-            Column("Điện thoại", "phone"),
-            Column("Thư điện tử", "email"),
-            Column("Trang thông tin", "website"),
-            Column("Kho dữ liệu", "repository", get=_repository),
-        ),
-    ),
-    "unit": Table(
-        (),
-        (
-            FILE,
-            Column("Mã đơn vị", "id"),
-            Column("Tên đơn vị", "name"),
-            Column("Tên ngắn", "short_name"),
-            Column("Tên viết tắt", "abbreviation"),
-            Column("Loại đơn vị", "type", "label", UNIT_TYPE),
-            Column("Đơn vị cấp trên", "parent"),
-            Column("Khu vực", "sector"),
-            Column("Tên địa bàn", "locality.name"),
-            Column("Cấp hành chính", "locality.level", "label", LOCALITY_LEVEL),
-            Column("Địa bàn khó khăn", "disadvantaged", "labels", DISADVANTAGED),
-            Column("Ngày thành lập", "established", "date"),
-            Column("Ngày giải thể, sáp nhập", "dissolved", "date"),
-            Column("Ghi chú", "note"),
-        ),
-    ),
-    "cadre": Table(
-        (),
-        (
-            FILE,
-            Column("Mã cán bộ", "id"),
-            Column("Họ và tên", "name"),
-            Column("Đơn vị công tác", "unit"),
-            Column("Chức vụ", "post"),
-            Column("Nhóm đối tượng", "role_group", "label", ROLE_GROUP),
-            Column("Diện cán bộ", "memberships", "labels", MEMBERSHIP),
-            Column("Năm được miễn", "exemptions[].year", "list", get=_exempt_years),
-            Column("Ngày nhận công tác", "joined", "date"),
-            Column("Ngày thôi công tác", "left", "date"),
-        ),
-    ),
-    "field-visit-plan": Table(
-        (),
-        (
-            FILE,
-            Column("Mã kế hoạch", "id"),
-            Column("Năm kế hoạch", "year", "number"),
-            Column("Số văn bản", "document.number"),
-            Column("Ngày ban hành", "document.date", "date"),
-            Column("Trích yếu", "document.title"),
-            Column("Cơ quan ban hành", "document.issuer"),
-            Column("Nội dung đi cơ sở", "categories", "list", get=_categories),
-            Column("Diện áp dụng", "applies_to", "labels", MEMBERSHIP),
-            Column("Số ngày tối thiểu", "min_days", "number"),
-            Column("Từ ngày", "window.from", "date"),
-            Column("Đến ngày", "window.to", "date"),
-            Column("Hạn đăng ký (mẫu 1)", "deadlines.registration", get=_deadline("deadlines.registration")),
-            Column("Hạn tổng hợp (mẫu 2)", "deadlines.summary", get=_deadline("deadlines.summary")),
-            Column("Ngày của tháng cuối quý", "deadlines.quarterly_report.day_of_last_month", "number"),
-        ),
-    ),
-    "registration": Table(
-        ("rows",),
-        (
-            FILE,
-            Column("Cán bộ đăng ký", "cadre"),
-            Column("Kế hoạch", "plan"),
-            Column("Ngày nộp", "submitted", "date"),
-            Column("Nội dung", "rows[].category"),
-            Column("Chuyên đề", "rows[].topic"),
-            Column("Số ngày đi", "rows[].days", "number"),
-            Column("Từ ngày", "rows[].from", "date"),
-            Column("Đến ngày", "rows[].to", "date"),
-            Column("Địa điểm", "rows[].places", "list"),
-            Column("Ghi rõ địa điểm", "rows[].place"),
-            Column("Mục đích, hoạt động dự kiến", "rows[].purpose"),
-        ),
-    ),
-    "quarterly-report": Table(
-        ("visits",),
-        (
-            FILE,
-            Column("Đơn vị báo cáo", "unit"),
-            Column("Kế hoạch", "plan"),
-            Column("Quý", "quarter", "number"),
-            Column("Ngày nộp", "submitted", "date"),
-            Column("Cán bộ", "visits[].cadre"),
-            Column("Nội dung", "visits[].category"),
-            Column("Chuyên đề", "visits[].topic"),
-            Column("Cụ thể nội dung đi cơ sở", "visits[].activity"),
-            Column("Số ngày đi", "visits[].days", "number"),
-            Column("Từ ngày", "visits[].from", "date"),
-            Column("Đến ngày", "visits[].to", "date"),
-            Column("Địa điểm", "visits[].places", "list"),
-            Column("Ghi rõ địa điểm", "visits[].place"),
-            Column("Mặt được", "visits[].results.achievements"),
-            Column("Hạn chế", "visits[].results.limitations"),
-            Column("Đề xuất, kiến nghị", "visits[].proposals"),
-        ),
-    ),
-    "inspection-plan": Table(
-        ("schedule",),
-        (
-            FILE,
-            Column("Mã kế hoạch kiểm tra", "id"),
-            Column("Năm đánh giá", "year", "number"),
-            Column("Đơn vị được kiểm tra", "schedule[].unit"),
-            Column("Ngày kiểm tra", "schedule[].date", "date"),
-            Column("Buổi", "schedule[].session", "label", SESSION),
-            Column("Đoàn kiểm tra", "schedule[].team"),
-            Column("Tên đoàn", "teams[].name", get=_team("name")),
-            Column("Trưởng đoàn", "teams[].leader", get=_team("leader")),
-            Column("Địa điểm", "schedule[].location"),
-            Column("Viết bài thu hoạch", "reflection_required", "bool"),
-        ),
-    ),
-    "inspection-result": Table(
-        (),
-        (
-            FILE,
-            Column("Kế hoạch kiểm tra", "plan"),
-            Column("Đơn vị được kiểm tra", "unit"),
-            Column("Đoàn kiểm tra", "team"),
-            Column("Ngày kiểm tra", "date", "date"),
-            Column("Buổi", "session", "label", SESSION),
-            Column("Tình trạng", "status", "label", RESULT_STATUS),
-            Column("Ngày nhận tài liệu", "documents_received", "date"),
-            Column("Số thông báo", "notice.number"),
-            Column("Ngày thông báo", "notice.date", "date"),
-            Column("Điểm tự chấm", "self_score", "number"),
-            Column("Điểm chấm", "assessed_score", "number"),
-            Column("Điểm thưởng", "bonus", "number", get=_points("bonus")),
-            Column("Điểm trừ", "penalty", "number", get=_points("penalty")),
-            Column("Điểm cuối cùng", "final_score", "number"),
-            Column("Xếp loại", "classification", "label", CLASSIFICATION),
-            Column("Thứ hạng trong khu vực", "rank", "number"),
-            Column("Số mặt được", "strengths", "count"),
-            Column("Số hạn chế", "limitations", "count"),
-            Column("Số định hướng năm tới", "directions", "count"),
-            Column("Số nội dung tự chấm cần điều chỉnh", "self_score_corrections", "count"),
-            Column("Mô hình, giải pháp hay", "good_models", "list"),
-            Column("Số bài thu hoạch", "reflections", "count"),
-        ),
-    ),
-    "midterm-survey": Table(
-        ("targets",),
-        (
-            FILE,
-            Column("Mã khảo sát", "id"),
-            Column("Đơn vị được khảo sát", "unit"),
-            Column("Nhiệm kỳ", "term", get=_term),
-            Column("Nghị quyết", "resolution"),
-            Column("Ngày nộp", "submitted", "date"),
-            Column("Số chỉ tiêu", "targets[].code"),
-            Column("Nội dung chỉ tiêu", "targets[].name"),
-            Column("Chỉ tiêu cả nhiệm kỳ", "targets[].target", "number"),
-            Column("Đã đạt", "targets[].achieved", "number"),
-            Column("Đơn vị tính", "targets[].measure"),
-            Column("Mức độ hoàn thành", "targets[].completion", "label", COMPLETION),
-            Column("Triển vọng hoàn thành", "targets[].prospect", "label", PROSPECT),
-            Column("Đánh giá", "targets[].note"),
-        ),
-    ),
-    "remediation-plan": Table(
-        ("solution_groups", "actions"),
-        (
-            FILE,
-            Column("Mã kế hoạch khắc phục", "id"),
-            Column("Năm thực hiện", "year", "number"),
-            Column("Mã nhóm giải pháp", "solution_groups[].id"),
-            Column("Tên nhóm giải pháp", "solution_groups[].name"),
-            Column("Khắc phục khuyết điểm", "solution_groups[].shortcomings", "list"),
-            Column("Mã việc", "solution_groups[].actions[].id"),
-            Column("Nội dung việc", "solution_groups[].actions[].description"),
-            Column("Đơn vị chủ trì việc", "solution_groups[].actions[].lead", get=_or_group("lead")),
-            Column("Đơn vị phối hợp việc", "solution_groups[].actions[].cooperating", "list", get=_or_group("cooperating")),
-            Column("Thời hạn", "solution_groups[].actions[].deadline", "date"),
-            Column("Thực hiện định kỳ", "solution_groups[].actions[].recurring", "label", RECURRING),
-        ),
-    ),
-    "remediation-progress": Table(
-        ("items",),
-        (
-            FILE,
-            Column("Kế hoạch khắc phục", "plan"),
-            Column("Đơn vị báo cáo", "unit"),
-            Column("Loại kỳ", "period.cadence", "label", PERIOD),
-            Column("Từ ngày", "period.from", "date"),
-            Column("Đến ngày", "period.to", "date"),
-            Column("Ngày nộp", "submitted", "date"),
-            Column("Khuyết điểm", "items[].shortcoming"),
-            Column("Việc đã thực hiện", "items[].actions", "list"),
-            Column("Tình trạng", "items[].status", "label", PROGRESS_STATUS),
-            Column("Kết quả thực hiện", "items[].done"),
-            Column("Khó khăn, vướng mắc", "items[].difficulties"),
-            Column("Việc tiếp theo", "items[].next_steps"),
-        ),
-    ),
-    "good-model": Table(
-        (),
-        (
-            FILE,
-            Column("Mã mô hình", "id"),
-            Column("Tên mô hình", "name"),
-            Column("Đơn vị thực hiện", "unit"),
-            Column("Địa điểm", "place"),
-            Column("Năm ghi nhận", "year", "number"),
-            Column("Mô tả", "description"),
-            Column("Nhãn", "tags", "list"),
-            Column("Nơi phát hiện", "found_in", get=_found_in),
-            Column("Người liên hệ", "contact", get=_contact),
-        ),
-    ),
-}
+# Each kind's module declares its slug and its table; these views keep the export's names.
+SLUGS: dict[str, str] = {kind.name: kind.slug for kind in KINDS}
+TABLES: dict[str, Table] = {kind.name: kind.export for kind in KINDS}
 
 # -- cells -------------------------------------------------------------------------------
-
-
-def _date_text(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    text = str(value)
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
-    return text
 
 
 def _number_text(value: Any) -> str:
@@ -468,7 +63,7 @@ def _plain(value: Any) -> str:
     if isinstance(value, int | float):
         return _number_text(value)
     if isinstance(value, dt.date):
-        return _date_text(value)
+        return date_text(value)
     return str(value)
 
 
@@ -479,7 +74,7 @@ def cell(value: Any, fmt: str = "text", labels: Mapping[str, str] | None = None)
     if isinstance(value, int | float) and not isinstance(value, bool) and fmt not in ("label", "bool"):
         return _number_text(value)
     if fmt == "date" and isinstance(value, str | dt.date):
-        return _date_text(value)
+        return date_text(value)
     if fmt == "bool" and isinstance(value, bool):
         return "có" if value else "không"
     if fmt == "count":
@@ -504,11 +99,8 @@ def public_data(record: Record) -> dict[str, Any]:
     list of accepted exemption reasons.
     """
     data: dict[str, Any] = _sorted_copy(record.data)
-    if record.kind == "cadre" and isinstance(data.get("exemptions"), list):
-        data["exemptions"] = [{"year": item.get("year")} for item in data["exemptions"] if isinstance(item, Mapping)]
-    elif record.kind == "field-visit-plan":
-        data.pop("exemption_reasons", None)
-    return data
+    kind = BY_NAME.get(record.kind)
+    return kind.public(data) if kind else data
 
 
 def _sorted_copy(value: Any) -> Any:
@@ -557,7 +149,7 @@ def rows(kind: str, records: Iterable[Record]) -> list[list[str]]:
                 if column.fmt == "file":
                     line.append(record.file)
                     continue
-                value = column.get(scope) if column.get else _at(scope, column.path)
+                value = column.get(scope) if column.get else at(scope, column.path)
                 line.append(cell(value, column.fmt, column.labels))
             out.append(line)
     return out
@@ -643,7 +235,7 @@ def exports(records: Iterable[Record]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     described: list[dict[str, Any]] = []
     for kind in KINDS:
-        slug, label, table = SLUGS[kind.name], BY_NAME[kind.name].label_vi, TABLES[kind.name]
+        slug, label, table = kind.slug, kind.label_vi, kind.export
         chosen = sorted(by_kind[kind.name], key=lambda r: r.file)
         headers = [column.header for column in table.columns]
         body = rows(kind.name, chosen)

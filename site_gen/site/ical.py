@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from site_gen.escape import calendar_text, one_line
+from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, QUARTERLY_REPORT, REGISTRATION
 from site_gen.model import Context, Record
 from site_gen.vn import format_date
 
@@ -108,11 +109,11 @@ def events(ctx: Context, records: Iterable[Record], base_url: str = "") -> list[
     """
     found: list[Event] = []
     for record in records:
-        if record.kind == "registration":
+        if record.kind == REGISTRATION.name:
             found.extend(_registrations(ctx, record, base_url))
-        elif record.kind == "quarterly-report":
+        elif record.kind == QUARTERLY_REPORT.name:
             found.extend(_visits(ctx, record, base_url))
-        elif record.kind == "inspection-plan":
+        elif record.kind == INSPECTION_PLAN.name:
             found.extend(_inspections(ctx, record, base_url))
     return sorted(found, key=lambda event: event.sort_key)
 
@@ -134,7 +135,7 @@ def _places(ctx: Context, places: list[str]) -> str:
 
 def _category_lines(ctx: Context, plan_id: str, row: dict[str, Any]) -> Iterator[str]:
     """ "Nội dung 1.1: …" and "Chuyên đề 1.3.1: …", named after the field-visit plan when it is known."""
-    plan = ctx.plan("field-visit-plan", plan_id)
+    plan = ctx.plan(FIELD_VISIT_PLAN.name, plan_id)
     category = ctx.category(plan, row["category"]) if plan else None
     name = category.get("name") if category else None
     yield f"Nội dung {row['category']}: {name}" if name else f"Nội dung {row['category']}"
@@ -379,7 +380,7 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
         )
 
     names: dict[str, tuple[str, str]] = {}
-    for plan in ctx.plans["inspection-plan"].values():
+    for plan in ctx.plans[INSPECTION_PLAN.name].values():
         document = plan.data.get("document") or {}
         title = str(document.get("title") or f"Kế hoạch kiểm tra năm {plan.data.get('year', '')}")
         for team in plan.data.get("teams", []):

@@ -16,6 +16,16 @@ from typing import Any
 
 from markupsafe import Markup
 
+from site_gen.kinds import (
+    FIELD_VISIT_PLAN,
+    GOOD_MODEL,
+    INSPECTION_PLAN,
+    INSPECTION_RESULT,
+    KINDS,
+    MIDTERM_SURVEY,
+    REMEDIATION_PLAN,
+    REMEDIATION_PROGRESS,
+)
 from site_gen.labels import labels
 from site_gen.model import Record, quarterly_deadline, span_days
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
@@ -116,15 +126,15 @@ def home(site: SiteData) -> Iterator[Page]:
 
 
 def plans(site: SiteData) -> Iterator[Page]:
-    visit_plans = sorted(site.ctx.plans["field-visit-plan"].values(), key=lambda p: (-p.data["year"], p.id))
+    visit_plans = sorted(site.ctx.plans[FIELD_VISIT_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id))
     yield Page(
         "ke-hoach/index.md",
         "ke-hoach-danh-sach.md.j2",
         "Kế hoạch",
         {
             "visit_plans": visit_plans,
-            "inspection_plans": sorted(site.ctx.plans["inspection-plan"].values(), key=lambda p: (-p.data["year"], p.id)),
-            "remediation_plans": sorted(site.ctx.plans["remediation-plan"].values(), key=lambda p: (-p.data["year"], p.id)),
+            "inspection_plans": sorted(site.ctx.plans[INSPECTION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id)),
+            "remediation_plans": sorted(site.ctx.plans[REMEDIATION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id)),
         },
     )
     today = site.today.isoformat()
@@ -214,7 +224,7 @@ def progress(site: SiteData) -> Iterator[Page]:
 def cadres(site: SiteData) -> Iterator[Page]:
     summaries = {year: {c["id"]: c for c in site.figures[year]["cadres"]} for year in site.years}
     models_by_cadre: dict[str, list[Record]] = defaultdict(list)
-    for model in site.kind("good-model"):
+    for model in site.kind(GOOD_MODEL.name):
         if "visit" in model.data["found_in"]:
             models_by_cadre[model.data["found_in"]["visit"]["cadre"]].append(model)
     for ident in site.cadres_sorted(site.ctx.cadres):
@@ -278,7 +288,7 @@ def calendars(site: SiteData) -> Iterator[Page]:
                 last = 12
             for month in range(first, last + 1):
                 months[month - 1].append(item)
-        for plan in site.ctx.plans_for_year("inspection-plan", year):
+        for plan in site.ctx.plans_for_year(INSPECTION_PLAN.name, year):
             teams = {team["id"]: team["name"] for team in plan.data["teams"]}
             for row in plan.data["schedule"]:
                 if row["date"][:4] == str(year):
@@ -307,7 +317,7 @@ def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
     """The iCalendar feeds the calendar pages link to, as the build writes them under lich/ics/."""
     units = sorted(name[len("don-vi/") : -len(".ics")] for name in site.calendars if name.startswith("don-vi/"))
     teams = {}
-    for plan in site.ctx.plans["inspection-plan"].values():
+    for plan in site.ctx.plans[INSPECTION_PLAN.name].values():
         for team in plan.data["teams"]:
             teams[f"doan-kiem-tra/{plan.id}/{team['id']}.ics"] = f"{team['name']} ({plan.data['year']})"
     return {
@@ -360,10 +370,10 @@ def coverage(site: SiteData) -> Iterator[Page]:
 def inspections(site: SiteData) -> Iterator[Page]:
     from site_gen.site import charts
 
-    plans_sorted = sorted(site.ctx.plans["inspection-plan"].values(), key=lambda p: (-p.data["year"], p.id))
+    plans_sorted = sorted(site.ctx.plans[INSPECTION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id))
     yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
     for plan in plans_sorted:
-        records = {r.data["unit"]: r for r in site.kind("inspection-result") if r.data["plan"] == plan.id}
+        records = {r.data["unit"]: r for r in site.kind(INSPECTION_RESULT.name) if r.data["plan"] == plan.id}
         # a record still "scheduled" holds the documents' date, not a result
         results = {unit: r for unit, r in records.items() if r.data["status"] != "scheduled"}
         teams = {team["id"]: team for team in plan.data["teams"]}
@@ -444,11 +454,11 @@ def inspections(site: SiteData) -> Iterator[Page]:
 
 
 def remediation(site: SiteData) -> Iterator[Page]:
-    plans_sorted = sorted(site.ctx.plans["remediation-plan"].values(), key=lambda p: (-p.data["year"], p.id))
+    plans_sorted = sorted(site.ctx.plans[REMEDIATION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id))
     yield Page("khac-phuc/index.md", "khac-phuc-danh-sach.md.j2", "Khắc phục khuyết điểm", {"plans": plans_sorted})
     for plan in plans_sorted:
         reports = sorted(
-            (r for r in site.kind("remediation-progress") if r.data["plan"] == plan.id),
+            (r for r in site.kind(REMEDIATION_PROGRESS.name) if r.data["plan"] == plan.id),
             key=lambda r: (r.data["period"]["to"], r.data["submitted"], r.file),
         )
         history: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -473,7 +483,7 @@ def remediation(site: SiteData) -> Iterator[Page]:
 
 
 def models(site: SiteData) -> Iterator[Page]:
-    records = sorted(site.kind("good-model"), key=lambda m: sort_key(m.data["name"]))
+    records = sorted(site.kind(GOOD_MODEL.name), key=lambda m: sort_key(m.data["name"]))
     by_tag: dict[str, list[Record]] = defaultdict(list)
     for model in records:
         for tag in model.data.get("tags", []) or [UNTAGGED]:
@@ -505,7 +515,7 @@ def models(site: SiteData) -> Iterator[Page]:
 
 def surveys(site: SiteData) -> Iterator[Page]:
     records = sorted(
-        site.kind("midterm-survey"),
+        site.kind(MIDTERM_SURVEY.name),
         key=lambda s: (s.data["unit"] != site.org.data.get("leadership_unit"), sort_key(site.unit_name(s.data["unit"]))),
     )
     yield Page("khao-sat/index.md", "khao-sat-danh-sach.md.j2", "Khảo sát giữa nhiệm kỳ", {"surveys": records})
@@ -527,8 +537,6 @@ def surveys(site: SiteData) -> Iterator[Page]:
 
 def data_page(site: SiteData) -> Iterator[Page]:
     import json
-
-    from site_gen.kinds import KINDS
 
     described = json.loads(site.downloads["mo-ta.json"]) if "mo-ta.json" in site.downloads else {"files": []}
     by_kind: dict[str, dict[str, Any]] = {}

@@ -1,0 +1,74 @@
+"""A good model or practice, found on a visit, an inspection or a survey."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from site_gen.kinds.columns import FILE, Column, Scope, Table, at, date_text
+from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
+
+
+def _found_in(scope: Scope) -> Any:
+    found = at(scope, "found_in")
+    if not isinstance(found, Mapping):
+        return None
+    visit, inspection, survey = found.get("visit"), found.get("inspection"), found.get("survey")
+    if isinstance(visit, Mapping):
+        return f"Chuyến đi cơ sở: {visit.get('cadre', '')}, {date_text(visit.get('date', ''))}"
+    if isinstance(inspection, Mapping):
+        return f"Buổi kiểm tra: {inspection.get('plan', '')}, {inspection.get('unit', '')}"
+    if survey:
+        return f"Khảo sát: {survey}"
+    return None
+
+
+def _contact(scope: Scope) -> Any:
+    person = at(scope, "contact")
+    if not isinstance(person, Mapping) or not person.get("name"):
+        return None
+    return f"{person['name']} ({person['post']})" if person.get("post") else person["name"]
+
+
+class GoodModel(Kind):
+    def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
+        found = data["found_in"]
+        if "visit" in found:
+            return [("cadre", found["visit"]["cadre"])]
+        if "inspection" in found:
+            return [("inspection", found["inspection"]["plan"])]
+        return []
+
+    def page(self, data: Mapping[str, Any], names: Names) -> str | None:
+        return f"mo-hinh/{data['id']}.md"
+
+    def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
+        return f"Mô hình: {data['name']}"
+
+
+KIND = GoodModel(
+    "good-model",
+    "good-model.schema.json",
+    "Mô hình, cách làm hay",
+    "Good model",
+    "mo-hinh/{id}.yaml",
+    Owner.UNIT,
+    "mo-hinh",
+    Table(
+        (),
+        (
+            FILE,
+            Column("Mã mô hình", "id"),
+            Column("Tên mô hình", "name"),
+            Column("Đơn vị thực hiện", "unit"),
+            Column("Địa điểm", "place"),
+            Column("Năm ghi nhận", "year", "number"),
+            Column("Mô tả", "description"),
+            Column("Nhãn", "tags", "list"),
+            Column("Nơi phát hiện", "found_in", get=_found_in),
+            Column("Người liên hệ", "contact", get=_contact),
+        ),
+    ),
+    context="models",
+    broken_fields=("id",),
+)

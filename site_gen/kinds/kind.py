@@ -1,0 +1,139 @@
+"""What a record kind is: the one type every kind module fills in.
+
+A kind module (``site_gen/kinds/registration.py`` …) declares, in one place,
+what the layers need to know about its records: the schema, the labels,
+where the files live and who approves them, whether the records are
+reference data (and under which :class:`~site_gen.model.Context` table),
+the export table, and the hooks whose answer depends on the kind (cache
+partitions, the key of a record that failed its schema, the page that shows
+a record, its short description, its title in a comparison). A kind with
+behaviour of its own subclasses :class:`Kind` and overrides the hooks; the
+defaults say "nothing special".
+
+Hooks read a record's data as a plain mapping, so this package depends on no
+other layer (a per-kind model class can later be declared here the same way).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Protocol
+
+from site_gen.kinds.columns import Table
+
+PartitionKey = tuple[str, ...]
+
+
+class Owner(enum.Enum):
+    """Whose folder holds a kind's files and who approves them (scaffold, CODEOWNERS)."""
+
+    REGISTER = "register"
+    """The register of units and the organisation: the register keeper's folder, the keeper approves."""
+    ISSUED = "issued"
+    """Issued by the Standing Committee, drafted by the department whose folder holds it."""
+    PERSONNEL = "personnel"
+    """Filed in the folder of the unit it is about, approved by the register keeper (cadres)."""
+    UNIT = "unit"
+    """Filed in, and approved by, the unit it is about."""
+
+
+class Names(Protocol):
+    """What the page and description hooks may ask of the loaded records."""
+
+    def cadre_name(self, ident: str) -> str: ...
+
+    def unit_name(self, ident: str) -> str: ...
+
+    def plan_year(self, plan_id: str) -> int | None:
+        """The year of a field-visit plan, None when there is no such plan."""
+        ...
+
+    def has(self, kind: Kind, ident: str) -> bool:
+        """True when a valid record of ``kind`` has this id."""
+        ...
+
+
+def text_key(value: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
+    """``|``-joined texts of ``keys`` in ``value``, None when one is missing or not a text."""
+    parts = [value.get(key) for key in keys]
+    # "di-co-so-2025\n" (a block scalar) still names di-co-so-2025 for the rules
+    return "|".join(str(p).strip() for p in parts) if parts and all(isinstance(p, str) for p in parts) else None
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """One record kind. Kinds compare by identity: there is one object per kind, in :data:`site_gen.kinds.KINDS`.
+
+    ``path`` is where ``site-gen new`` writes a record of the kind, relative to
+    ``submissions/<owning unit>/``. ``context`` names the :class:`Context`
+    table of reference data (``units``, ``plans`` …), None for the bulk of the
+    submissions (checked in partitions). ``slug`` names the export files.
+    ``identity`` lists the fields that make a record without an ``id`` the same
+    record when its file moves; ``broken_fields`` what a record that failed its
+    schema still tells the rules. ``private``: the raw YAML is not published.
+    """
+
+    name: str
+    schema: str
+    label_vi: str
+    label_en: str
+    path: str
+    owner: Owner
+    slug: str
+    export: Table
+    context: str | None = None
+    private: bool = False
+    identity: tuple[str, ...] = ()
+    broken_fields: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name})"
+
+    @cached_property
+    def path_pattern(self) -> re.Pattern[str]:
+        """``path`` as a pattern: each ``{placeholder}`` stands for one path segment."""
+        parts = re.split(r"(\{[a-z]+\})", self.path)
+        return re.compile("".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts) + r"\Z")
+
+    @property
+    def filed_by_unit(self) -> bool:
+        """Filed in the folder of the unit it is about (else in the register keeper's folder)."""
+        return self.owner in (Owner.UNIT, Owner.PERSONNEL)
+
+    # -- hooks: the defaults ------------------------------------------------------
+
+    def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
+        """The rule partitions a valid record belongs to, beside its own record scope."""
+        return []
+
+    def facts(self, data: Mapping[str, Any]) -> tuple[str, ...] | None:
+        """What the checker's cache keeps of a valid record to rebuild the context without reading it."""
+        return None
+
+    def broken_key(self, value: Mapping[str, Any], path: str) -> str | None:
+        """What a record that failed its schema still says (``|``-joined, ``*`` for "any"), None when nothing."""
+        return text_key(value, self.broken_fields) if self.broken_fields else None
+
+    def unreadable_key(self, stem: str) -> str:
+        """The key of a file that would not even load, from its file name (``*``: any record of the kind)."""
+        return "*"
+
+    def page(self, data: Mapping[str, Any], names: Names) -> str | None:
+        """The site page that shows a record, None when it has none."""
+        return None
+
+    def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
+        """A short Vietnamese name for a record, for lists of changes (None: its document's title)."""
+        return None
+
+    def diff_title(self, data: Mapping[str, Any], label: str, cadre: str, unit: str, lang: str) -> str | None:
+        """The title of a changed record in a comparison (``cadre``, ``unit``: the names it refers to)."""
+        return None
+
+    def public(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The record's data as it may be published (``data`` is a copy that may be changed)."""
+        return data

@@ -1,0 +1,58 @@
+"""The organisation record: who the union is, who keeps the register, where the repository lives."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from site_gen.kinds.columns import FILE, Column, Scope, Table, at
+from site_gen.kinds.kind import Kind, Names, Owner, text_key
+from site_gen.kinds.labels import LEVEL
+
+
+def _sectors(scope: Scope) -> Any:
+    return [f"{s.get('id', '')} ({s.get('name', '')})" for s in at(scope, "sectors") or [] if isinstance(s, Mapping)]
+
+
+def _repository(scope: Scope) -> Any:
+    return at(scope, "repository.url")
+
+
+class Organisation(Kind):
+    def broken_key(self, value: Mapping[str, Any], path: str) -> str | None:
+        return text_key(value, ("id",)) or "?"
+
+    def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
+        return str(data["short_name"])
+
+
+KIND = Organisation(
+    "organisation",
+    "organisation.schema.json",
+    "Tổ chức",
+    "Organisation",
+    "to-chuc.yaml",
+    Owner.REGISTER,
+    "to-chuc",
+    Table(
+        (),
+        (
+            FILE,
+            Column("Mã tổ chức", "id"),
+            Column("Tên đầy đủ", "name"),
+            Column("Tên ngắn", "short_name"),
+            Column("Cấp", "level", "label", LEVEL),
+            Column("Địa danh", "place"),
+            Column("Tên Ban Chấp hành", "committee"),
+            Column("Đơn vị quản lý sổ đăng ký", "register_owner"),
+            Column("Đơn vị Thường trực", "leadership_unit"),
+            Column("Khu vực, khối", "sectors", "list", get=_sectors),
+            Column("Địa chỉ", "address"),
+            Column("Điện thoại", "phone"),
+            Column("Thư điện tử", "email"),
+            Column("Trang thông tin", "website"),
+            Column("Kho dữ liệu", "repository", get=_repository),
+        ),
+    ),
+    context="organisations",
+)

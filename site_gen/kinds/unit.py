@@ -1,0 +1,47 @@
+"""The register of units: one record per unit, kept by the register keeper."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from site_gen.kinds.columns import FILE, Column, Table
+from site_gen.kinds.kind import Kind, Names, Owner
+from site_gen.kinds.labels import DISADVANTAGED, LOCALITY_LEVEL, UNIT_TYPE
+
+
+class Unit(Kind):
+    def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
+        return f"Đơn vị: {data['name']}"
+
+
+KIND = Unit(
+    "unit",
+    "unit.schema.json",
+    "Đơn vị",
+    "Unit",
+    "don-vi/{id}.yaml",
+    Owner.REGISTER,
+    "don-vi",
+    Table(
+        (),
+        (
+            FILE,
+            Column("Mã đơn vị", "id"),
+            Column("Tên đơn vị", "name"),
+            Column("Tên ngắn", "short_name"),
+            Column("Tên viết tắt", "abbreviation"),
+            Column("Loại đơn vị", "type", "label", UNIT_TYPE),
+            Column("Đơn vị cấp trên", "parent"),
+            Column("Khu vực", "sector"),
+            Column("Tên địa bàn", "locality.name"),
+            Column("Cấp hành chính", "locality.level", "label", LOCALITY_LEVEL),
+            Column("Địa bàn khó khăn", "disadvantaged", "labels", DISADVANTAGED),
+            Column("Ngày thành lập", "established", "date"),
+            Column("Ngày giải thể, sáp nhập", "dissolved", "date"),
+            Column("Ghi chú", "note"),
+        ),
+    ),
+    context="units",
+    broken_fields=("id",),
+)
