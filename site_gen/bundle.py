@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from site_gen.catalogue import say
 from site_gen.kinds import KINDS, SHARED_SCHEMA
 from site_gen.schemas import SCHEMA_DIR
 
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     if args.check and stale:
-        print("Bản gộp của mẫu hồ sơ đã cũ, chạy: python -m site_gen.bundle", *map(str, stale), sep="\n  ", file=sys.stderr)
+        print(say("schemas", "bundle_stale"), *map(str, stale), sep="\n  ", file=sys.stderr)
         return 1
     return 0
 

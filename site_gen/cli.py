@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from site_gen import __version__, output
-from site_gen.catalogue import render_code
+from site_gen.catalogue import render_code, words
 from site_gen.checker import check_repository
 from site_gen.discover import repository, repository_path
 from site_gen.errors import SetupError
@@ -28,22 +28,20 @@ from site_gen.report import FORMATTERS
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
+# argparse's complaints, translated with the texts of the [argparse] section of site_gen/words/ui.toml.
 _ARGPARSE_VI = (
-    (re.compile(r"unrecognized arguments: (.*)"), "không nhận ra tham số: {0}"),
-    (re.compile(r"the following arguments are required: (.*)"), "thiếu tham số bắt buộc: {0}"),
-    (
-        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
-        "tham số {0}: không có lựa chọn {1} (chọn một trong: {2})",
-    ),
-    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), "tham số {0}: giá trị {2} không hợp lệ"),
-    (re.compile(r"argument (\S+): expected one argument"), "tham số {0} cần một giá trị"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)"), "unrecognized"),
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)"), "required"),
+    (re.compile(r"argument (?P<option>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"), "invalid_choice"),
+    (re.compile(r"argument (?P<option>\S+): invalid (?:\w+) value: (?P<value>.*)"), "invalid_value"),
+    (re.compile(r"argument (?P<option>\S+): expected one argument"), "expected_one"),
 )
 
 
-# The options every command shares: (name, default, help, choices).
-SHARED: tuple[tuple[str, str, str, tuple[str, ...] | None], ...] = (
-    ("root", ".", "thư mục kho dữ liệu (mặc định: thư mục hiện tại)", None),
-    ("lang", "vi", "ngôn ngữ thông báo (mặc định: vi)", ("vi", "en")),
+# The options every command shares: (name, default, choices); their help is in the [cli] section.
+SHARED: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
+    ("root", ".", None),
+    ("lang", "vi", ("vi", "en")),
 )
 _BEFORE = "_before_"
 T = TypeVar("T", bound="DataclassInstance")
@@ -66,10 +64,10 @@ class Parser(argparse.ArgumentParser):
         lang = self.lang
         text = message
         if lang == "vi":
-            for pattern, template in _ARGPARSE_VI:
+            for pattern, key in _ARGPARSE_VI:
                 match = pattern.fullmatch(message)
                 if match:
-                    text = template.format(*match.groups())
+                    text = words("argparse")[key].format(**match.groupdict())
                     break
         _, rendered = render_code("setup.usage", {"detail": text}, lang)
         self.print_usage(sys.stderr)
@@ -84,122 +82,111 @@ def _common(prefix: str = "") -> Parser:
     otherwise do, with their own defaults).
     """
     common = Parser(add_help=False)
-    for name, _, text, choices in SHARED:
+    for name, _, choices in SHARED:
         common.add_argument(
             f"--{name}",
             dest=prefix + name,
             metavar=None if choices else name.upper(),
             default=argparse.SUPPRESS,
             choices=choices,
-            help=text,
+            help=words("cli")[name],
         )
     return common
 
 
 def build_parser(lang: str = "vi") -> Parser:
+    helps = words("cli")  # site_gen/words/ui.toml
     common = _common()
     parser = Parser(
         prog="site-gen",
-        description="Kiểm tra hồ sơ đi cơ sở, kiểm tra, khắc phục khuyết điểm và tính số liệu báo cáo.",
+        description=helps["site-gen.description"],
         parents=[_common(_BEFORE)],
     )
     parser.lang = lang
     parser.add_argument("--version", action="version", version=f"site-gen {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="LỆNH")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=helps["command.metavar"])
     sub.required = True
 
-    check = sub.add_parser("check", parents=[common], help="kiểm tra mọi hồ sơ, báo lỗi theo tệp và dòng")
-    check.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="chỉ báo lỗi của các tệp, thư mục này")
-    check.add_argument("--format", choices=("text", "github", "json", "markdown"), default="text", help="dạng kết quả")
-    check.add_argument(
-        "--summary", metavar="TỆP", help="ghi thêm báo cáo đầy đủ dạng Markdown vào tệp này (ví dụ $GITHUB_STEP_SUMMARY)"
-    )
-    check.add_argument("--no-cache", action="store_true", help="không dùng bộ nhớ đệm .site-gen-cache")
+    check = sub.add_parser("check", parents=[common], help=helps["check"])
+    check.add_argument("paths", nargs="*", metavar=helps["check.paths.metavar"], help=helps["check.paths"])
+    check.add_argument("--format", choices=("text", "github", "json", "markdown"), default="text", help=helps["check.format"])
+    check.add_argument("--summary", metavar=helps["check.summary.metavar"], help=helps["check.summary"])
+    check.add_argument("--no-cache", action="store_true", help=helps["check.no-cache"])
     check.set_defaults(func=cmd_check)
 
-    stats = sub.add_parser("stats", parents=[common], help='số liệu thực hiện chủ trương "1+2" của một năm')
-    stats.add_argument("--year", type=int, required=True, help="năm, ví dụ 2025")
-    stats.add_argument("--format", choices=("json", "text"), default="text", help="dạng kết quả")
+    stats = sub.add_parser("stats", parents=[common], help=helps["stats"])
+    stats.add_argument("--year", type=int, required=True, help=helps["stats.year"])
+    stats.add_argument("--format", choices=("json", "text"), default="text", help=helps["stats.format"])
     stats.set_defaults(func=cmd_stats)
 
-    new = sub.add_parser("new", parents=[common], help="tạo tệp hồ sơ mới theo mẫu, đủ mọi trường, có chú thích")
-    new.add_argument("kind", metavar="LOẠI", help="loại hồ sơ, ví dụ registration")
-    new.add_argument("--unit", help="mã đơn vị sở hữu hồ sơ (thư mục)")
-    new.add_argument("--id", help="mã của hồ sơ mới (cán bộ, đơn vị, kế hoạch, mô hình...)")
-    new.add_argument("--cadre", help="mã cán bộ (bản đăng ký)")
-    new.add_argument("--plan", help="mã kế hoạch")
-    new.add_argument("--year", type=int, help="năm")
-    new.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="quý (báo cáo quý)")
-    new.add_argument("--date", help="ngày (báo cáo khắc phục), dạng 2025-04-05")
-    new.add_argument("--out", help="đường dẫn tệp (mặc định: theo bố cục thư mục chuẩn)")
-    new.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
-    new.add_argument("--stdout", action="store_true", help="in ra màn hình thay vì ghi tệp")
+    new = sub.add_parser("new", parents=[common], help=helps["new"])
+    new.add_argument("kind", metavar=helps["new.kind.metavar"], help=helps["new.kind"])
+    new.add_argument("--unit", help=helps["new.unit"])
+    new.add_argument("--id", help=helps["new.id"])
+    new.add_argument("--cadre", help=helps["new.cadre"])
+    new.add_argument("--plan", help=helps["new.plan"])
+    new.add_argument("--year", type=int, help=helps["new.year"])
+    new.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help=helps["new.quarter"])
+    new.add_argument("--date", help=helps["new.date"])
+    new.add_argument("--out", help=helps["new.out"])
+    new.add_argument("--force", action="store_true", help=helps["new.force"])
+    new.add_argument("--stdout", action="store_true", help=helps["new.stdout"])
     new.set_defaults(func=cmd_new)
 
-    build = sub.add_parser("build", parents=[common], help="dựng trang công khai từ hồ sơ (MkDocs Material) vào thư mục site/")
-    build.add_argument("--site-dir", help="thư mục kết quả (mặc định: site/ trong kho dữ liệu)")
+    build = sub.add_parser("build", parents=[common], help=helps["build"])
+    build.add_argument("--site-dir", help=helps["build.site-dir"])
     build.set_defaults(func=cmd_build)
 
-    serve = sub.add_parser("serve", parents=[common], help="xem trang trên máy, tự cập nhật khi hồ sơ thay đổi")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ phục vụ (mặc định 127.0.0.1:8000)")
+    serve = sub.add_parser("serve", parents=[common], help=helps["serve"])
+    serve.add_argument("--addr", default="127.0.0.1:8000", help=helps["serve.addr"])
     serve.set_defaults(func=cmd_serve)
 
-    diff = sub.add_parser(
-        "diff", parents=[common], help="so sánh hai phiên bản git: hồ sơ thêm, sửa, xóa, lỗi và số liệu thay đổi"
-    )
-    diff.add_argument("base", metavar="GỐC", help="phiên bản gốc (nhánh, thẻ hoặc mã commit), ví dụ origin/main")
-    diff.add_argument("head", nargs="?", metavar="MỚI", help="phiên bản mới (mặc định: các tệp đang có trên máy)")
-    diff.add_argument("--format", choices=("markdown", "text", "json"), default="markdown", help="dạng kết quả")
-    diff.add_argument(
-        "--no-merge-base", action="store_true", help="so trực tiếp với GỐC, không với điểm rẽ nhánh chung của hai phiên bản"
-    )
-    diff.add_argument("--output", help="ghi kết quả vào tệp này thay vì in ra màn hình")
+    diff = sub.add_parser("diff", parents=[common], help=helps["diff"])
+    diff.add_argument("base", metavar=helps["diff.base.metavar"], help=helps["diff.base"])
+    diff.add_argument("head", nargs="?", metavar=helps["diff.head.metavar"], help=helps["diff.head"])
+    diff.add_argument("--format", choices=("markdown", "text", "json"), default="markdown", help=helps["diff.format"])
+    diff.add_argument("--no-merge-base", action="store_true", help=helps["diff.no-merge-base"])
+    diff.add_argument("--output", help=helps["diff.output"])
     diff.set_defaults(func=cmd_diff)
 
-    owners = sub.add_parser(
-        "codeowners", parents=[common], help="lập .github/CODEOWNERS (ai duyệt thư mục nào) từ sổ đăng ký đơn vị"
-    )
-    owners.add_argument("--check", action="store_true", help="chỉ so với tệp hiện có; trả về 1 và in khác biệt nếu chưa khớp")
-    owners.add_argument("--output", metavar="TỆP", help="đường dẫn tệp (mặc định: .github/CODEOWNERS trong kho dữ liệu)")
+    owners = sub.add_parser("codeowners", parents=[common], help=helps["codeowners"])
+    owners.add_argument("--check", action="store_true", help=helps["codeowners.check"])
+    owners.add_argument("--output", metavar=helps["codeowners.output.metavar"], help=helps["codeowners.output"])
     owners.set_defaults(func=cmd_codeowners)
 
-    issue = sub.add_parser(
-        "from-issue", parents=[common], help="tạo hồ sơ từ nội dung một issue GitHub điền theo mẫu (issue form)"
-    )
-    issue.add_argument("body", metavar="TỆP_NỘI_DUNG", help='tệp nội dung issue ("-": đọc từ đầu vào chuẩn)')
-    issue.add_argument("--labels", default="", help='các nhãn của issue, ngăn bằng dấu phẩy, ví dụ "mau-1-dang-ky"')
-    issue.add_argument("--issue", type=int, help="số issue")
-    issue.add_argument("--author", help="tài khoản GitHub người tạo issue")
-    issue.add_argument("--message-file", help="ghi nội dung pull request (hoặc bình luận lỗi) vào tệp này")
-    issue.add_argument("--github-output", help="tệp GITHUB_OUTPUT để ghi thêm các dòng path=, branch=, title=, kind=")
+    issue = sub.add_parser("from-issue", parents=[common], help=helps["from-issue"])
+    issue.add_argument("body", metavar=helps["from-issue.body.metavar"], help=helps["from-issue.body"])
+    issue.add_argument("--labels", default="", help=helps["from-issue.labels"])
+    issue.add_argument("--issue", type=int, help=helps["from-issue.issue"])
+    issue.add_argument("--author", help=helps["from-issue.author"])
+    issue.add_argument("--message-file", help=helps["from-issue.message-file"])
+    issue.add_argument("--github-output", help=helps["from-issue.github-output"])
     issue.set_defaults(func=cmd_from_issue)
 
-    imp = sub.add_parser(
-        "import", parents=[common], help="nhập biểu mẫu Word, Excel đã điền (mẫu 1, 2, 3) thành hồ sơ, rồi kiểm tra"
-    )
-    imp.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .docx đã điền")
-    imp.add_argument("--form", required=True, choices=("1", "2", "3"), help="mẫu: 1 bản đăng ký, 2 bản tổng hợp, 3 báo cáo quý")
-    imp.add_argument("--unit", help="mã hoặc tên đơn vị (phân biệt cán bộ trùng tên; đơn vị báo cáo của mẫu 3)")
-    imp.add_argument("--out", metavar="THƯ_MỤC", help="ghi hồ sơ vào thư mục này (theo bố cục của kho) thay vì vào kho")
-    imp.add_argument("--partial", action="store_true", help="vẫn ghi những phần không lỗi và liệt kê phần bỏ ra ngoài")
+    imp = sub.add_parser("import", parents=[common], help=helps["import"])
+    imp.add_argument("file", metavar=helps["import.file.metavar"], help=helps["import.file"])
+    imp.add_argument("--form", required=True, choices=("1", "2", "3"), help=helps["import.form"])
+    imp.add_argument("--unit", help=helps["import.unit"])
+    imp.add_argument("--out", metavar=helps["import.out.metavar"], help=helps["import.out"])
+    imp.add_argument("--partial", action="store_true", help=helps["import.partial"])
     imp.set_defaults(func=cmd_import)
 
-    rules = sub.add_parser("rules", parents=[common], help="danh mục quy tắc kiểm tra chéo")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="dạng kết quả")
-    rules.add_argument("--all", action="store_true", help="gồm cả các mã lỗi tệp, YAML và mẫu hồ sơ")
+    rules = sub.add_parser("rules", parents=[common], help=helps["rules"])
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text", help=helps["rules.format"])
+    rules.add_argument("--all", action="store_true", help=helps["rules.all"])
     rules.set_defaults(func=cmd_rules)
 
-    export = sub.add_parser("export", parents=[common], help="xuất biểu mẫu Word, Excel (mẫu 1, 2, 3, lịch kiểm tra, thông báo)")
-    export.add_argument("--form", choices=("1", "2", "3"), help="mẫu 1 (đăng ký), 2 (tổng hợp đăng ký) hoặc 3 (báo cáo quý)")
-    export.add_argument("--inspection-schedule", action="store_true", help="lịch kiểm tra của năm")
-    export.add_argument("--notice", metavar="MÃ_ĐƠN_VỊ", help="thông báo kết quả kiểm tra của một đơn vị")
-    export.add_argument("--cadre", help="mã cán bộ (mẫu 1)")
-    export.add_argument("--unit", help="mã đơn vị (mẫu 1, 2, 3)")
-    export.add_argument("--year", type=int, help="năm của kế hoạch, ví dụ 2026")
-    export.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="quý (mẫu 3)")
-    export.add_argument("--format", choices=("xlsx", "docx", "both"), default="both", help="dạng tệp (mặc định: cả hai)")
-    export.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
-    export.add_argument("--blank", action="store_true", help="mẫu trống, có dòng ví dụ")
+    export = sub.add_parser("export", parents=[common], help=helps["export"])
+    export.add_argument("--form", choices=("1", "2", "3"), help=helps["export.form"])
+    export.add_argument("--inspection-schedule", action="store_true", help=helps["export.inspection-schedule"])
+    export.add_argument("--notice", metavar=helps["export.notice.metavar"], help=helps["export.notice"])
+    export.add_argument("--cadre", help=helps["export.cadre"])
+    export.add_argument("--unit", help=helps["export.unit"])
+    export.add_argument("--year", type=int, help=helps["export.year"])
+    export.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help=helps["export.quarter"])
+    export.add_argument("--format", choices=("xlsx", "docx", "both"), default="both", help=helps["export.format"])
+    export.add_argument("--out", metavar=helps["export.out.metavar"], help=helps["export.out"])
+    export.add_argument("--blank", action="store_true", help=helps["export.blank"])
     export.set_defaults(func=cmd_export)
     for child in sub.choices.values():
         child.lang = lang
@@ -208,7 +195,7 @@ def build_parser(lang: str = "vi") -> Parser:
 
 def shared_options(parser: Parser, args: argparse.Namespace) -> argparse.Namespace:
     """Merge the shared options given before and after the command's name, or refuse a conflict."""
-    for name, default, _, _ in SHARED:
+    for name, default, _ in SHARED:
         before = getattr(args, _BEFORE + name, None)
         after = getattr(args, name, None)
         if before is not None and after is not None and before != after:

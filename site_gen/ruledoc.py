@@ -5,18 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from site_gen.catalogue import CATALOGUE, UI
+from site_gen.catalogue import CATALOGUE, UI, by_language
 from site_gen.rules import load_checks
 
-GROUPS = (
-    ("file.", "Tệp", "File"),
-    ("yaml.", "Cú pháp YAML", "YAML syntax"),
-    ("record.", "Loại hồ sơ", "Record kind"),
-    ("schema.", "Mẫu hồ sơ (JSON Schema)", "Schema"),
-    ("rule.", "Quy tắc kiểm tra chéo", "Cross-record rules"),
-    ("issue.", "Tạo hồ sơ từ issue (site-gen from-issue)", "Records from issues (site-gen from-issue)"),
-    ("office.", "Nhập biểu mẫu Word, Excel (site-gen import)", "Word and Excel forms (site-gen import)"),
-)
+GROUPS = by_language("code_groups")  # by the code's first word, in the order of site_gen/words/ui.toml
+HEADER = by_language("rules")
 
 
 def catalogue_rows(lang: str, include_all: bool) -> list[dict[str, Any]]:
@@ -50,13 +43,13 @@ def rules_output(fmt: str, lang: str, include_all: bool = False) -> str:
     words = UI[lang]
     if fmt == "markdown":
         out = []
-        for prefix, title_vi, title_en in GROUPS:
-            group = [row for row in rows if row["code"].startswith(prefix)]
+        header = HEADER[lang]
+        for prefix, title in GROUPS[lang].items():
+            group = [row for row in rows if row["code"].startswith(prefix + ".")]
             if not group:
                 continue
-            out += [f"## {title_vi if lang == 'vi' else title_en}", ""]
-            header = ("Mã", "Mức", "Nội dung") if lang == "vi" else ("Code", "Severity", "What it checks")
-            out += [f"| {header[0]} | {header[1]} | {header[2]} |", "| --- | --- | --- |"]
+            out += [f"## {title}", ""]
+            out += [f"| {header['code']} | {header['severity']} | {header['what']} |", "| --- | --- | --- |"]
             for row in group:
                 out.append(f"| `{row['code']}` | {words[row['severity']]} | {row['description']} |")
             out.append("")

@@ -21,6 +21,7 @@ from typing import Any
 
 from site_gen.atomic import write_files
 from site_gen.bundle import BUNDLED_DIR
+from site_gen.catalogue import say
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
@@ -61,7 +62,7 @@ def _comment(lines: list[str], indent: str, schemas: Schemas, node: dict[str, An
     labels = target.get("enumDescriptions")
     text = description if description.startswith(title) else title + (f": {description}" if description else "")
     if optional:
-        text += " (không bắt buộc)"
+        text += say("scaffold", "optional")
     lines.append(f"{indent}# {text}")
     if labels:
         for value, label in zip(target["enum"], labels, strict=False):
@@ -167,7 +168,7 @@ def render(schemas: Schemas, kind: str, value: dict[str, Any], schema_path: str)
         f"# yaml-language-server: $schema={schema_path}",
         f"# {schema['title']}",
         f"# {schema['description']}",
-        "# Các dòng bắt đầu bằng # là chú thích; bỏ dấu # trước một trường không bắt buộc để dùng nó.",
+        say("scaffold", "how_to"),
         "",
     ]
     lines += Writer(schemas).mapping(schema, schema, value, "")
@@ -227,8 +228,7 @@ def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> d
 def new_record(root: Path, args: NewOptions) -> int:
     kind = args.kind
     if kind not in BY_NAME:
-        names = ", ".join(k.name for k in KINDS)
-        raise SetupError("setup.usage", detail=f'không có loại hồ sơ "{kind}"; các loại: {names}')
+        raise SetupError("setup.unknown-kind", kind=kind, kinds_list=[k.name for k in KINDS])
     state = load(root, records=False) if has_submissions(root) else None
     schemas = state.schemas if state is not None else Schemas(root)
     ctx = state.context if state is not None else None
@@ -260,7 +260,7 @@ def _target(
         org = ctx.org if ctx is not None else None
         unit = org.data["register_owner"] if org is not None else unit
     if not unit:
-        raise SetupError("setup.usage", detail=f"cần --unit (mã đơn vị sở hữu hồ sơ) để biết thư mục của hồ sơ {kind}")
+        raise SetupError("setup.no-unit", kind=kind)
     year = options.get("year") or value.get("year") or int(today[:4])
     fields = {
         "id": value.get("id", kind),

@@ -18,19 +18,14 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from site_gen.catalogue import say
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, QUARTERLY_REPORT, REGISTRATION
+from site_gen.labels import labels
 from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline
 from site_gen.vn import format_decimal, format_int, name_key, sort_key
 
 FORMAT = 1
-MEMBERSHIPS = (
-    ("staff", "Cán bộ chuyên trách cơ quan Tỉnh đoàn", "Full-time provincial staff"),
-    ("executive", "Ủy viên Ban Chấp hành", "Executive Committee members"),
-    ("standing-board", "Ủy viên Ban Thường vụ", "Standing Board members"),
-)
-STATUS = {"reached": "đạt", "not-yet": "chưa đạt", "exempt": "được miễn"}
-ROLE_LABELS = {"standing": "Thường trực", "leader": "Lãnh đạo ban, văn phòng", "specialist": "Chuyên viên"}
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -63,7 +58,9 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
     visits = [(report, visit) for report in reports for visit in report.data["visits"]]
     cadres = _cadres(ctx, plans, registrations, visits)
     groups = []
-    for code, label_vi, label_en in MEMBERSHIPS:
+    vi, en = labels("membership"), labels("membership", "en")
+    for code, label_vi in vi.items():
+        label_en = en[code]
         members = [c for c in cadres if code in c["memberships"]]
         groups.append({"membership": code, "label": label_vi, "label_en": label_en, **_group(members)})
     return {
@@ -233,56 +230,70 @@ def to_json(data: dict[str, Any]) -> str:
 
 def _group_line(label: str, group: dict[str, Any], minimum: int) -> str:
     if not group["cadres"]:
-        return f"- {label}: không có cán bộ nào."
-    return (
-        f"- {label}: {group['subject']}/{group['cadres']} đồng chí thuộc diện thực hiện"
-        f" ({group['exempt']} được miễn); {group['reached']}/{group['subject']} đạt từ {minimum} ngày trở lên"
-        f" ({format_decimal(group['percent_reached'])}%); tổng {format_int(group['days'])} ngày,"
-        f" bình quân {format_decimal(group['average_days'])} ngày/đồng chí."
+        return say("stats", "group_empty", label=label)
+    return say(
+        "stats",
+        "group",
+        label=label,
+        subject=group["subject"],
+        cadres=group["cadres"],
+        exempt=group["exempt"],
+        reached=group["reached"],
+        minimum=minimum,
+        percent=format_decimal(group["percent_reached"]),
+        days=format_int(group["days"]),
+        average=format_decimal(group["average_days"]),
     )
 
 
 def to_text(data: dict[str, Any], lang: str = "vi") -> str:
     """The figures as the sentences of a "1+2" report (Vietnamese)."""
     minimum = min(plan["min_days"] for plan in data["plans"])
-    numbers = ", ".join(f"{p['number']} ({p['id']})" for p in data["plans"])
+    numbers = ", ".join(say("stats", "plan", number=p["number"], id=p["id"]) for p in data["plans"])
     overall = data["overall"]
-    lines = [
-        f'Số liệu thực hiện chủ trương "1+2" năm {data["year"]} — kế hoạch {numbers}, tối thiểu {minimum} ngày.',
-        "",
-    ]
+    lines = [say("stats", "title", year=data["year"], numbers=numbers, minimum=minimum), ""]
     for group in data["groups"]:
         lines.append(_group_line(group["label"], group, minimum))
-    lines.append(_group_line("Toàn bộ cán bộ thuộc diện", overall, minimum))
+    lines.append(_group_line(say("stats", "everyone"), overall, minimum))
     lines.append("")
     lines.append(
-        f"Tổng thời gian đi cơ sở: {format_int(overall['days'])} ngày; bình quân {format_decimal(overall['average_days'])}"
-        f" ngày/đồng chí; {format_decimal(overall['percent_reached'])}% cán bộ thuộc diện đạt từ {minimum} ngày trở lên."
+        say(
+            "stats",
+            "total",
+            days=format_int(overall["days"]),
+            average=format_decimal(overall["average_days"]),
+            percent=format_decimal(overall["percent_reached"]),
+            minimum=minimum,
+        )
     )
-    lines += ["", "Theo nội dung:"]
+    lines += ["", say("stats", "categories")]
     for item in data["categories"]:
-        lines.append(f"  {item['code']:<5} {item['name'][:60]:<60} {format_int(item['days']):>6} ngày {item['visits']:>4} chuyến")
+        days = format_int(item["days"])
+        lines.append(say("stats", "category", code=item["code"], name=item["name"][:60], days=days, visits=item["visits"]))
     districts = data["districts"]
     visited = sum(1 for d in districts if d["visited"])
-    lines += ["", f"Theo huyện, thị, thành đoàn và đoàn trực thuộc: {visited}/{len(districts)} đơn vị đã có cán bộ về cơ sở."]
+    lines += ["", say("stats", "districts", visited=visited, districts=len(districts))]
     for item in districts:
         if item["visited"]:
-            lines.append(
-                f"  {item['name']:<32} {format_int(item['days']):>6} ngày {item['visits']:>4} chuyến"
-                f"  {item['communes_visited']}/{item['communes']} cơ sở"
-            )
+            values = {key: item[key] for key in ("name", "visits", "communes_visited", "communes")}
+            lines.append(say("stats", "district", days=format_int(item["days"]), **values))
         else:
-            lines.append(f"  {item['name']:<32} chưa có cán bộ về cơ sở")
+            lines.append(say("stats", "district_unvisited", name=item["name"]))
     behind = [c for c in data["cadres"] if c["status"] == "not-yet"]
-    lines += ["", f"Cán bộ chưa đạt: {len(behind)}."]
+    lines += ["", say("stats", "behind", count=len(behind))]
     for cadre in behind:
-        lines.append(
-            f"  {cadre['name']} ({cadre['unit_name']}): {cadre['done_days']}/{cadre['min_days']} ngày, {cadre['trips']} chuyến"
-        )
+        values = {key: cadre[key] for key in ("name", "done_days", "min_days", "trips")}
+        lines.append(say("stats", "cadre", unit=cadre["unit_name"], **values))
     reports = data["reports"]
     lines += [
         "",
-        f"Báo cáo quý (mẫu 3): đã nhận {reports['received']}/{reports['expected']}, trễ hạn {reports['late']};"
-        f" chuyến đi không đăng ký: {data['unregistered_visits']}.",
+        say(
+            "stats",
+            "reports",
+            received=reports["received"],
+            expected=reports["expected"],
+            late=reports["late"],
+            unregistered=data["unregistered_visits"],
+        ),
     ]
     return "\n".join(lines) + "\n"

@@ -127,7 +127,7 @@ def load_published(root: Path, lang: str = "vi", site: bool = True) -> Workspace
     state = Workspace(root, check_repository(root))
     require_clean(state.result, lang)
     if state.context.org is None:
-        raise SetupError("setup.usage", detail="chưa có hồ sơ tổ chức (kind: organisation)")
+        raise SetupError("setup.no-organisation")
     return complete(state, git=site, sources="valid" if site else "", handwritten=site)
 
 

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from site_gen.catalogue import STRICT_ENV
 from site_gen.cli import main
+
+# Every message rendered during the suite must fill exactly the placeholders its template names
+# (site_gen.catalogue.fill): a disagreement raises here, where a user would only see "{name}".
+os.environ[STRICT_ENV] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"

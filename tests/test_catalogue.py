@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.catalogue import CATALOGUE, VOCABULARY, render_code
+from site_gen.catalogue import CATALOGUE, render_code
 from site_gen.cli import main
+from site_gen.labels import labels
 from site_gen.rules import all_codes, load_checks
 from site_gen.schema_problems import iter_schema_codes
 
@@ -98,7 +99,7 @@ def test_vocabulary_labels_render_in_both_languages() -> None:
     )
     assert "Hoàn thành tốt nhiệm vụ" in vi and "Hoàn thành xuất sắc nhiệm vụ" in vi
     assert '"good"' in en
-    assert set(VOCABULARY["classification"]) == {"excellent", "good", "complete", "incomplete"}
+    assert set(labels("classification")) == {"excellent", "good", "complete", "incomplete"}
 
 
 def test_dates_render_day_first() -> None:

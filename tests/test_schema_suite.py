@@ -47,7 +47,7 @@ ALSO = {
     "maximum": ["optional/bignum.json"],
 }
 # Keywords that only annotate: no suite file judges them.
-ANNOTATIONS = {"$schema", "$id", "title", "description", "examples", "default", "enumDescriptions"}
+ANNOTATIONS = {"$schema", "$id", "title", "description", "examples", "default", "enumDescriptions", "x-enumLabels"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,9 +122,9 @@ def _nodes(node: Any) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
         yield node
         for key, value in node.items():
-            if key not in ("properties", "$defs", "examples"):
+            if key not in ("properties", "$defs", "examples", "x-enumLabels"):
                 yield from _nodes(value)
-            elif key != "examples" and isinstance(value, dict):
+            elif key in ("properties", "$defs") and isinstance(value, dict):
                 for sub in value.values():
                     yield from _nodes(sub)
     elif isinstance(node, list):

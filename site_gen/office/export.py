@@ -27,7 +27,7 @@ from pathlib import Path
 from site_gen import __version__
 from site_gen.atomic import write_files
 from site_gen.cachefiles import FormCache, FormKey
-from site_gen.catalogue import render_code
+from site_gen.catalogue import render_code, say, words
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION
 from site_gen.model import Context, Record
@@ -42,13 +42,7 @@ BLANK_STEMS = {
     layout.FORM_SUMMARY: "mau-2-tong-hop-trong",
     layout.FORM_REPORT: "mau-3-bao-cao-trong",
 }
-FORM_NAMES = {
-    layout.FORM_REGISTRATION: "mẫu 1 (bản đăng ký)",
-    layout.FORM_SUMMARY: "mẫu 2 (bản tổng hợp đăng ký)",
-    layout.FORM_REPORT: "mẫu 3 (tổng hợp báo cáo quý)",
-    layout.FORM_SCHEDULE: "lịch kiểm tra",
-    layout.FORM_NOTICE: "thông báo kết quả kiểm tra",
-}
+FORM_NAMES = words("form_names")  # by form: site_gen/words/ui.toml
 
 
 @dataclass
@@ -120,7 +114,7 @@ def registrations(
             Item(
                 registration_stem(str(record.data["cadre"]), found),
                 layout.registration_form(ctx, record),
-                f"Bản đăng ký năm {found} của {name}",
+                say("form_titles", "registration", year=found, name=name),
                 layout.FORM_REGISTRATION,
                 found,
                 str(record.data["cadre"]),
@@ -148,7 +142,7 @@ def summaries(ctx: Context, records: Iterable[Record], year: int | None = None, 
             Item(
                 summary_stem(owner, found),
                 layout.summary_form(ctx, plan, owner, chosen),
-                f"Bản tổng hợp đăng ký năm {found} của {ctx.unit_name(owner)}",
+                say("form_titles", "summary", year=found, unit=ctx.unit_name(owner)),
                 layout.FORM_SUMMARY,
                 found,
                 owner,
@@ -173,7 +167,7 @@ def reports(
             Item(
                 report_stem(owner, found, number),
                 layout.report_form(ctx, record),
-                f"Báo cáo quý {number}/{found} của {ctx.unit_name(owner)}",
+                say("form_titles", "report", quarter=number, year=found, unit=ctx.unit_name(owner)),
                 layout.FORM_REPORT,
                 found,
                 owner,
@@ -189,7 +183,13 @@ def schedules(ctx: Context, year: int | None = None) -> list[Item]:
         if (year and found != year) or not plan.data.get("schedule"):
             continue
         items.append(
-            Item(schedule_stem(found), layout.schedule_form(ctx, plan), f"Lịch kiểm tra năm {found}", layout.FORM_SCHEDULE, found)
+            Item(
+                schedule_stem(found),
+                layout.schedule_form(ctx, plan),
+                say("form_titles", "schedule", year=found),
+                layout.FORM_SCHEDULE,
+                found,
+            )
         )
     return sorted(items, key=lambda item: item.stem)
 
@@ -207,7 +207,7 @@ def notices(ctx: Context, records: Iterable[Record], year: int | None = None, un
             Item(
                 notice_stem(owner, found),
                 layout.notice_form(ctx, record),
-                f"Thông báo kết quả kiểm tra năm {found} của {ctx.unit_name(owner)}",
+                say("form_titles", "notice", year=found, unit=ctx.unit_name(owner)),
                 layout.FORM_NOTICE,
                 found,
                 owner,
@@ -223,7 +223,7 @@ def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(B
         Item(
             blank_stem(form, year if plan else None),
             layout.blank_form(form, ctx, plan),
-            f"{FORM_NAMES[form]}, mẫu trống",
+            say("form_titles", "blank", form=FORM_NAMES[form]),
             "blank",
         )
         for form in forms
@@ -360,14 +360,7 @@ def run(root: Path, options: ExportOptions, lang: str = "vi") -> int:
 # -- the site's downloads --------------------------------------------------------------------------
 
 SITE_FOLDER = "tai-ve/bieu-mau"
-GROUP_TITLES = {
-    "blank": "Mẫu trống",
-    layout.FORM_REGISTRATION: "Mẫu 1: bản đăng ký của từng cán bộ",
-    layout.FORM_SUMMARY: "Mẫu 2: bản tổng hợp đăng ký của từng ban, Văn phòng, đơn vị",
-    layout.FORM_REPORT: "Mẫu 3: tổng hợp báo cáo quý của từng đơn vị",
-    layout.FORM_SCHEDULE: "Lịch kiểm tra",
-    layout.FORM_NOTICE: "Thông báo kết quả kiểm tra",
-}
+GROUP_TITLES = words("form_groups")
 
 
 def site_items(ctx: Context, records: list[Record]) -> list[tuple[Item, tuple[str, ...]]]:

@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from site_gen.catalogue import texts
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN
+from site_gen.labels import labels
 from site_gen.model import Context, Record
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
 from site_gen.vn import format_date, name_key
 
 __all__ = ["UNION"]  # re-exported for the importer, with every constant below
+
+FORM = texts("forms")  # every word the forms carry: site_gen/words/forms.toml
 
 # -- forms and sheet names ------------------------------------------------------
 
@@ -37,56 +41,56 @@ LANDSCAPE_FORMS = frozenset({FORM_REPORT, FORM_SCHEDULE})
 
 # -- heading block ---------------------------------------------------------------
 
-PLACE_DATE_FORMAT = "{place}, ngày {dd} tháng {mm} năm {yyyy}"  # dd, mm two digits
-PLACE_DATE_BLANK = "{place}, ngày …… tháng …… năm {yyyy}"
-REFERENCE_FORMAT = "(Kèm theo Kế hoạch số {number}, ngày {date} của {issuer})"  # date dd/mm/yyyy
-REFERENCE_BLANK = "(Kèm theo Kế hoạch số ……-KH/TĐTN-TCKT, ngày …/…/…… của Ban Thường vụ Tỉnh đoàn)"
-UNIT_LINE_BLANK = "BAN ……"
+PLACE_DATE_FORMAT = FORM["place_date_format"]  # dd, mm two digits
+PLACE_DATE_BLANK = FORM["place_date_blank"]
+REFERENCE_FORMAT = FORM["reference_format"]  # date dd/mm/yyyy
+REFERENCE_BLANK = FORM["reference_blank"]
+UNIT_LINE_BLANK = FORM["unit_line_blank"]
 
 # -- titles ----------------------------------------------------------------------
 
-TITLE_REGISTRATION = "BẢN ĐĂNG KÝ"
-TITLE_SUMMARY = "BẢN TỔNG HỢP ĐĂNG KÝ"
-SUBTITLE_PLAN_FORMAT = "Đi công tác cơ sở theo chủ trương “1+2” năm {year}"  # forms 1 and 2
-TITLE_REPORT = "TỔNG HỢP BÁO CÁO"
-SUBTITLE_REPORT_FORMAT = "Kết quả đi công tác cơ sở quý {quarter} năm {year}"  # quarter in Roman numerals
+TITLE_REGISTRATION = FORM["title_registration"]
+TITLE_SUMMARY = FORM["title_summary"]
+SUBTITLE_PLAN_FORMAT = FORM["subtitle_plan_format"]  # forms 1 and 2
+TITLE_REPORT = FORM["title_report"]
+SUBTITLE_REPORT_FORMAT = FORM["subtitle_report_format"]  # quarter in Roman numerals
 QUARTER_NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
-TITLE_SCHEDULE = "LỊCH KIỂM TRA"
-TITLE_NOTICE = "THÔNG BÁO"
-SUBTITLE_NOTICE_FORMAT = "Nhận xét, đánh giá, phân loại, xếp hạng thi đua năm {year} của {unit}"
+TITLE_SCHEDULE = FORM["title_schedule"]
+TITLE_NOTICE = FORM["title_notice"]
+SUBTITLE_NOTICE_FORMAT = FORM["subtitle_notice_format"]
 
 # -- numbered fields (form 1) ----------------------------------------------------
 
-FIELD_NAME = "Họ và tên"
-FIELD_POST = "Chức vụ"
-FIELD_CONTENT_LINE = "3. Nội dung đăng ký cụ thể như sau:"  # the third numbered line, no value
+FIELD_NAME = FORM["field_name"]
+FIELD_POST = FORM["field_post"]
+FIELD_CONTENT_LINE = FORM["field_content_line"]  # the third numbered line, no value
 
 # -- table columns ---------------------------------------------------------------
 
-COL_NO = "STT"
-COL_CONTENT = "Nội dung"
-COL_DAYS = "Số ngày đi"
-COL_PERIOD = "Thời gian cụ thể"
-COL_PLACE = "Địa điểm"
-COL_NAME = "Họ và tên"
-COL_POST = "Chức vụ"
-COL_CONTENT_SUMMARY = "Nội dung đi cơ sở"
-COL_ACTIVITY = "Cụ thể nội dung đi cơ sở"
-COL_RESULTS = "Kết quả chủ yếu (mặt được, hạn chế); đề xuất, kiến nghị"
+COL_NO = FORM["col_no"]
+COL_CONTENT = FORM["col_content"]
+COL_DAYS = FORM["col_days"]
+COL_PERIOD = FORM["col_period"]
+COL_PLACE = FORM["col_place"]
+COL_NAME = FORM["col_name"]
+COL_POST = FORM["col_post"]
+COL_CONTENT_SUMMARY = FORM["col_content_summary"]
+COL_ACTIVITY = FORM["col_activity"]
+COL_RESULTS = FORM["col_results"]
 
 COLUMNS_REGISTRATION = [COL_NO, COL_CONTENT, COL_DAYS, COL_PERIOD, COL_PLACE]
 COLUMNS_SUMMARY = [COL_NO, COL_NAME, COL_POST, COL_CONTENT_SUMMARY, COL_DAYS, COL_PERIOD, COL_PLACE]
 COLUMNS_SUMMARY_SEED = [COL_NO, COL_NAME, COL_POST, COL_CONTENT_SUMMARY, COL_PERIOD, COL_PLACE]  # seed 003, no days
 COLUMNS_REPORT = [COL_NO, COL_NAME, COL_CONTENT, COL_ACTIVITY, COL_DAYS, COL_PERIOD, COL_PLACE, COL_RESULTS]
 
-COL_DATE = "Ngày"
-COL_SESSION = "Buổi"
-COL_INSPECTED_UNIT = "Đơn vị được kiểm tra"
-COL_TEAM = "Đoàn kiểm tra"
+COL_DATE = FORM["col_date"]
+COL_SESSION = FORM["col_session"]
+COL_INSPECTED_UNIT = FORM["col_inspected_unit"]
+COL_TEAM = FORM["col_team"]
 COLUMNS_SCHEDULE = [COL_NO, COL_DATE, COL_SESSION, COL_INSPECTED_UNIT, COL_TEAM, COL_PLACE]
 
-COL_ITEM = "Nội dung"
-COL_POINTS = "Điểm"
+COL_ITEM = FORM["col_item"]
+COL_POINTS = FORM["col_points"]
 COLUMNS_NOTICE = [COL_NO, COL_ITEM, COL_POINTS]
 
 # -- cell conventions --------------------------------------------------------------
@@ -99,82 +103,71 @@ def column_numbers(count: int) -> list[str]:
 
 NUMBER_FORMAT = "({index})"
 CONTENT_FORMAT = "{code} {name}"  # category line, then topic line "{code} {name}"
-PURPOSE_LABEL = "Mục đích: "
-DETAIL_LABEL = "Cụ thể: "  # second line of the place cell
+PURPOSE_LABEL = FORM["purpose_label"]
+DETAIL_LABEL = FORM["detail_label"]  # second line of the place cell
 PLACES_SEPARATOR = "; "
 LINE_SEPARATOR = "\n"
-DAYS_FORMAT = "{days} ngày"
-PERIOD_FORMAT = "Từ ngày {start} đến ngày {end}"  # dd/mm/yyyy
-ACHIEVEMENTS_LABEL = "Mặt được: "
-LIMITATIONS_LABEL = "Hạn chế: "
-PROPOSALS_LABEL = "Đề xuất, kiến nghị: "
-TOTAL_LABEL = "Tổng"
-NOTE_LABEL = "Ghi chú: "
-EXAMPLE_PREFIX = "VD"  # rows of blank templates starting so are examples, skipped on import
+DAYS_FORMAT = FORM["days_format"]
+PERIOD_FORMAT = FORM["period_format"]  # dd/mm/yyyy
+ACHIEVEMENTS_LABEL = FORM["achievements_label"]
+LIMITATIONS_LABEL = FORM["limitations_label"]
+PROPOSALS_LABEL = FORM["proposals_label"]
+TOTAL_LABEL = FORM["total_label"]
+NOTE_LABEL = FORM["note_label"]
+EXAMPLE_PREFIX = FORM["example_prefix"]  # rows of blank templates starting so are examples, skipped on import
 
 # -- signatures ----------------------------------------------------------------------
 
-SIGN_APPROVER = "Lãnh đạo Ban/Văn phòng phê duyệt"  # form 1
-SIGN_REGISTRANT = "Người đăng ký"  # form 1
-APPROVED_ON_LABEL = "Ngày duyệt: "  # extra line under the approver's name, dd/mm/yyyy
-SIGN_PROVINCE_APPROVAL = "Phê duyệt của Lãnh đạo Tỉnh đoàn"  # form 2
-SIGN_HEAD = "Trưởng Ban/Văn phòng"  # form 2
-SIGN_UNIT_LEADER = "Lãnh đạo Ban/Văn phòng"  # form 3
-SIGN_PREPARER = "Người lập"  # form 3
-SIGN_STANDING_BOARD = "TM. BAN THƯỜNG VỤ"  # notice (and schedule when the plan has no on_behalf)
+SIGN_APPROVER = FORM["sign_approver"]  # form 1
+SIGN_REGISTRANT = FORM["sign_registrant"]  # form 1
+APPROVED_ON_LABEL = FORM["approved_on_label"]  # extra line under the approver's name, dd/mm/yyyy
+SIGN_PROVINCE_APPROVAL = FORM["sign_province_approval"]  # form 2
+SIGN_HEAD = FORM["sign_head"]  # form 2
+SIGN_UNIT_LEADER = FORM["sign_unit_leader"]  # form 3
+SIGN_PREPARER = FORM["sign_preparer"]  # form 3
+SIGN_STANDING_BOARD = FORM["sign_standing_board"]  # notice (and schedule when the plan has no on_behalf)
 
 # -- the forms -------------------------------------------------------------------------
 
 BLANK_ROWS = 8  # empty rows of a blank template
-EXAMPLE_PERIOD_1 = "Từ ngày 01/4/{year} – 01/5/{year}"
-EXAMPLE_PERIOD_2 = "Từ ngày 01/6/{year} – 15/6/{year}"
-EXAMPLE_PLACE = "Xã A, Huyện B"
-EXAMPLE_NAME = "Nguyễn Văn A"
-EXAMPLE_POST = "Chuyên viên"
-EXAMPLE_ACTIVITY = "Đề nghị ghi rõ hoạt động tham gia"
+EXAMPLE_PERIOD_1 = FORM["example_period_1"]
+EXAMPLE_PERIOD_2 = FORM["example_period_2"]
+EXAMPLE_PLACE = FORM["example_place"]
+EXAMPLE_NAME = FORM["example_name"]
+EXAMPLE_POST = FORM["example_post"]
+EXAMPLE_ACTIVITY = FORM["example_activity"]
 EXAMPLE_RESULTS = LINE_SEPARATOR.join([ACHIEVEMENTS_LABEL + "…", LIMITATIONS_LABEL + "…", PROPOSALS_LABEL + "…"])
-EXAMPLE_CONTENT_1 = "1.1 Phối hợp tổ chức, triển khai hoạt động tại cơ sở"
-EXAMPLE_CONTENT_2 = "1.3 Theo chuyên đề"
+EXAMPLE_CONTENT_1 = FORM["example_content_1"]
+EXAMPLE_CONTENT_2 = FORM["example_content_2"]
 
 # Inspection schedule and notice.
-SESSION_LABELS = {"morning": "Sáng", "afternoon": "Chiều"}
+SESSION_LABELS = labels("session", "short")  # "Sáng": the column or the sentence already says "buổi"
 SESSION_FORMAT = "{label} ({time})"  # "Sáng (08g00)"
 TEAM_FORMAT = "{team}" + LINE_SEPARATOR + "Trưởng đoàn: {leader}"
-SCHEDULE_DOCUMENTS_FORMAT = (
-    "Đơn vị gửi tài liệu cho thư ký đoàn kiểm tra chậm nhất {days} ngày trước ngày kiểm tra; "
-    "đơn vị không gửi đủ tài liệu đúng hạn thì không được kiểm tra và không được khiếu nại kết quả."
-)
-SCHEDULE_SESSIONS_FORMAT = "Buổi sáng bắt đầu lúc {morning}, buổi chiều bắt đầu lúc {afternoon}, làm việc tại đơn vị."
-SCHEDULE_ATTENDEES = "Thành phần tham dự tại đơn vị:"
-NUMBER_LINE_FORMAT = "Số: {number}"  # the notice's number, under the committee
-CLASSIFICATION_LABELS = {
-    "excellent": "Hoàn thành xuất sắc nhiệm vụ",
-    "good": "Hoàn thành tốt nhiệm vụ",
-    "complete": "Hoàn thành nhiệm vụ",
-    "incomplete": "Không hoàn thành nhiệm vụ",
-}
-NOTICE_VISIT_FORMAT = (
-    "Ngày {date} (buổi {session}), {team} do đồng chí {leader} làm trưởng đoàn đã làm việc với {unit} "
-    "về kết quả công tác Đoàn và phong trào thanh thiếu nhi năm {year}."
-)
-NOTICE_NOT_INSPECTED_FORMAT = "{unit} không được kiểm tra do không gửi đủ tài liệu đúng hạn."
-NOTICE_INTRO = "Ban Thường vụ Tỉnh đoàn thông báo kết quả nhận xét, đánh giá, phân loại, xếp hạng thi đua như sau:"
-NOTICE_SCORES_HEADING = "I. ĐIỂM THI ĐUA, PHÂN LOẠI VÀ XẾP HẠNG"
-NOTICE_STRENGTHS_HEADING = "II. MẶT ĐƯỢC"
-NOTICE_LIMITATIONS_HEADING = "III. HẠN CHẾ"
-NOTICE_DIRECTIONS_HEADING = "IV. PHƯƠNG HƯỚNG NĂM {year}"
-NOTICE_CORRECTIONS_HEADING = "V. ĐIỀU CHỈNH ĐIỂM TỰ CHẤM"
-NOTICE_CORRECTION_FORMAT = "- {item}: đơn vị tự chấm {self_points}, điều chỉnh {corrected}"
+SCHEDULE_DOCUMENTS_FORMAT = FORM["schedule_documents_format"]
+SCHEDULE_SESSIONS_FORMAT = FORM["schedule_sessions_format"]
+SCHEDULE_ATTENDEES = FORM["schedule_attendees"]
+NUMBER_LINE_FORMAT = FORM["number_line_format"]  # the notice's number, under the committee
+CLASSIFICATION_LABELS = labels("classification")
+NOTICE_VISIT_FORMAT = FORM["notice_visit_format"]
+NOTICE_NOT_INSPECTED_FORMAT = FORM["notice_not_inspected_format"]
+NOTICE_INTRO = FORM["notice_intro"]
+NOTICE_SCORES_HEADING = FORM["notice_scores_heading"]
+NOTICE_STRENGTHS_HEADING = FORM["notice_strengths_heading"]
+NOTICE_LIMITATIONS_HEADING = FORM["notice_limitations_heading"]
+NOTICE_DIRECTIONS_HEADING = FORM["notice_directions_heading"]
+NOTICE_CORRECTIONS_HEADING = FORM["notice_corrections_heading"]
+NOTICE_CORRECTION_FORMAT = FORM["notice_correction_format"]
 NOTICE_BULLET = "- "
-SCORE_SELF = "Điểm đơn vị tự chấm"
-SCORE_DEPARTMENT = "Điểm {unit} chấm"
-SCORE_ASSESSED = "Tổng điểm các ban, Văn phòng chấm"
-SCORE_BONUS = "Điểm cộng: {reason}"
-SCORE_PENALTY = "Điểm trừ: {reason}"
-SCORE_FINAL = "Điểm thi đua cuối cùng"
-SCORE_CLASSIFICATION = "Phân loại"
-SCORE_RANK = "Xếp hạng"
-RANK_FORMAT = "Hạng {rank} trong khối {sector}"
+SCORE_SELF = FORM["score_self"]
+SCORE_DEPARTMENT = FORM["score_department"]
+SCORE_ASSESSED = FORM["score_assessed"]
+SCORE_BONUS = FORM["score_bonus"]
+SCORE_PENALTY = FORM["score_penalty"]
+SCORE_FINAL = FORM["score_final"]
+SCORE_CLASSIFICATION = FORM["score_classification"]
+SCORE_RANK = FORM["score_rank"]
+RANK_FORMAT = FORM["rank_format"]
 PENALTY_SIGN = "-"
 BONUS_SIGN = "+"
 

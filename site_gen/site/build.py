@@ -25,7 +25,7 @@ from site_gen import gitinfo, output
 from site_gen.bundle import BUNDLED_DIR, render_documents
 from site_gen.cache import CACHE_DIR
 from site_gen.cachefiles import FormCache, FormKey
-from site_gen.catalogue import render_code
+from site_gen.catalogue import render_code, say
 from site_gen.checker import CheckResult
 from site_gen.errors import SetupError
 from site_gen.escape import site_title
@@ -80,7 +80,7 @@ def render_site(
             files[source["yaml"]] = state.sources[record.file]
     for path, content in state.handwritten.items():
         if path in files:
-            raise SetupError("setup.usage", detail=f"trang viết tay {HANDWRITTEN}/{path} trùng tên với một trang được sinh ra")
+            raise SetupError("setup.page-clash", path=f"{HANDWRITTEN}/{path}")
         files[path] = content
     return files, fresh
 
@@ -160,8 +160,8 @@ def build(root: Path, site_dir: Path | None = None, lang: str = "vi") -> Path:
     done = output.run_mkdocs(root, args, mkdocs_environment(state.git))
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
-        raise SetupError("setup.usage", detail="mkdocs build --strict không thành công (xem thông báo ở trên)")
-    print(f"Đã dựng trang: {site} ({written} tệp nguồn thay đổi, {removed} tệp bỏ đi).")
+        raise SetupError("setup.mkdocs-failed")
+    print(say("site", "built", lang, output=site, written=written, removed=removed))
     return site
 
 
@@ -172,7 +172,7 @@ def serve(root: Path, address: str = "127.0.0.1:8000", lang: str = "vi", interva
     write(target, _generate(state))
     args = ["serve", "--config-file", str(root / CONFIG), "--dev-addr", address, "--livereload"]
     server = output.start_mkdocs(root, args, mkdocs_environment(state.git))
-    print(f"Đang phục vụ trang tại http://{address}/ — sửa hồ sơ là trang tự cập nhật; Ctrl+C để dừng.")
+    print(say("site", "serving", lang, address=address))
     seen = fingerprint(root)
     try:
         while server.poll() is None:
@@ -187,7 +187,7 @@ def serve(root: Path, address: str = "127.0.0.1:8000", lang: str = "vi", interva
                 print(render_code(exc.code, exc.params, lang)[1], file=sys.stderr)
                 continue
             written, removed = write(target, _generate(state))
-            print(f"Đã cập nhật {written} tệp, bỏ {removed} tệp.")
+            print(say("site", "updated", lang, written=written, removed=removed))
     except KeyboardInterrupt:
         pass
     finally:

@@ -27,6 +27,7 @@ from site_gen.kinds import (
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
 )
+from site_gen.labels import labels
 from site_gen.model import Record, last_day, quarterly_deadline, span_days
 from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
@@ -404,16 +405,17 @@ def inspections(site: SiteData) -> Iterator[Page]:
                     "counts": [counts.get(c, 0) for c in CLASSIFICATIONS],
                 }
             )
-        labels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
+        classified = labels("classification")
+        levels = [classified[code] for code in CLASSIFICATIONS]
         chart = figure(
             charts.stacked_bars(
                 f"xep-loai-{plan.id}",
                 "Xếp loại theo khu vực",
                 "Số đơn vị được xếp loại ở mỗi mức, theo khu vực.",
                 [(s["name"], s["counts"]) for s in sectors],
-                labels,
+                levels,
             ),
-            ["Khu vực", *labels, "Tổng"],
+            ["Khu vực", *levels, "Tổng"],
             [[s["name"], *s["counts"], sum(s["counts"])] for s in sectors],
         )
         yield Page(
@@ -427,7 +429,7 @@ def inspections(site: SiteData) -> Iterator[Page]:
                 "sectors": sectors,
                 "teams": plan.data["teams"],
                 "chart": chart,
-                "labels": labels,
+                "labels": levels,
             },
             [plan],
         )

@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from site_gen.catalogue import VOCABULARY
 from site_gen.escape import site_text as escape
 from site_gen.escape import url_path
+from site_gen.labels import labels
 from site_gen.vn import format_date, format_decimal, format_int
 
 
@@ -51,11 +51,11 @@ def relative(source: str, target: str, html: bool = False) -> str:
 
 
 def label(vocabulary: str) -> Callable[[Any], str]:
-    table = VOCABULARY[vocabulary]
+    """A filter showing a code with its words as a sentence or a cell holds them (the schemas' labels)."""
+    table = labels(vocabulary, "inline")
 
     def show(code: Any) -> str:
-        pair = table.get(str(code))
-        return pair[0] if pair else str(code)
+        return table.get(str(code), str(code))
 
     return show
 
@@ -86,6 +86,7 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         role_group=label("role_group"),
         unit_type=label("unit_type"),
         completion=label("completion"),
+        prospect=label("prospect"),
         markup=Markup,
     )
     return env

@@ -1,0 +1,140 @@
+"""The labels of coded values (``morning``, ``excellent``…), taken from the schemas.
+
+The schemas are the one place where a coded value gets its words: each
+``enum`` carries ``enumDescriptions`` (the Vietnamese label, which editors
+show) and, where a page, a form or a message needs another form of it,
+``x-enumLabels`` with ``short`` (a table column that already names the
+field: "Sáng"), ``inline`` (inside a sentence: "buổi sáng") and ``en``.
+A missing form falls back: ``inline`` to ``short`` to the label; ``en`` to
+the code itself.
+
+The tool reads the labels from ``site_gen/words/labels.json``, a copy that
+``python -m site_gen.labels`` (``make schemas``) generates from the
+schemas, so a command that has no repository at hand (the message
+catalogue, the page templates) still has them; a test keeps the copy
+current.
+
+    python -m site_gen.labels [--check] [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+# Which enum of which schema each vocabulary is (a JSON pointer inside the schema file).
+SOURCES: dict[str, tuple[str, str]] = {
+    "classification": ("defs.schema.json", "/$defs/classification"),
+    "session": ("defs.schema.json", "/$defs/session"),
+    "role_group": ("defs.schema.json", "/$defs/role_group"),
+    "membership": ("defs.schema.json", "/$defs/membership"),
+    "exemption_reason": ("defs.schema.json", "/$defs/exemption_reason"),
+    "level": ("organisation.schema.json", "/properties/level"),
+    "unit_type": ("unit.schema.json", "/properties/type"),
+    "locality_level": ("unit.schema.json", "/properties/locality/properties/level"),
+    "disadvantaged": ("unit.schema.json", "/properties/disadvantaged/items"),
+    "result_status": ("inspection-result.schema.json", "/properties/status"),
+    "completion": ("midterm-survey.schema.json", "/properties/targets/items/properties/completion"),
+    "prospect": ("midterm-survey.schema.json", "/properties/targets/items/properties/prospect"),
+    "recurring": (
+        "remediation-plan.schema.json",
+        "/properties/solution_groups/items/properties/actions/items/properties/recurring",
+    ),
+    "period": ("remediation-progress.schema.json", "/properties/period/properties/cadence"),
+    "progress_status": ("remediation-progress.schema.json", "/properties/items/items/properties/status"),
+}
+FORMS = ("label", "short", "inline", "en")
+LABELS_FILE = "labels.json"
+_FALLBACK = {"short": "label", "inline": "short"}
+
+
+def _node(document: Any, pointer: str) -> dict[str, Any]:
+    for part in pointer.strip("/").split("/"):
+        document = document[part]
+    if not isinstance(document, dict):
+        raise ValueError(pointer)
+    return document
+
+
+def extract(schema_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """Every vocabulary's values with their forms, read from the schemas in ``schema_dir``."""
+    documents: dict[str, Any] = {}
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for name, (file, pointer) in SOURCES.items():
+        if file not in documents:
+            documents[file] = json.loads((schema_dir / file).read_text(encoding="utf-8"))
+        node = _node(documents[file], pointer)
+        values = [str(value) for value in node["enum"]]
+        forms: dict[str, list[str]] = {"label": node["enumDescriptions"], **node.get("x-enumLabels", {})}
+        table = {}
+        for index, value in enumerate(values):
+            row = {"label": str(forms["label"][index])}
+            for form in FORMS[1:]:
+                if form in forms:
+                    row[form] = str(forms[form][index])
+            table[value] = row
+        out[name] = table
+    return out
+
+
+def render(schema_dir: Path) -> str:
+    return json.dumps(extract(schema_dir), ensure_ascii=False, indent=1) + "\n"
+
+
+@cache
+def _table() -> dict[str, dict[str, dict[str, str]]]:
+    text = resources.files("site_gen").joinpath("words", LABELS_FILE).read_text(encoding="utf-8")
+    value: dict[str, dict[str, dict[str, str]]] = json.loads(text)
+    return value
+
+
+def _form(row: dict[str, str], form: str) -> str:
+    while form not in row:
+        form = _FALLBACK[form]
+    return row[form]
+
+
+def labels(vocabulary: str, form: str = "label") -> dict[str, str]:
+    """Each value of ``vocabulary`` with its words in ``form`` (see the module), in the schema's order."""
+    table = _table()[vocabulary]
+    if form == "en":
+        return {code: row.get("en", code) for code, row in table.items()}
+    return {code: _form(row, form) for code, row in table.items()}
+
+
+def label(vocabulary: str, code: Any, form: str = "label") -> str:
+    """The words of one value; an unknown value is shown as it is."""
+    return labels(vocabulary, form).get(str(code), str(code))
+
+
+def vocabularies() -> tuple[str, ...]:
+    return tuple(SOURCES)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m site_gen.labels", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when the copy is out of date")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    args = parser.parse_args(argv)
+    text = render(args.root / "schemas")
+    target = Path(__file__).resolve().parent / "words" / LABELS_FILE
+    current = target.read_text(encoding="utf-8") if target.exists() else ""
+    if args.check:
+        if current != text:
+            from site_gen.catalogue import say  # the catalogue reads its labels from here
+
+            print(say("schemas", "labels_stale"), target, sep="\n  ", file=sys.stderr)
+            return 1
+        return 0
+    if current != text:
+        target.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""The word files (site_gen/words/): complete, in both languages, correct Vietnamese, every text used and fillable."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from site_gen import catalogue, labels
+from site_gen.catalogue import CATALOGUE, DOMAINS, STRICT_ENV, WordsError, placeholders, render_code, say, words
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ROOT / "site_gen" / "words"
+CODE = re.compile(r"^(file|yaml|record|schema|rule|issue|office|setup)\.[a-z0-9-]+$")
+# Sections of ui.toml written in Vietnamese only (plain strings), and why.
+VIETNAMESE_ONLY = {
+    "scaffold": "the comments of a new record, which is written in Vietnamese whatever --lang says",
+    "stats": 'the sentences of a "1+2" report, a Vietnamese document',
+    "cli": "site-gen --help, which argparse prints before --lang is read",
+    "argparse": "argparse's own complaints stay in English under --lang en",
+    "schemas": "the maintainers' schema tools speak Vietnamese, as the rest of the set-up does",
+    "form_names": "the names of the Word and Excel forms, Vietnamese documents",
+    "form_groups": "the headings of the forms offered on the (Vietnamese) site",
+    "form_titles": "the titles of the Word and Excel forms, Vietnamese documents",
+}
+# Texts of ui.toml that the code looks up by a value rather than by a literal key, and how.
+LOOKED_UP_BY_VALUE = {
+    "report": {"error", "warning"},  # by a problem's severity
+    "diff": {"added", "changed", "removed"},  # by a record's change
+    "json_types": "*",  # by the JSON type a schema names
+    "plan_kind": "*",  # by a plan's record kind
+    "code_groups": "*",  # every group, in order
+    "form_names": "*",  # by form
+    "form_groups": "*",  # by form
+}
+
+
+def _files() -> dict[str, dict[str, Any]]:
+    return {path.stem: tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(WORDS.glob("*.toml"))}
+
+
+def _literals() -> set[str]:
+    found = set()
+    for path in (ROOT / "site_gen").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def _texts(node: Any, where: str = "") -> list[tuple[str, str]]:
+    if isinstance(node, str):
+        return [(where, node)]
+    return [pair for key, value in node.items() for pair in _texts(value, f"{where}/{key}")]
+
+
+def test_the_files_are_the_domains_and_ui() -> None:
+    assert set(_files()) == {*DOMAINS, "ui", "forms"}
+
+
+def test_every_message_has_both_languages_and_the_same_placeholders() -> None:
+    for name in DOMAINS:
+        for code, item in _files()[name].items():
+            assert CODE.match(code), code
+            assert set(item) <= {"severity", "title", "text", "about"} and item["severity"] in ("error", "warning"), code
+            for part in ("title", "text", "about"):
+                if part == "about" and part not in item:
+                    continue
+                assert set(item[part]) == {"vi", "en"} and item[part]["vi"] and item[part]["en"], f"{code} {part}"
+                assert placeholders(item[part]["vi"]) == placeholders(item[part]["en"]), f"{code} {part}"
+            assert not placeholders(item["title"]["vi"]), code
+
+
+def test_no_code_is_in_two_files() -> None:
+    seen: dict[str, str] = {}
+    for name in DOMAINS:
+        for code in _files()[name]:
+            assert code not in seen, f"{code} in {seen.get(code)} and {name}"
+            seen[code] = name
+
+
+def test_every_ui_text_has_both_languages_or_is_vietnamese_only_on_purpose() -> None:
+    for section, table in _files()["ui"].items():
+        for key, value in table.items():
+            if isinstance(value, str):
+                assert section in VIETNAMESE_ONLY, f"{section}.{key} has no English"
+            else:
+                assert set(value) == {"vi", "en"} and value["vi"], f"{section}.{key}"
+                assert placeholders(value["vi"]) == placeholders(value["en"]), f"{section}.{key}"
+
+
+def test_every_text_is_written_in_composed_vietnamese() -> None:
+    for name, data in _files().items():
+        for where, text in _texts(data):
+            assert unicodedata.is_normalized("NFC", text), f"{name}{where}: not NFC"
+            assert not any(unicodedata.combining(c) for c in text), f"{name}{where}: a combining mark"
+            assert "Ð" not in text and "ð" not in text, f"{name}{where}: Ð (eth) for Đ"
+            assert all(c.isprintable() for c in text), f"{name}{where}: a control character"
+
+
+def test_every_code_in_the_source_is_catalogued_and_every_message_is_used() -> None:
+    literals = _literals()
+    used = {text for text in literals if CODE.match(text)}
+    assert used - set(CATALOGUE) == set(), "codes without a message"
+    assert set(CATALOGUE) - literals == set(), "messages no code raises"
+
+
+def test_every_ui_text_is_used() -> None:
+    literals = _literals()
+    unused = []
+    for section, table in _files()["ui"].items():
+        by_value = LOOKED_UP_BY_VALUE.get(section, set())
+        for key in table:
+            if by_value != "*" and key not in by_value and key not in literals:
+                unused.append(f"{section}.{key}")
+    assert unused == []
+
+
+def test_every_form_text_is_vietnamese_used_and_fillable() -> None:
+    literals = _literals()
+    for key, value in _files()["forms"].items():
+        assert isinstance(value, str) and value.strip(), key
+        assert key in literals, f"forms.{key} is not used"
+        names = placeholders(value)
+        text = catalogue.texts("forms")[key].format(**{name: f"<{name}>" for name in names})
+        assert all(f"<{name}>" in text for name in names), key
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_message_renders_with_its_placeholders(lang: str) -> None:
+    for code, entry in CATALOGUE.items():
+        names = placeholders(entry.text_vi)
+        title, text = render_code(code, {name: f"<{name}>" for name in names}, lang)
+        assert title and all(f"<{name}>" in text for name in names), code
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_ui_text_fills_with_its_placeholders(lang: str) -> None:
+    for section, table in _files()["ui"].items():
+        for key in table:
+            names = placeholders(words(section, lang)[key])
+            text = say(section, key, lang, **{name: f"<{name}>" for name in names})
+            assert all(f"<{name}>" in text for name in names), f"{section}.{key}"
+
+
+def test_a_missing_or_unknown_placeholder_fails_the_tests_and_not_the_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(WordsError, match="missing"):
+        render_code("file.too-large", {"size": 1}, "vi")
+    with pytest.raises(WordsError, match="not in the text"):
+        render_code("file.too-large", {"size": 1, "limit": 2, "other": 3}, "vi")
+    with pytest.raises(WordsError):
+        catalogue.UI["vi"]["clean"].format()
+    monkeypatch.delenv(STRICT_ENV)
+    _, text = render_code("file.too-large", {"size": 1}, "vi")
+    assert "{limit}" in text and "1" in text
+    assert "{checked}" in catalogue.UI["en"]["clean"].format()
+
+
+def test_the_suggestion_sentence_needs_no_placeholder() -> None:
+    _, text = render_code("rule.ref-unit", {"id": "x", "suggestion": "don-vi-y"}, "vi")
+    assert text.endswith(' Có phải ý bạn là "don-vi-y"?')
+
+
+# -- labels ---------------------------------------------------------------------------------
+
+
+def test_the_label_copy_is_current() -> None:
+    assert labels.main(["--check"]) == 0, "run: make schemas"
+
+
+def test_every_label_form_has_one_text_per_value() -> None:
+    for name, (file, pointer) in labels.SOURCES.items():
+        node: Any = json.loads((ROOT / "schemas" / file).read_text(encoding="utf-8"))
+        for part in pointer.strip("/").split("/"):
+            node = node[part]
+        assert len(node["enumDescriptions"]) == len(node["enum"]), name
+        for form, texts in node.get("x-enumLabels", {}).items():
+            assert form in labels.FORMS[1:] and len(texts) == len(node["enum"]), f"{name} {form}"
+            for text in texts:
+                assert unicodedata.is_normalized("NFC", text), f"{name} {form}"
+
+
+def test_labels_fall_back_from_a_sentence_to_a_cell_to_the_label() -> None:
+    assert labels.label("session", "morning") == "Buổi sáng"
+    assert labels.label("session", "morning", "short") == "Sáng"
+    assert labels.label("session", "morning", "inline") == "buổi sáng"
+    assert labels.label("classification", "good", "inline") == "Hoàn thành tốt nhiệm vụ"
+    assert labels.label("role_group", "standing", "inline") == "Thường trực"
+    assert labels.label("level", "province", "en") == "province"
+    assert labels.label("session", "evening") == "evening"
+
+
+def test_no_layer_keeps_its_own_copy_of_an_enum_label() -> None:
+    # Each label appears in Python source only through site_gen.labels (docstrings aside).
+    texts = {row[form] for table in labels._table().values() for row in table.values() for form in row if form != "en"}
+    texts = {text for text in texts if len(text) > 12}  # short words ("Xã", "Năm") are ordinary words too
+    found = {}
+    for path in (ROOT / "site_gen").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in texts:
+                found[node.value] = path.name
+    assert found == {}
+
+
+def test_the_words_ship_with_the_package() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = config["tool"]["setuptools"]["package-data"]["site_gen"]
+    assert "words/*.toml" in shipped and "words/*.json" in shipped
