@@ -311,7 +311,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from site_gen.office.importer import cmd_import as run  # openpyxl, python-docx: see above
+    from site_gen.intake.office_import import cmd_import as run  # openpyxl, python-docx: see above
 
     return run(args)
 

@@ -8,6 +8,7 @@ listed by given name, then middle names, then family name.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -81,3 +82,10 @@ def format_decimal(value: float, places: int = 2) -> str:
 def format_date(iso: str) -> str:
     """2025-02-15 -> 15/02/2025."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if len(iso) >= 10 else iso
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics (đ is d), words separated by one space: for lenient matching."""
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())

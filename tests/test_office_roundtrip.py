@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from site_gen.checker import CheckResult, check_repository
+from site_gen.intake.office_import import FormImport, read_file
 from site_gen.office import export
-from site_gen.office.importer import FormImport, read_file
 from site_gen.schemas import Schemas
 from tests.conftest import ROOT, Runner, snapshot
 

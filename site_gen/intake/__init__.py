@@ -6,7 +6,7 @@ The pipeline, each step a module:
   problem where it stands: :mod:`~site_gen.intake.issue_form` and
   :mod:`~site_gen.intake.issue_answers` (a GitHub issue form),
   :mod:`~site_gen.intake.office_form` (a :class:`~site_gen.office.document.FormDoc`
-  read from .xlsx or .docx; :mod:`site_gen.office.importer` makes the answers);
+  read from .xlsx or .docx; :mod:`site_gen.intake.office_import` makes the answers);
 * :mod:`~site_gen.intake.parse` reads one answer the way people type it
   (dates, "30 ngày", quarters, categories by code or words, cadres, units and
   plans by id or name);

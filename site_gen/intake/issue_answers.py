@@ -39,7 +39,6 @@ from site_gen.intake.parse import (
     find_shortcoming,
     find_unit,
     find_units,
-    fold,
     parse_date,
     parse_days,
     parse_quarter,
@@ -55,7 +54,7 @@ from site_gen.kinds import (
     REMEDIATION_PROGRESS,
 )
 from site_gen.model import Record
-from site_gen.vn import format_date
+from site_gen.vn import fold, format_date
 
 # -- outcome -----------------------------------------------------------------------------
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from site_gen.intake.parse import fold
 from site_gen.kinds import INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION, REMEDIATION_PROGRESS
+from site_gen.vn import fold
 
 NO_RESPONSE = "_No response_"
 

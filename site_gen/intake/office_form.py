@@ -6,7 +6,7 @@ date line, the unit, the quarter), its table cells (a category and its
 topic, a period, days, the units visited, the results) and every text that
 has no place in a record, the way people write them (through
 :mod:`site_gen.intake.parse`), and collects each problem with the sheet or
-table, row and column it stands in. :mod:`site_gen.office.importer` makes
+table, row and column it stands in. :mod:`site_gen.intake.office_import` makes
 intake's typed answers of what it reads.
 
 Cell conventions are those of docs/huong-dan/bieu-mau-van-phong.md; the
@@ -33,7 +33,6 @@ from site_gen.intake.parse import (
     find_category,
     find_plan,
     find_unit,
-    fold,
     parse_date,
     parse_days,
     parse_period,
@@ -45,6 +44,7 @@ from site_gen.office import layout
 from site_gen.office.document import Cell, FormDoc
 from site_gen.office.reading import Found, Reading, header_key, nfc
 from site_gen.schemas import Schemas
+from site_gen.vn import fold
 
 # Columns each form reads (keys of reading.header_key), and those it cannot do without.
 KNOWN = {

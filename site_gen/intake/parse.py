@@ -19,6 +19,7 @@ from typing import Any
 
 from site_gen.model import Context, Record
 from site_gen.schemas import Schemas
+from site_gen.vn import fold
 
 QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # A date inside a longer text ("Từ ngày 01/4/2026 – 01/5/2026").
@@ -32,13 +33,6 @@ class Invalid(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics (đ is d), words separated by one space: for lenient matching."""
-    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
 # -- dates, numbers, quarters -------------------------------------------------------------

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_gen.intake.parse import fold
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
+from site_gen.vn import fold
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 5000

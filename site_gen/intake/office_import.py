@@ -26,12 +26,13 @@ from site_gen.intake.answers import REPLACE, ROWS, Draft, QuarterlyReport, Regis
 from site_gen.intake.builders import build
 from site_gen.intake.commit import commit
 from site_gen.intake.office_form import FORM_NAMES, FormReader, Planned, Problem, cell_lines, labelled, row_name
-from site_gen.intake.parse import find_cadre, find_unit, fold, parse_date, quarter_number
+from site_gen.intake.parse import find_cadre, find_unit, parse_date, quarter_number
 from site_gen.kinds import QUARTERLY_REPORT, REGISTRATION
 from site_gen.model import Record
 from site_gen.office import layout
 from site_gen.office.document import Cell
 from site_gen.office.reading import OfficeFileError, Reading, nfc
+from site_gen.vn import fold
 
 __all__ = ["FormImport", "Planned", "Problem", "read_file"]
 
