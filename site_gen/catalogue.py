@@ -138,9 +138,23 @@ def by_language(section: str) -> Mapping[str, dict[str, str]]:
     return _Lazy(_by_language(section))
 
 
+# The files of the commands' words, looked through in this order for a section: report.toml, small,
+# is all a check run reads; ui.toml holds the rest.
+UI_FILES = ("report", "ui")
+
+
 @cache
-def _ui() -> dict[str, Any]:
-    return _read("ui")
+def _ui_file(name: str) -> dict[str, Any]:
+    return _read(name)
+
+
+@cache
+def _section(section: str) -> dict[str, Any]:
+    for name in UI_FILES:
+        table = _ui_file(name).get(section)
+        if table is not None:
+            return dict(table)
+    raise KeyError(section)
 
 
 CATALOGUE: Mapping[str, Entry] = _Lazy(_catalogue)
@@ -152,7 +166,7 @@ PLAN_KINDS = by_language("plan_kind")
 
 def words(section: str, lang: str = "vi") -> dict[str, str]:
     """The texts of one section of ``ui.toml`` in ``lang``: ``words("diff")["added"]``."""
-    return {key: _text(value, lang, f"{section}.{key}") for key, value in _ui()[section].items()}
+    return {key: _text(value, lang, f"{section}.{key}") for key, value in _section(section).items()}
 
 
 def texts(file: str) -> dict[str, str]:
@@ -162,7 +176,7 @@ def texts(file: str) -> dict[str, str]:
 
 def say(section: str, key: str, lang: str = "vi", **params: Any) -> str:
     """One text of ``ui.toml`` with its placeholders filled (checked as messages are)."""
-    return _text(_ui()[section][key], lang, f"{section}.{key}").format(**params)
+    return _text(_section(section)[key], lang, f"{section}.{key}").format(**params)
 
 
 def strict() -> bool:

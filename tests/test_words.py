@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from site_gen import catalogue, labels
-from site_gen.catalogue import CATALOGUE, DOMAINS, STRICT_ENV, WordsError, placeholders, render_code, say, words
+from site_gen.catalogue import CATALOGUE, DOMAINS, STRICT_ENV, UI_FILES, WordsError, placeholders, render_code, say, words
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ROOT / "site_gen" / "words"
@@ -60,8 +60,18 @@ def _texts(node: Any, where: str = "") -> list[tuple[str, str]]:
     return [pair for key, value in node.items() for pair in _texts(value, f"{where}/{key}")]
 
 
+def _ui() -> dict[str, Any]:
+    """The sections of the commands' word files (report.toml and ui.toml), each in one file only."""
+    files = _files()
+    sections: dict[str, Any] = {}
+    for name in UI_FILES:
+        assert not sections.keys() & files[name].keys(), name
+        sections.update(files[name])
+    return sections
+
+
 def test_the_files_are_the_domains_and_ui() -> None:
-    assert set(_files()) == {*DOMAINS, "ui", "forms"}
+    assert set(_files()) == {*DOMAINS, *UI_FILES, "forms"}
 
 
 def test_every_message_has_both_languages_and_the_same_placeholders() -> None:
@@ -86,7 +96,7 @@ def test_no_code_is_in_two_files() -> None:
 
 
 def test_every_ui_text_has_both_languages_or_is_vietnamese_only_on_purpose() -> None:
-    for section, table in _files()["ui"].items():
+    for section, table in _ui().items():
         for key, value in table.items():
             if isinstance(value, str):
                 assert section in VIETNAMESE_ONLY, f"{section}.{key} has no English"
@@ -114,7 +124,7 @@ def test_every_code_in_the_source_is_catalogued_and_every_message_is_used() -> N
 def test_every_ui_text_is_used() -> None:
     literals = _literals()
     unused = []
-    for section, table in _files()["ui"].items():
+    for section, table in _ui().items():
         by_value = LOOKED_UP_BY_VALUE.get(section, set())
         for key in table:
             if by_value != "*" and key not in by_value and key not in literals:
@@ -142,7 +152,7 @@ def test_every_message_renders_with_its_placeholders(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_ui_text_fills_with_its_placeholders(lang: str) -> None:
-    for section, table in _files()["ui"].items():
+    for section, table in _ui().items():
         for key in table:
             names = placeholders(words(section, lang)[key])
             text = say(section, key, lang, **{name: f"<{name}>" for name in names})
