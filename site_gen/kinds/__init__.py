@@ -29,7 +29,7 @@ from site_gen.kinds import (
     remediation_progress,
     unit,
 )
-from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
+from site_gen.kinds.kind import Kind, KindDeadline, KindPage, Names, Owner, PartitionKey, RecordView, SiteView
 
 __all__ = [
     "BY_NAME",
@@ -50,9 +50,13 @@ __all__ = [
     "SHARED_SCHEMA",
     "UNIT",
     "Kind",
+    "KindDeadline",
+    "KindPage",
     "Names",
     "Owner",
     "PartitionKey",
+    "RecordView",
+    "SiteView",
     "kind_from_path",
 ]
 

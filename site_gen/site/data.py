@@ -248,6 +248,8 @@ class SiteData:
             out.append(
                 Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.data['unit'])}", f"khao-sat/{survey.id}.md")
             )
+        for kind in KINDS:
+            out += [Deadline(d.date, d.title, d.page, d.missing, d.done, d.expected) for d in kind.deadlines(self)]
         return sorted(out, key=lambda d: (d.date, d.title))
 
     def _documents_deadlines(self, plan: Record) -> list[Deadline]:
