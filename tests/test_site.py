@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from site_gen.kinds import KINDS
 from tests.conftest import ROOT, make_repo, snapshot
 
 SITE_GEN = Path(sys.executable).parent / "site-gen"
@@ -277,7 +278,7 @@ def test_no_template_text_or_escaped_markup_reaches_a_page(repo: Path) -> None:
 def test_every_record_kind_is_downloadable(repo: Path) -> None:
     described = json.loads((repo / "site" / "du-lieu" / "mo-ta.json").read_text(encoding="utf-8"))
     kinds = {item["kind"] for item in described["files"]}
-    assert len(kinds) == 12
+    assert kinds == {kind.name for kind in KINDS}
     for item in described["files"]:
         assert (repo / "site" / "du-lieu" / item["file"]).is_file()
     page = (repo / "site" / "du-lieu" / "index.html").read_text(encoding="utf-8")
