@@ -111,8 +111,8 @@ class KindPage:
 
 
 @dataclass(frozen=True)
-class KindDeadline:
-    """A deadline a kind's records set, for the home page: ``missing`` names who has not answered yet."""
+class Deadline:
+    """A deadline the records set, for the home page: ``missing`` names who has not answered yet."""
 
     date: str
     title: str
@@ -120,6 +120,11 @@ class KindDeadline:
     missing: tuple[str, ...] = ()
     done: int = 0
     expected: int = 0
+    who: str = "đơn vị"  # what is counted: units, or people ("người") for registrations
+
+
+KindDeadline = Deadline
+"""What a kind's ``deadlines`` hook gives: the site's own deadline type."""
 
 
 def text_key(value: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
