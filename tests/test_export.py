@@ -34,6 +34,7 @@ ROWS = {
     "ke-hoach-khac-phuc": 2,
     "bao-cao-khac-phuc": 3,  # ban-tckt 1, van-phong 2
     "mo-hinh": 2,
+    "ke-hoach-khao-sat": 0,  # the base organisation has no survey plan
 }
 RECORDS = {
     "to-chuc": 1,
@@ -48,6 +49,7 @@ RECORDS = {
     "ke-hoach-khac-phuc": 1,
     "bao-cao-khac-phuc": 2,
     "mo-hinh": 2,
+    "ke-hoach-khao-sat": 0,
 }
 REASON_CODES = ("study", "maternity", "sick-leave", "clerk", "accountant", "emulation-officer")
 REASON_LABELS = (

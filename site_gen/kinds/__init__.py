@@ -27,6 +27,7 @@ from site_gen.kinds import (
     registration,
     remediation_plan,
     remediation_progress,
+    survey_plan,
     unit,
 )
 from site_gen.kinds.kind import Kind, KindDeadline, KindPage, Names, Owner, PartitionKey, RecordView, SiteView
@@ -86,6 +87,7 @@ KINDS: tuple[Kind, ...] = (
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
     GOOD_MODEL,
+    survey_plan.KIND,
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
