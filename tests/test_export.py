@@ -34,6 +34,7 @@ ROWS = {
     "ke-hoach-khac-phuc": 2,
     "bao-cao-khac-phuc": 3,  # ban-tckt 1, van-phong 2
     "mo-hinh": 2,
+    "ke-hoach-khao-sat": 0,  # the base organisation has no survey plan
 }
 RECORDS = {
     "to-chuc": 1,
@@ -48,6 +49,7 @@ RECORDS = {
     "ke-hoach-khac-phuc": 1,
     "bao-cao-khac-phuc": 2,
     "mo-hinh": 2,
+    "ke-hoach-khao-sat": 0,
 }
 REASON_CODES = ("study", "maternity", "sick-leave", "clerk", "accountant", "emulation-officer")
 REASON_LABELS = (
@@ -102,7 +104,7 @@ def _texts(files: dict[str, bytes]) -> dict[str, str]:
 
 def test_every_kind_has_both_files(files: dict[str, bytes]) -> None:
     assert set(SLUGS) == {kind.name for kind in KINDS} == set(TABLES)
-    assert len(set(SLUGS.values())) == 12
+    assert len(set(SLUGS.values())) == len(KINDS)
     expected = {f"{SLUGS[kind.name]}.{ext}" for kind in KINDS for ext in ("csv", "xlsx", "json")} | {DESCRIPTION_FILE}
     assert set(files) == expected
     assert SLUGS["field-visit-plan"] == "ke-hoach-di-co-so" and SLUGS["remediation-progress"] == "bao-cao-khac-phuc"
@@ -110,7 +112,7 @@ def test_every_kind_has_both_files(files: dict[str, bytes]) -> None:
 
 def test_empty_input_still_gives_every_file() -> None:
     files = exports([])
-    assert len(files) == 37
+    assert len(files) == 3 * len(KINDS) + 1
     assert _table(files["dang-ky.csv"]) == [[column.header for column in TABLES["registration"].columns]]
     assert json.loads(files["dang-ky.json"])["records"] == []
 

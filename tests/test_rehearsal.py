@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from site_gen.diff import to_markdown
-from tests.conftest import snapshot
+from tests.conftest import ROOT, snapshot
 from tests.gfm import render
 from tests.runner_commands import run as run_commands
 from tests.test_diff import Q4, REGISTRATION, a_huge_diff, add_report
@@ -189,7 +189,8 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     log = run_commands(check.stdout)  # as the runner reads it: the two annotations, nothing else
     assert [c.name for c in log.commands] == ["warning", "warning"] and not log.stopped
     summary = [line for line in check.stdout.splitlines() if not line.startswith("::")]
-    assert summary[0] == "Tổng hợp: 0 lỗi, 2 cảnh báo trong 2 tệp; đã kiểm tra 419 tệp hồ sơ."
+    checked = len(list((ROOT / "submissions").rglob("*.yaml"))) + 1  # the sample, and the registration added back
+    assert summary[0] == f"Tổng hợp: 0 lỗi, 2 cảnh báo trong 2 tệp; đã kiểm tra {checked} tệp hồ sơ."
     assert job.step("CODEOWNERS khớp sổ đăng ký đơn vị").code == 0
     # the job summary: the whole check report, then what the change does
     assert job.summary.startswith("## Kết quả kiểm tra hồ sơ\n\n✅ Tổng hợp: 0 lỗi, 2 cảnh báo")

@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from site_gen.kinds import KINDS
 from tests.conftest import ROOT, make_repo, snapshot
 
 SITE_GEN = Path(sys.executable).parent / "site-gen"
@@ -277,7 +278,7 @@ def test_no_template_text_or_escaped_markup_reaches_a_page(repo: Path) -> None:
 def test_every_record_kind_is_downloadable(repo: Path) -> None:
     described = json.loads((repo / "site" / "du-lieu" / "mo-ta.json").read_text(encoding="utf-8"))
     kinds = {item["kind"] for item in described["files"]}
-    assert len(kinds) == 12
+    assert kinds == {kind.name for kind in KINDS}
     for item in described["files"]:
         assert (repo / "site" / "du-lieu" / item["file"]).is_file()
     page = (repo / "site" / "du-lieu" / "index.html").read_text(encoding="utf-8")
@@ -379,3 +380,12 @@ def test_serve_rebuilds_when_a_record_changes(tmp_path: Path) -> None:
         output, _ = server.communicate(timeout=60)
     assert "Đang phục vụ trang tại" in output
     assert "Hồ sơ còn 1 lỗi" in output and "schema.enum" in output
+
+
+def test_the_survey_plan_page_shows_who_has_answered(repo: Path) -> None:
+    """A kind's own page (the survey plan) is built, and the index of its section links to it."""
+    page = (repo / "site" / "khao-sat" / "ke-hoach" / "khao-sat-giua-nhiem-ky-2025.html").read_text(encoding="utf-8")
+    assert "trước ngày 31/05/2025" in page and "2/5 đơn vị đã gửi kết quả khảo sát." in page
+    assert page.count("Chưa gửi") == 3 and 'href="../giua-nhiem-ky-huyen-doan-son-lam.html"' in page
+    index = (repo / "site" / "khao-sat" / "index.html").read_text(encoding="utf-8")
+    assert 'href="ke-hoach/khao-sat-giua-nhiem-ky-2025.html"' in index

@@ -1184,6 +1184,48 @@ def make_surveys() -> None:
         put(survey["unit"], f"khao-sat/{survey['id']}.yaml", {**head, **rest})
 
 
+# -- the mid-term survey plan (seed 000, section IV) -----------------------------------------------------------------------
+SURVEY_RESPONDENTS = [
+    "thanh-doan-an-khanh",
+    "huyen-doan-son-lam",
+    "thi-doan-hoa-thuan",
+    "huyen-doan-tan-hung",
+    "huyen-doan-phuoc-lam",
+]
+
+
+def make_survey_plan() -> None:
+    """The Standing Committee's plan the surveys answer: two of its five districts have answered."""
+    put(
+        "van-phong",
+        "khao-sat/2025/ke-hoach.yaml",
+        {
+            "kind": "survey-plan",
+            "id": "khao-sat-giua-nhiem-ky-2025",
+            "year": 2025,
+            "document": {
+                **SURVEY_PLAN,
+                "place": "Bình An",
+                "signer": {
+                    "name": "Võ Thanh Sơn",
+                    "title": "Phó Bí thư",
+                    "on_behalf": "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN",
+                    "cadre": "vo-thanh-son",
+                },
+            },
+            "resolution": "Nghị quyết Đại hội Đoàn tỉnh Bình An lần thứ XI",
+            "term": {"from": 2022, "to": 2027},
+            "purposes": TEXT["survey_plan_text"]["purposes"],
+            "contents": TEXT["survey_plan_text"]["contents"],
+            "deadline": {"date": "2025-05-31", "strict": True},
+            "respondents": SURVEY_RESPONDENTS,
+            "lead": "ban-tckt",
+            "cooperating": ["van-phong"],
+            "summary_by": "ban-phong-trao",
+        },
+    )
+
+
 # -- the year in progress (2026, as the records stand on the snapshot date) ----------------------------------------------
 TEAMS_2026 = [
     ("le-hoang-phuc", "tran-thi-mai", ["dang-minh-khoa"], "Nguyễn Văn Tâm"),
@@ -1271,6 +1313,7 @@ def main() -> None:
     make_inspection_results()
     make_remediation()
     make_surveys()
+    make_survey_plan()
     make_year_in_progress()  # last: it replaces the Random
     write_all(root)
     kinds: dict[str, int] = {}
@@ -2027,6 +2070,14 @@ progress:
           nhưng chưa đồng đều. Khuyết điểm mang tính lâu dài, tiếp tục theo dõi trong năm 2026.
         difficulties: Nhiều doanh nghiệp nhỏ, lao động thời vụ.
         next_steps: Đưa vào kế hoạch khắc phục năm 2026.
+survey_plan_text:
+  purposes:
+    - Đánh giá mức độ hoàn thành và triển vọng hoàn thành các chỉ tiêu Nghị quyết Đại hội Đoàn các cấp giao cho từng đơn vị trong nửa đầu nhiệm kỳ.
+    - Tìm ra những mô hình mới, cách làm hay, những hạn chế và nguyên nhân, làm cơ sở cho Hội nghị sơ kết giữa nhiệm kỳ.
+  contents:
+    - Việc triển khai Chương trình hành động thực hiện Nghị quyết Đại hội Đoàn các cấp và các chỉ tiêu được giao (mức độ hoàn thành và triển vọng hoàn thành các chỉ tiêu, chương trình, đề án, các nội dung trọng tâm của Nghị quyết).
+    - Kết quả thúc đẩy hoạt động sáng tạo trong thanh thiếu nhi (kết quả thực hiện chỉ tiêu ý tưởng sáng tạo, số ý tưởng, sáng kiến được hỗ trợ triển khai thực tiễn, số ý tưởng được tuyên dương).
+    - Cách thức triển khai của từng cấp bộ đoàn, sự chuyển biến về nhận thức và hành động của từng khối đối tượng thanh niên.
 survey_plan:
   number: 21-KH/TĐTN-VP
   date: '2025-03-05'

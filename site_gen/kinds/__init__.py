@@ -27,9 +27,10 @@ from site_gen.kinds import (
     registration,
     remediation_plan,
     remediation_progress,
+    survey_plan,
     unit,
 )
-from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
+from site_gen.kinds.kind import Kind, KindDeadline, KindPage, Names, Owner, PartitionKey, RecordView, SiteView
 
 __all__ = [
     "BY_NAME",
@@ -50,9 +51,13 @@ __all__ = [
     "SHARED_SCHEMA",
     "UNIT",
     "Kind",
+    "KindDeadline",
+    "KindPage",
     "Names",
     "Owner",
     "PartitionKey",
+    "RecordView",
+    "SiteView",
     "kind_from_path",
 ]
 
@@ -82,6 +87,7 @@ KINDS: tuple[Kind, ...] = (
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
     GOOD_MODEL,
+    survey_plan.KIND,
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -6,7 +6,8 @@ where the files live and who approves them, whether the records are
 reference data (and under which :class:`~site_gen.model.Context` table),
 the export table, and the hooks whose answer depends on the kind (cache
 partitions, the key of a record that failed its schema, the page that shows
-a record, its short description, its title in a comparison). A kind with
+a record, its short description, its title in a comparison, the pages and
+deadlines it adds to the site). A kind with
 behaviour of its own subclasses :class:`Kind` and overrides the hooks; the
 defaults say "nothing special".
 
@@ -16,10 +17,11 @@ other layer (a per-kind model class can later be declared here the same way).
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -55,6 +57,74 @@ class Names(Protocol):
     def has(self, kind: Kind, ident: str) -> bool:
         """True when a valid record of ``kind`` has this id."""
         ...
+
+
+class RecordView(Protocol):
+    """What a kind's page hooks read of a loaded record (:class:`site_gen.model.Record`)."""
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+    @property
+    def id(self) -> str: ...
+
+
+class SiteView(Names, Protocol):
+    """What a kind's page hooks may ask of the loaded site (:class:`site_gen.site.data.SiteData`): pure lookups."""
+
+    @property
+    def today(self) -> dt.date:
+        """The day of the last commit."""
+        ...
+
+    def kind(self, name: str) -> Sequence[RecordView]:
+        """The valid records of a kind, in file order."""
+        ...
+
+    def units_sorted(self, idents: Iterable[str]) -> list[str]:
+        """Unit ids in the order of their Vietnamese names."""
+        ...
+
+
+@dataclass
+class KindPage:
+    """A page a kind adds to the site, planned and rendered like the site's own pages.
+
+    ``section`` names the section it belongs to (the folder of a section index,
+    such as ``khao-sat``): that index lists it, under the kind's label, with
+    ``summary`` after the link. ``sources`` are the records it shows.
+    """
+
+    path: str
+    template: str
+    title: str
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: list[Any] = field(default_factory=list)
+    section: str | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline the records set, for the home page: ``missing`` names who has not answered yet."""
+
+    date: str
+    title: str
+    page: str
+    missing: tuple[str, ...] = ()
+    done: int = 0
+    expected: int = 0
+    who: str = "đơn vị"  # what is counted: units, or people ("người") for registrations
+
+
+KindDeadline = Deadline
+"""What a kind's ``deadlines`` hook gives: the site's own deadline type."""
 
 
 def text_key(value: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
@@ -125,6 +195,14 @@ class Kind:
     def page(self, data: Mapping[str, Any], names: Names) -> str | None:
         """The site page that shows a record, None when it has none."""
         return None
+
+    def pages(self, site: SiteView) -> Iterable[KindPage]:
+        """The pages the kind adds to the site (beyond those the site plans itself), from the loaded records."""
+        return ()
+
+    def deadlines(self, site: SiteView) -> Iterable[KindDeadline]:
+        """The deadlines the kind's records set (beyond those the site lists itself)."""
+        return ()
 
     def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
         """A short Vietnamese name for a record, for lists of changes (None: its document's title)."""

@@ -24,6 +24,7 @@ from site_gen.kinds import (
     REMEDIATION_PROGRESS,
     Kind,
 )
+from site_gen.kinds.kind import Deadline
 from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline
 from site_gen.site.gitinfo import GitInfo
 from site_gen.stats import figures
@@ -32,17 +33,6 @@ from site_gen.vn import format_date, name_key, sort_key
 CLASSIFICATIONS = ("excellent", "good", "complete", "incomplete")
 # Record files whose raw YAML is not published (cadre files hold exemption reasons): each kind says.
 PRIVATE_KINDS = frozenset(kind.name for kind in KINDS if kind.private)
-
-
-@dataclass(frozen=True)
-class Deadline:
-    date: str
-    title: str
-    page: str
-    missing: tuple[str, ...] = ()
-    done: int = 0
-    expected: int = 0
-    who: str = "đơn vị"  # what is counted: units, or people ("người") for registrations
 
 
 @dataclass
@@ -248,6 +238,8 @@ class SiteData:
             out.append(
                 Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.data['unit'])}", f"khao-sat/{survey.id}.md")
             )
+        for kind in KINDS:
+            out += kind.deadlines(self)
         return sorted(out, key=lambda d: (d.date, d.title))
 
     def _documents_deadlines(self, plan: Record) -> list[Deadline]:

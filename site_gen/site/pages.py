@@ -4,6 +4,10 @@ Each page is a Markdown file (under the generated docs folder) made from one
 template and a dictionary of values; ``sources`` lists the records it shows,
 for its "where this comes from" footer. Pages are planned in a fixed order
 from sorted records, so the same records always give the same pages.
+
+Beside the pages planned here, each kind may add pages of its own (its
+``pages`` hook); a section index lists the pages kinds add to its section, so
+a new kind brings its pages without a change here.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from site_gen.kinds import (
     MIDTERM_SURVEY,
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
+    Kind,
+    KindPage,
 )
 from site_gen.labels import labels
 from site_gen.model import Record, last_day, quarterly_deadline, span_days
@@ -70,6 +76,39 @@ def figure(svg: str, headers: list[str], rows: list[list[Any]]) -> Markup:
 
 
 def plan_pages(site: SiteData) -> list[Page]:
+    pages = site_pages(site)
+    added = [(kind, page) for kind in KINDS for page in kind.pages(site)]
+    list_in_sections(pages, added)
+    pages += [Page(p.path, p.template, p.title, p.values, p.sources) for _, p in added]
+    paths = [page.path for page in pages]
+    duplicated = sorted({path for path in paths if paths.count(path) > 1})
+    assert not duplicated, f"two pages would be written at {duplicated}"
+    return pages
+
+
+SECTION_TEMPLATE = "_muc.md.j2"
+
+
+def list_in_sections(pages: list[Page], added: list[tuple[Kind, KindPage]]) -> None:
+    """Make each section index list the pages kinds add to its section, under each kind's label.
+
+    An index with nothing added keeps its own template, byte for byte; one with
+    added pages is rendered through a template that includes its own and adds
+    the list after it.
+    """
+    by_section: dict[str, dict[str, list[KindPage]]] = defaultdict(lambda: defaultdict(list))
+    for kind, page in added:
+        if page.section is not None:
+            by_section[page.section][kind.label_vi].append(page)
+    indexes = {page.path: page for page in pages}
+    for section, groups in sorted(by_section.items()):
+        index = indexes.get(f"{section}/index.md")
+        assert index is not None, f"pages added to a section without an index page: {section}"
+        index.values = {**index.values, "own_template": index.template, "added": list(groups.items())}
+        index.template = SECTION_TEMPLATE
+
+
+def site_pages(site: SiteData) -> list[Page]:
     pages: list[Page] = []
     for builder in (
         home,
