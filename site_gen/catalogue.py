@@ -257,7 +257,7 @@ def _format_param(name: str, value: Any, lang: str) -> str:
         if name == vocab or name.endswith("_" + vocab):
             return labels(vocab, "inline" if lang == "vi" else "en").get(str(value), str(value))
     if name == "plan_kind" or name.endswith("_plan_kind"):
-        return PLAN_KINDS[lang].get(str(value), str(value))
+        return PLAN_KINDS[lang].get(str(value)) or _kind_label(str(value), lang)
     if isinstance(value, float):
         return short(value)
     return str(value)
@@ -287,3 +287,14 @@ def render_code(
 class _Missing(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def _kind_label(name: str, lang: str) -> str:
+    """A kind's label from the registry, in a sentence ("kế hoạch khảo sát…"), for a kind ui.toml does not name."""
+    from site_gen.kinds import BY_NAME  # the registry imports the labels, which import this module
+
+    kind = BY_NAME.get(name)
+    if kind is None:
+        return name
+    label = kind.label_vi if lang == "vi" else kind.label_en
+    return label[:1].lower() + label[1:]

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from site_gen.catalogue import render_code
 from site_gen.kinds import BY_NAME, CONTEXT_KINDS, KINDS, PLANS, Kind, Owner, kind_from_path
 from site_gen.kinds.columns import FILE_HEADER
 from site_gen.loader import load_bytes
@@ -290,3 +291,11 @@ def test_broken_keys_never_raise(kind: Kind) -> None:
         key = kind.broken_key(value, f"submissions/u/{kind.path}")
         assert key is None or isinstance(key, str)
     assert isinstance(kind.unreadable_key("stem"), str)
+
+
+@pytest.mark.parametrize("kind", PLANS, ids=lambda kind: kind.name)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_message_names_every_plan_kind_in_words(kind: Kind, lang: str) -> None:
+    # A plan kind added to the registry reads in messages by its label, with no entry in the word files.
+    text = render_code("rule.ref-plan", {"id": "x", "plan_kind": kind.name, "suggestion": ""}, lang)[1]
+    assert kind.name not in text and "{" not in text
