@@ -227,6 +227,9 @@ def generate(root: Path, records: int, schemas: Path) -> int:
     stamp = f"{VERSION}:{records}"
     marker = root / MARKER
     if marker.exists() and marker.read_text() == stamp:
+        # The records are reused; the schemas are the tool's of today (a kind added since must be known).
+        shutil.rmtree(root / "schemas", ignore_errors=True)
+        shutil.copytree(schemas, root / "schemas")
         return sum(1 for _ in (root / "submissions").rglob("*.yaml"))
     if root.exists():
         shutil.rmtree(root)
