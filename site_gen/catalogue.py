@@ -33,10 +33,9 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from site_gen.labels import labels
+from site_gen.labels import WORDS_DIR, labels
 from site_gen.problems import Problem, Severity
 
 # The message files, in the order their codes are listed (``site-gen rules``, docs/ma-loi.md).
@@ -64,7 +63,7 @@ class WordsError(Exception):
 
 
 def _read(name: str) -> dict[str, Any]:
-    data = resources.files("site_gen").joinpath("words", f"{name}.toml").read_text(encoding="utf-8")
+    data = (WORDS_DIR / f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(data)
 
 

@@ -23,9 +23,12 @@ import argparse
 import json
 import sys
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+# The word files ship inside the package, beside this module (read as files: importing
+# importlib.resources costs a check run more than the files themselves).
+WORDS_DIR = Path(__file__).resolve().parent / "words"
 
 # Which enum of which schema each vocabulary is (a JSON pointer inside the schema file).
 SOURCES: dict[str, tuple[str, str]] = {
@@ -88,7 +91,7 @@ def render(schema_dir: Path) -> str:
 
 @cache
 def _table() -> dict[str, dict[str, dict[str, str]]]:
-    text = resources.files("site_gen").joinpath("words", LABELS_FILE).read_text(encoding="utf-8")
+    text = (WORDS_DIR / LABELS_FILE).read_text(encoding="utf-8")
     value: dict[str, dict[str, dict[str, str]]] = json.loads(text)
     return value
 
