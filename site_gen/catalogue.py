@@ -288,12 +288,12 @@ class _Missing(dict[str, Any]):
         return "{" + key + "}"
 
 
+# Each kind's label by language, registered by site_gen.kinds when it is imported (the registry
+# names the kinds; this module does not import it).
+KIND_LABELS: dict[str, dict[str, str]] = {}
+
+
 def _kind_label(name: str, lang: str) -> str:
     """A kind's label from the registry, in a sentence ("kế hoạch khảo sát…"), for a kind ui.toml does not name."""
-    from site_gen.kinds import BY_NAME  # the registry imports the labels, which import this module
-
-    kind = BY_NAME.get(name)
-    if kind is None:
-        return name
-    label = kind.label_vi if lang == "vi" else kind.label_en
-    return label[:1].lower() + label[1:]
+    label = KIND_LABELS.get(name, {}).get(lang)
+    return label[:1].lower() + label[1:] if label else name

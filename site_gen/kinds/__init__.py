@@ -15,6 +15,7 @@ submissions and are checked in partitions (see :mod:`site_gen.rules`).
 
 from __future__ import annotations
 
+from site_gen.catalogue import KIND_LABELS
 from site_gen.kinds import (
     cadre,
     field_visit_plan,
@@ -91,6 +92,7 @@ KINDS: tuple[Kind, ...] = (
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+KIND_LABELS.update({kind.name: {"vi": kind.label_vi, "en": kind.label_en} for kind in KINDS})
 CONTEXT_KINDS = frozenset(kind.name for kind in KINDS if kind.context)
 PLANS: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind.context == "plans")
 SHARED_SCHEMA = "defs.schema.json"
