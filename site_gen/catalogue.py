@@ -137,9 +137,9 @@ def by_language(section: str) -> Mapping[str, dict[str, str]]:
     return _Lazy(_by_language(section))
 
 
-# The files of the commands' words, looked through in this order for a section: report.toml, small,
-# is all a check run reads; ui.toml holds the rest.
-UI_FILES = ("report", "ui")
+# The files of the commands' words, looked through in this order for a section: report.toml and
+# cli.toml, small, are all a check run reads; ui.toml holds the rest.
+UI_FILES = ("report", "cli", "ui")
 
 
 @cache
