@@ -33,9 +33,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from site_gen import gitinfo
 from site_gen.checker import check_repository
 from site_gen.cli import main
-from site_gen.site import gitinfo
 from site_gen.site.build import generate
 from tests.conftest import snapshot
 from tests.plant import plant

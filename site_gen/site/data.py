@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from site_gen.escape import url_path
+from site_gen.gitinfo import GitInfo
 from site_gen.kinds import (
     BY_NAME,
     FIELD_VISIT_PLAN,
@@ -26,7 +27,6 @@ from site_gen.kinds import (
 )
 from site_gen.kinds.kind import Deadline
 from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline
-from site_gen.site.gitinfo import GitInfo
 from site_gen.stats import figures
 from site_gen.vn import format_date, name_key, sort_key
 
