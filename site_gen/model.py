@@ -11,10 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, cast
 
-from site_gen.kinds import CADRE, GOOD_MODEL, KINDS, MIDTERM_SURVEY, ORGANISATION, PLANS, UNIT
+from site_gen.kinds import BY_NAME, CADRE, GOOD_MODEL, KINDS, MIDTERM_SURVEY, ORGANISATION, PLANS, UNIT, Kind
+from site_gen.kinds.cadre import Cadre
+from site_gen.kinds.good_model import GoodModel
+from site_gen.kinds.midterm_survey import MidtermSurvey
+from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.typed import Model
+from site_gen.kinds.unit import Unit
+
+if TYPE_CHECKING:  # a bare ``Record`` is a record of some kind: its model is a Model
+    from typing_extensions import TypeVar
+
+    M = TypeVar("M", bound=Model, default=Model, covariant=True)
+else:
+    from typing import TypeVar
+
+    M = TypeVar("M", bound=Model, covariant=True)
 
 DISTRICT_TYPES = frozenset({"district", "affiliated"})
 LEADING_TYPES = frozenset({"leadership", "department", "office"})
@@ -22,10 +37,20 @@ PLAN_KINDS = tuple(kind.name for kind in PLANS)
 
 
 @dataclass(slots=True, eq=False)
-class Record:
+class Record(Generic[M]):
+    """A file that passed its schema: its place, its kind, its data, and (built when first asked) its typed model."""
+
     file: str
     kind: str
     data: dict[str, Any]
+    _model: M | None = field(default=None, init=False, repr=False)
+
+    @property
+    def model(self) -> M:
+        """What the record says, typed (the kind module's model of it)."""
+        if self._model is None:
+            self._model = cast(M, BY_NAME[self.kind].model.load(self.data))
+        return self._model
 
     @property
     def folder(self) -> str:
@@ -40,6 +65,19 @@ class Record:
 
     def __repr__(self) -> str:
         return f"Record({self.kind}, {self.file})"
+
+
+def of_kind(kind: Kind[M], record: Record) -> Record[M]:
+    """``record``, known to be of ``kind``, typed as such (its :attr:`Record.model` is the kind's model)."""
+    if record.kind != kind.name:
+        raise TypeError(f"{record!r} is not a {kind.name}")
+    return cast("Record[M]", record)
+
+
+def records_of(kind: Kind[M], records: Iterable[Record]) -> list[Record[M]]:
+    """The records of ``kind`` among ``records``, typed as such, in their order."""
+    name = kind.name
+    return [cast("Record[M]", record) for record in records if record.kind == name]
 
 
 def day(text: str) -> dt.date:
@@ -129,10 +167,10 @@ class Context:
         self.organisations = organisations
         self.duplicates = duplicates
         self._tables = tables
-        self.units = tables[UNIT.name]
-        self.cadres = tables[CADRE.name]
-        self.models = tables[GOOD_MODEL.name]
-        self.surveys = tables[MIDTERM_SURVEY.name]
+        self.units = cast("Mapping[str, Record[Unit]]", tables[UNIT.name])
+        self.cadres = cast("Mapping[str, Record[Cadre]]", tables[CADRE.name])
+        self.models = cast("Mapping[str, Record[GoodModel]]", tables[GOOD_MODEL.name])
+        self.surveys = cast("Mapping[str, Record[MidtermSurvey]]", tables[MIDTERM_SURVEY.name])
         self.plans: dict[str, Mapping[str, Record]] = {kind: tables[kind] for kind in PLAN_KINDS}
         self._district: dict[str, str | None] = {}
         self._leaders = leaders
@@ -161,8 +199,8 @@ class Context:
     # -- presence -------------------------------------------------------------
 
     @property
-    def org(self) -> Record | None:
-        return self.organisations[0] if self.organisations else None
+    def org(self) -> Record[Organisation] | None:
+        return cast("Record[Organisation]", self.organisations[0]) if self.organisations else None
 
     def known(self, kind: str, ident: str) -> bool:
         """True when a record of ``kind`` has this id, valid or not (broken ones are reported already)."""
@@ -185,6 +223,10 @@ class Context:
         """True when a valid record of ``kind`` has this id."""
         table = self._tables.get(kind)
         return table is not None and ident in table
+
+    def table(self, kind: Kind[M]) -> Mapping[str, Record[M]]:
+        """The valid records of a context kind, by id, typed as the kind's records."""
+        return cast("Mapping[str, Record[M]]", self._tables[kind.name])
 
     def plan(self, kind: str, ident: str) -> Record | None:
         return self.plans[kind].get(ident)

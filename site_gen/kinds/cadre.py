@@ -5,12 +5,40 @@ their exports keep only the year of each exemption."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at
 from site_gen.kinds.kind import Kind, Names, Owner
 from site_gen.kinds.labels import MEMBERSHIP, ROLE_GROUP
+from site_gen.kinds.typed import Model
+
+
+class CadreExemption(Model):
+    """Miễn đi cơ sở."""
+
+    year: int  # Năm được miễn
+    reason: str
+    from_: dt.date | None = None  # Từ ngày
+    to: dt.date | None = None  # Đến ngày
+    note: str | None = None  # Ghi chú miễn
+
+
+class Cadre(Model):
+    """Cán bộ."""
+
+    kind: str  # Loại hồ sơ
+    id: str  # Mã cán bộ
+    name: str  # Họ và tên
+    unit: str  # Đơn vị công tác
+    post: str  # Chức vụ
+    role_group: str
+    memberships: tuple[str, ...] = ()  # Diện cán bộ
+    exemptions: tuple[CadreExemption, ...] = ()  # Các năm được miễn
+    joined: dt.date | None = None  # Ngày nhận công tác
+    left: dt.date | None = None  # Ngày thôi công tác
+    github: str | None = None  # Tài khoản GitHub
 
 
 def _exempt_years(scope: Scope) -> Any:
@@ -18,7 +46,7 @@ def _exempt_years(scope: Scope) -> Any:
     return sorted(year for year in years if isinstance(year, int)) or None
 
 
-class Cadre(Kind):
+class CadreKind(Kind[Cadre]):
     def facts(self, data: Mapping[str, Any]) -> tuple[str, ...] | None:
         return (data["unit"], data["role_group"])
 
@@ -34,7 +62,7 @@ class Cadre(Kind):
         return data
 
 
-KIND = Cadre(
+KIND = CadreKind(
     "cadre",
     "cadre.schema.json",
     "Cán bộ",
@@ -60,4 +88,5 @@ KIND = Cadre(
     context="cadres",
     private=True,
     broken_fields=("id",),
+    model=Cadre,
 )

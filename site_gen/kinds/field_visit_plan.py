@@ -4,12 +4,95 @@ The list of exemption reasons it accepts is not published."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at, date_text
+from site_gen.kinds.defs import Document, Due
 from site_gen.kinds.kind import Kind, Names, Owner
 from site_gen.kinds.labels import MEMBERSHIP
+from site_gen.kinds.typed import Model
+
+
+class FieldVisitPlanCategoryTopic(Model):
+    """Chuyên đề."""
+
+    code: str  # Mã chuyên đề
+    name: str  # Tên chuyên đề
+
+
+class FieldVisitPlanCategory(Model):
+    """Nội dung."""
+
+    code: str
+    name: str  # Tên nội dung
+    description: str | None = None  # Diễn giải
+    topics: tuple[FieldVisitPlanCategoryTopic, ...] = ()  # Chuyên đề
+
+
+class FieldVisitPlanRoleGroup(Model):
+    """Nhóm đối tượng."""
+
+    group: str
+    name: str  # Tên nhóm
+    focus: tuple[str, ...]  # Nội dung tập trung
+    min_days: int | None = None  # Số ngày tối thiểu của nhóm
+    min_trips: int | None = None  # Số đợt tối thiểu
+    min_days_per_trip: int | None = None  # Số ngày tối thiểu mỗi đợt
+    note: str | None = None  # Ghi chú nhóm
+
+
+class FieldVisitPlanWindow(Model):
+    """Thời gian thực hiện."""
+
+    from_: dt.date  # Từ ngày
+    to: dt.date  # Đến ngày
+
+
+class FieldVisitPlanDeadlinesQuarterlyReport(Model):
+    """Hạn báo cáo quý (mẫu 3)."""
+
+    day_of_last_month: int  # Ngày của tháng cuối quý
+    strict: bool = True  # Trước ngày
+
+
+class FieldVisitPlanDeadlines(Model):
+    """Hạn nộp."""
+
+    registration: Due  # Hạn đăng ký (mẫu 1)
+    summary: Due  # Hạn tổng hợp (mẫu 2)
+    quarterly_report: FieldVisitPlanDeadlinesQuarterlyReport  # Hạn báo cáo quý (mẫu 3)
+
+
+class FieldVisitPlanImplementation(Model):
+    """Nhiệm vụ của đơn vị."""
+
+    audience: str  # Đơn vị thực hiện
+    unit: str | None = None  # Mã đơn vị thực hiện
+    tasks: tuple[str, ...]  # Nhiệm vụ
+
+
+class FieldVisitPlan(Model):
+    """Kế hoạch đi công tác cơ sở."""
+
+    kind: str  # Loại hồ sơ
+    id: str  # Mã kế hoạch
+    year: int  # Năm kế hoạch
+    document: Document
+    preamble: str | None = None  # Lời mở đầu
+    purposes: tuple[str, ...] = ()  # Mục đích
+    requirements: tuple[str, ...] = ()  # Yêu cầu
+    categories: tuple[FieldVisitPlanCategory, ...]  # Nội dung đi cơ sở
+    applies_to: tuple[str, ...] = ()  # Diện áp dụng
+    min_days: int  # Số ngày tối thiểu
+    role_groups: tuple[FieldVisitPlanRoleGroup, ...]  # Đối tượng và định hướng nội dung
+    window: FieldVisitPlanWindow  # Thời gian thực hiện
+    deadlines: FieldVisitPlanDeadlines  # Hạn nộp
+    exemption_reasons: tuple[str, ...] = ()  # Các trường hợp được miễn
+    priorities: tuple[str, ...] = ()  # Ưu tiên
+    budget: str | None = None  # Kinh phí
+    implementation: tuple[FieldVisitPlanImplementation, ...] = ()  # Tổ chức thực hiện
 
 
 def _categories(scope: Scope) -> Any:
@@ -27,7 +110,7 @@ def _deadline(path: str) -> Callable[[Scope], Any]:
     return get
 
 
-class FieldVisitPlan(Kind):
+class FieldVisitPlanKind(Kind[FieldVisitPlan]):
     def page(self, data: Mapping[str, Any], names: Names) -> str | None:
         return f"ke-hoach/{data['id']}.md"
 
@@ -36,7 +119,7 @@ class FieldVisitPlan(Kind):
         return data
 
 
-KIND = FieldVisitPlan(
+KIND = FieldVisitPlanKind(
     "field-visit-plan",
     "field-visit-plan.schema.json",
     "Kế hoạch đi công tác cơ sở",
@@ -66,4 +149,5 @@ KIND = FieldVisitPlan(
     ),
     context="plans",
     broken_fields=("id",),
+    model=FieldVisitPlan,
 )

@@ -2,11 +2,51 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at, date_text
+from site_gen.kinds.defs import Person
 from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
+from site_gen.kinds.typed import Model
+
+
+class GoodModelFoundInVisit(Model):
+    """Chuyến đi cơ sở."""
+
+    cadre: str  # Cán bộ phát hiện
+    date: dt.date  # Ngày trong chuyến đi
+
+
+class GoodModelFoundInInspection(Model):
+    """Buổi kiểm tra."""
+
+    plan: str  # Kế hoạch kiểm tra
+    unit: str  # Đơn vị được kiểm tra
+
+
+class GoodModelFoundIn(Model):
+    """Nơi phát hiện."""
+
+    visit: GoodModelFoundInVisit | None = None  # Chuyến đi cơ sở
+    inspection: GoodModelFoundInInspection | None = None  # Buổi kiểm tra
+    survey: str | None = None  # Khảo sát
+
+
+class GoodModel(Model):
+    """Mô hình, cách làm hay."""
+
+    kind: str  # Loại hồ sơ
+    id: str  # Mã mô hình
+    name: str  # Tên mô hình
+    unit: str  # Đơn vị thực hiện
+    place: str | None = None  # Địa điểm
+    year: int  # Năm ghi nhận
+    description: str  # Mô tả
+    tags: tuple[str, ...] = ()  # Nhãn
+    found_in: GoodModelFoundIn  # Nơi phát hiện
+    contact: Person | None = None  # Người liên hệ
 
 
 def _found_in(scope: Scope) -> Any:
@@ -30,7 +70,7 @@ def _contact(scope: Scope) -> Any:
     return f"{person['name']} ({person['post']})" if person.get("post") else person["name"]
 
 
-class GoodModel(Kind):
+class GoodModelKind(Kind[GoodModel]):
     def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
         found = data["found_in"]
         if "visit" in found:
@@ -46,7 +86,7 @@ class GoodModel(Kind):
         return f"Mô hình: {data['name']}"
 
 
-KIND = GoodModel(
+KIND = GoodModelKind(
     "good-model",
     "good-model.schema.json",
     "Mô hình, cách làm hay",
@@ -71,4 +111,5 @@ KIND = GoodModel(
     ),
     context="models",
     broken_fields=("id",),
+    model=GoodModel,
 )

@@ -2,13 +2,100 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at
+from site_gen.kinds.defs import Signer
 from site_gen.kinds.inspection_plan import KIND as INSPECTION_PLAN
 from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
 from site_gen.kinds.labels import CLASSIFICATION, RESULT_STATUS, SESSION
+from site_gen.kinds.typed import Model
+
+
+class InspectionResultDocumentsException(Model):
+    """Chấp thuận tài liệu trễ."""
+
+    approved_by: str  # Người chấp thuận
+    reason: str  # Lý do chấp thuận
+
+
+class InspectionResultNotice(Model):
+    """Thông báo."""
+
+    number: str  # Số thông báo
+    date: dt.date  # Ngày thông báo
+    signer: Signer | None = None
+
+
+class InspectionResultDepartmentScore(Model):
+    """Điểm của một ban."""
+
+    unit: str  # Ban chấm
+    score: float  # Điểm ban chấm
+    entered_on: dt.date | None = None  # Ngày nhập điểm
+
+
+class InspectionResultBonus(Model):
+    """Khoản điểm thưởng."""
+
+    points: float  # Số điểm thưởng
+    reason: str  # Lý do thưởng
+
+
+class InspectionResultPenalty(Model):
+    """Khoản điểm trừ."""
+
+    points: float  # Số điểm trừ
+    reason: str  # Lý do trừ
+
+
+class InspectionResultSelfScoreCorrection(Model):
+    """Mục điều chỉnh."""
+
+    item: str  # Mục
+    self_: float | None = None  # Điểm tự chấm của mục
+    corrected: float | None = None  # Điểm sau điều chỉnh
+    note: str | None = None  # Lý do điều chỉnh
+
+
+class InspectionResultReflection(Model):
+    """Bài thu hoạch."""
+
+    member: str | None = None  # Thành viên
+    name: str | None = None  # Họ tên thành viên
+    submitted: dt.date  # Ngày nộp bài
+
+
+class InspectionResult(Model):
+    """Thông báo nhận xét, đánh giá, phân loại và xếp hạng thi đua."""
+
+    kind: str  # Loại hồ sơ
+    plan: str  # Kế hoạch kiểm tra
+    unit: str  # Đơn vị được kiểm tra
+    team: str  # Đoàn kiểm tra
+    date: dt.date  # Ngày kiểm tra
+    session: str | None = None
+    status: str  # Tình trạng
+    documents_received: dt.date | None = None  # Ngày nhận tài liệu
+    documents_exception: InspectionResultDocumentsException | None = None  # Chấp thuận tài liệu trễ
+    notice: InspectionResultNotice | None = None  # Thông báo
+    self_score: float | None = None  # Điểm tự chấm
+    department_scores: tuple[InspectionResultDepartmentScore, ...] = ()  # Điểm các ban chấm
+    assessed_score: float | None = None  # Điểm chấm
+    bonus: tuple[InspectionResultBonus, ...] = ()  # Điểm thưởng
+    penalty: tuple[InspectionResultPenalty, ...] = ()  # Điểm trừ
+    final_score: float | None = None  # Điểm cuối cùng
+    classification: str | None = None
+    rank: int | None = None  # Thứ hạng trong khu vực
+    strengths: tuple[str, ...] = ()  # Mặt được
+    limitations: tuple[str, ...] = ()  # Hạn chế
+    directions: tuple[str, ...] = ()  # Định hướng năm tới
+    self_score_corrections: tuple[InspectionResultSelfScoreCorrection, ...] = ()  # Nội dung tự chấm cần điều chỉnh
+    good_models: tuple[str, ...] = ()  # Mô hình, giải pháp hay
+    reflections: tuple[InspectionResultReflection, ...] = ()  # Bài thu hoạch
+    note: str | None = None  # Ghi chú
 
 
 def _points(path: str) -> Callable[[Scope], Any]:
@@ -22,7 +109,7 @@ def _points(path: str) -> Callable[[Scope], Any]:
     return get
 
 
-class InspectionResult(Kind):
+class InspectionResultKind(Kind[InspectionResult]):
     def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
         return [("inspection", data["plan"])]
 
@@ -43,7 +130,7 @@ class InspectionResult(Kind):
         return f"{label}: {unit}" if unit else None
 
 
-KIND = InspectionResult(
+KIND = InspectionResultKind(
     "inspection-result",
     "inspection-result.schema.json",
     "Thông báo kết quả kiểm tra",
@@ -81,4 +168,5 @@ KIND = InspectionResult(
     ),
     identity=("plan", "unit"),
     broken_fields=("plan", "unit"),
+    model=InspectionResult,
 )

@@ -11,8 +11,10 @@ deadlines it adds to the site). A kind with
 behaviour of its own subclasses :class:`Kind` and overrides the hooks; the
 defaults say "nothing special".
 
-Hooks read a record's data as a plain mapping, so this package depends on no
-other layer (a per-kind model class can later be declared here the same way).
+Each kind module also declares the typed model of its records
+(:mod:`site_gen.kinds.typed`); hooks that run on records that may have failed
+their schema (partitions, keys) read the data as a plain mapping. This package
+depends on no other layer.
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Protocol
 
 from site_gen.kinds.columns import Table
+from site_gen.kinds.typed import Model
 
 PartitionKey = tuple[str, ...]
+if TYPE_CHECKING:  # a bare ``Kind`` is any kind: its records' model is a Model
+    from typing_extensions import TypeVar
+
+    M = TypeVar("M", bound=Model, default=Model, covariant=True)
+else:
+    from typing import TypeVar
+
+    M = TypeVar("M", bound=Model, covariant=True)
 
 
 class Owner(enum.Enum):
@@ -135,7 +146,7 @@ def text_key(value: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
 
 
 @dataclass(frozen=True, eq=False)
-class Kind:
+class Kind(Generic[M]):
     """One record kind. Kinds compare by identity: there is one object per kind, in :data:`site_gen.kinds.KINDS`.
 
     ``path`` is where ``site-gen new`` writes a record of the kind, relative to
@@ -159,6 +170,7 @@ class Kind:
     private: bool = False
     identity: tuple[str, ...] = ()
     broken_fields: tuple[str, ...] = ()
+    model: type[M] = field(kw_only=True)
 
     def __repr__(self) -> str:
         return f"Kind({self.name})"

@@ -8,6 +8,44 @@ from typing import Any
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at
 from site_gen.kinds.kind import Kind, Names, Owner, text_key
 from site_gen.kinds.labels import LEVEL
+from site_gen.kinds.typed import Model
+
+
+class OrganisationSector(Model):
+    """Khu vực."""
+
+    id: str  # Mã khu vực
+    name: str  # Tên khu vực
+
+
+class OrganisationRepository(Model):
+    """Kho dữ liệu."""
+
+    url: str  # Địa chỉ kho
+    branch: str = "main"  # Nhánh chính
+    maintainers: tuple[str, ...] = ()  # Nhóm bảo trì kho
+
+
+class Organisation(Model):
+    """Tổ chức (Tỉnh đoàn, Thành Đoàn)."""
+
+    kind: str  # Loại hồ sơ
+    id: str  # Mã tổ chức
+    name: str  # Tên đầy đủ
+    short_name: str  # Tên ngắn
+    level: str  # Cấp
+    place: str  # Địa danh
+    committee: str  # Tên Ban Chấp hành
+    register_owner: str  # Đơn vị quản lý sổ đăng ký
+    leadership_unit: str | None = None  # Đơn vị Thường trực
+    sectors: tuple[OrganisationSector, ...]  # Khu vực, khối
+    address: str | None = None  # Địa chỉ
+    phone: str | None = None  # Điện thoại
+    email: str | None = None  # Thư điện tử
+    website: str | None = None  # Trang thông tin
+    repository: OrganisationRepository | None = None  # Kho dữ liệu
+    model_tags: dict[str, str] | None = None  # Tên các nhãn mô hình
+    timezone: str = "Asia/Ho_Chi_Minh"  # Múi giờ
 
 
 def _sectors(scope: Scope) -> Any:
@@ -18,7 +56,7 @@ def _repository(scope: Scope) -> Any:
     return at(scope, "repository.url")
 
 
-class Organisation(Kind):
+class OrganisationKind(Kind[Organisation]):
     def broken_key(self, value: Mapping[str, Any], path: str) -> str | None:
         return text_key(value, ("id",)) or "?"
 
@@ -26,7 +64,7 @@ class Organisation(Kind):
         return str(data["short_name"])
 
 
-KIND = Organisation(
+KIND = OrganisationKind(
     "organisation",
     "organisation.schema.json",
     "Tổ chức",
@@ -55,4 +93,5 @@ KIND = Organisation(
         ),
     ),
     context="organisations",
+    model=Organisation,
 )

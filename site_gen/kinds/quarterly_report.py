@@ -2,17 +2,56 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Table
 from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
+from site_gen.kinds.typed import Model
+
+
+class QuarterlyReportVisitResults(Model):
+    """Kết quả chủ yếu."""
+
+    achievements: str  # Mặt được
+    limitations: str | None = None  # Hạn chế
+
+
+class QuarterlyReportVisit(Model):
+    """Chuyến đi."""
+
+    cadre: str  # Cán bộ
+    category: str  # Nội dung
+    topic: str | None = None  # Chuyên đề
+    activity: str  # Cụ thể nội dung đi cơ sở
+    days: int  # Số ngày đi
+    from_: dt.date  # Từ ngày
+    to: dt.date  # Đến ngày
+    places: tuple[str, ...]  # Địa điểm
+    place: str | None = None  # Ghi rõ địa điểm
+    results: QuarterlyReportVisitResults  # Kết quả chủ yếu
+    proposals: str | None = None  # Đề xuất, kiến nghị
+
+
+class QuarterlyReport(Model):
+    """Báo cáo kết quả đi công tác cơ sở theo quý (mẫu 3)."""
+
+    kind: str  # Loại hồ sơ
+    plan: str  # Kế hoạch
+    unit: str  # Đơn vị báo cáo
+    quarter: int  # Quý
+    submitted: dt.date  # Ngày nộp
+    prepared_by: str | None = None  # Người lập
+    visits: tuple[QuarterlyReportVisit, ...]  # Các chuyến đi cơ sở
+    note: str | None = None  # Ghi chú
+
 
 _PATH = re.compile(r"/(\d{4})/quy-([1-4])\.ya?ml\Z")
 
 
-class QuarterlyReport(Kind):
+class QuarterlyReportKind(Kind[QuarterlyReport]):
     def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
         cadres = sorted({visit["cadre"] for visit in data["visits"]})
         return [("cadre", c) for c in cadres] + [("report", data["unit"], data["plan"], str(data["quarter"]))]
@@ -36,7 +75,7 @@ class QuarterlyReport(Kind):
         return f"{label}: {unit}, {'quý' if lang == 'vi' else 'quarter'} {data.get('quarter', '?')}"
 
 
-KIND = QuarterlyReport(
+KIND = QuarterlyReportKind(
     "quarterly-report",
     "quarterly-report.schema.json",
     "Báo cáo kết quả quý (mẫu 3)",
@@ -67,4 +106,5 @@ KIND = QuarterlyReport(
         ),
     ),
     identity=("plan", "unit", "quarter"),
+    model=QuarterlyReport,
 )

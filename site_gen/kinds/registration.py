@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from site_gen.kinds.cadre import KIND as CADRE
 from site_gen.kinds.columns import FILE, Column, Table
 from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
+from site_gen.kinds.typed import Model
 
 
-class Registration(Kind):
+class RegistrationRow(Model):
+    """Dòng đăng ký."""
+
+    category: str  # Nội dung
+    topic: str | None = None  # Chuyên đề
+    days: int  # Số ngày đi
+    from_: dt.date  # Từ ngày
+    to: dt.date  # Đến ngày
+    places: tuple[str, ...]  # Địa điểm
+    place: str | None = None  # Ghi rõ địa điểm
+    purpose: str | None = None  # Mục đích, hoạt động dự kiến
+
+
+class Registration(Model):
+    """Bản đăng ký đi công tác cơ sở (mẫu 1)."""
+
+    kind: str  # Loại hồ sơ
+    plan: str  # Kế hoạch
+    cadre: str  # Cán bộ đăng ký
+    post: str | None = None  # Chức vụ khi đăng ký
+    submitted: dt.date  # Ngày nộp
+    approved_by: str | None = None  # Lãnh đạo phê duyệt
+    approved_on: dt.date | None = None  # Ngày phê duyệt
+    rows: tuple[RegistrationRow, ...]  # Nội dung đăng ký
+    note: str | None = None  # Ghi chú
+
+
+class RegistrationKind(Kind[Registration]):
     def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
         return [("cadre", data["cadre"])]
 
@@ -27,7 +56,7 @@ class Registration(Kind):
         return f"{label}: {cadre}" if cadre else None
 
 
-KIND = Registration(
+KIND = RegistrationKind(
     "registration",
     "registration.schema.json",
     "Bản đăng ký đi cơ sở (mẫu 1)",
@@ -54,4 +83,5 @@ KIND = Registration(
     ),
     identity=("plan", "cadre"),
     broken_fields=("cadre", "plan"),
+    model=Registration,
 )

@@ -2,12 +2,71 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at
+from site_gen.kinds.defs import Document, Due
 from site_gen.kinds.kind import Kind, Names, Owner
 from site_gen.kinds.labels import RECURRING
+from site_gen.kinds.typed import Model
+
+
+class RemediationPlanShortcoming(Model):
+    """Khuyết điểm."""
+
+    id: str  # Mã khuyết điểm
+    area: str  # Lĩnh vực
+    origin: str  # Nguồn gốc
+    since: int | None = None  # Từ năm
+    long_term: bool = False  # Mang tính lâu dài
+    description: str  # Nội dung khuyết điểm
+
+
+class RemediationPlanSolutionGroupAction(Model):
+    """Việc."""
+
+    id: str  # Mã việc
+    description: str  # Nội dung việc
+    lead: str | None = None  # Đơn vị chủ trì việc
+    cooperating: tuple[str, ...] = ()  # Đơn vị phối hợp việc
+    deadline: dt.date | None = None  # Thời hạn
+    recurring: str | None = None  # Thực hiện định kỳ
+
+
+class RemediationPlanSolutionGroup(Model):
+    """Nhóm giải pháp."""
+
+    id: str  # Mã nhóm giải pháp
+    name: str  # Tên nhóm giải pháp
+    shortcomings: tuple[str, ...]  # Khắc phục khuyết điểm
+    lead: str  # Đơn vị chủ trì
+    cooperating: tuple[str, ...] = ()  # Đơn vị phối hợp
+    actions: tuple[RemediationPlanSolutionGroupAction, ...]  # Việc cụ thể
+
+
+class RemediationPlanReporting(Model):
+    """Chế độ báo cáo."""
+
+    cadence: tuple[str, ...]  # Định kỳ báo cáo
+    report_to: str  # Gửi báo cáo về
+    report_due: Due  # Hạn báo cáo đánh giá kết quả
+    review_meeting: str | None = None  # Phiên họp đánh giá
+
+
+class RemediationPlan(Model):
+    """Kế hoạch khắc phục hạn chế, khuyết điểm."""
+
+    kind: str  # Loại hồ sơ
+    id: str  # Mã kế hoạch khắc phục
+    year: int  # Năm thực hiện
+    review_year: int | None = None  # Năm kiểm điểm
+    document: Document
+    purposes: tuple[str, ...] = ()  # Mục đích, yêu cầu
+    shortcomings: tuple[RemediationPlanShortcoming, ...]  # Hạn chế, khuyết điểm
+    solution_groups: tuple[RemediationPlanSolutionGroup, ...]  # Nhóm giải pháp
+    reporting: RemediationPlanReporting  # Chế độ báo cáo
 
 
 def _or_group(key: str) -> Callable[[Scope], Any]:
@@ -20,12 +79,12 @@ def _or_group(key: str) -> Callable[[Scope], Any]:
     return get
 
 
-class RemediationPlan(Kind):
+class RemediationPlanKind(Kind[RemediationPlan]):
     def page(self, data: Mapping[str, Any], names: Names) -> str | None:
         return f"khac-phuc/{data['id']}.md"
 
 
-KIND = RemediationPlan(
+KIND = RemediationPlanKind(
     "remediation-plan",
     "remediation-plan.schema.json",
     "Kế hoạch khắc phục khuyết điểm",
@@ -52,4 +111,5 @@ KIND = RemediationPlan(
     ),
     context="plans",
     broken_fields=("id",),
+    model=RemediationPlan,
 )

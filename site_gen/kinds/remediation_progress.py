@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,9 +10,40 @@ from site_gen.kinds.columns import FILE, Column, Table
 from site_gen.kinds.kind import Kind, Names, Owner
 from site_gen.kinds.labels import PERIOD, PROGRESS_STATUS
 from site_gen.kinds.remediation_plan import KIND as REMEDIATION_PLAN
+from site_gen.kinds.typed import Model
 
 
-class RemediationProgress(Kind):
+class RemediationProgressPeriod(Model):
+    """Kỳ báo cáo."""
+
+    cadence: str  # Loại kỳ
+    from_: dt.date  # Từ ngày
+    to: dt.date  # Đến ngày
+
+
+class RemediationProgressItem(Model):
+    """Tiến độ khuyết điểm."""
+
+    shortcoming: str  # Khuyết điểm
+    actions: tuple[str, ...] = ()  # Việc đã thực hiện
+    status: str  # Tình trạng
+    done: str  # Kết quả thực hiện
+    difficulties: str | None = None  # Khó khăn, vướng mắc
+    next_steps: str | None = None  # Việc tiếp theo
+
+
+class RemediationProgress(Model):
+    """Báo cáo tiến độ khắc phục khuyết điểm."""
+
+    kind: str  # Loại hồ sơ
+    plan: str  # Kế hoạch khắc phục
+    unit: str  # Đơn vị báo cáo
+    period: RemediationProgressPeriod  # Kỳ báo cáo
+    submitted: dt.date  # Ngày nộp
+    items: tuple[RemediationProgressItem, ...]  # Tiến độ từng khuyết điểm
+
+
+class RemediationProgressKind(Kind[RemediationProgress]):
     def page(self, data: Mapping[str, Any], names: Names) -> str | None:
         return f"khac-phuc/{data['plan']}.md" if names.has(REMEDIATION_PLAN, data["plan"]) else None
 
@@ -23,7 +55,7 @@ class RemediationProgress(Kind):
         return f"{label}: {unit}" if unit else None
 
 
-KIND = RemediationProgress(
+KIND = RemediationProgressKind(
     "remediation-progress",
     "remediation-progress.schema.json",
     "Báo cáo tiến độ khắc phục",
@@ -50,4 +82,5 @@ KIND = RemediationProgress(
         ),
     ),
     identity=("plan", "unit", "period"),
+    model=RemediationProgress,
 )

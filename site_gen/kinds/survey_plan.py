@@ -13,7 +13,35 @@ from typing import Any
 
 from site_gen.kinds import midterm_survey
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at, date_text
+from site_gen.kinds.defs import Document, Due
 from site_gen.kinds.kind import Kind, KindDeadline, KindPage, Names, Owner, RecordView, SiteView
+from site_gen.kinds.typed import Model
+
+
+class SurveyPlanTerm(Model):
+    """Nhiệm kỳ."""
+
+    from_: int  # Năm bắt đầu nhiệm kỳ
+    to: int  # Năm kết thúc nhiệm kỳ
+
+
+class SurveyPlan(Model):
+    """Kế hoạch khảo sát, đánh giá giữa nhiệm kỳ."""
+
+    kind: str  # Loại hồ sơ
+    id: str  # Mã kế hoạch khảo sát
+    year: int  # Năm khảo sát
+    document: Document
+    resolution: str  # Nghị quyết được khảo sát
+    term: SurveyPlanTerm  # Nhiệm kỳ
+    purposes: tuple[str, ...] = ()  # Mục đích, yêu cầu
+    contents: tuple[str, ...]  # Nội dung khảo sát
+    deadline: Due  # Thời gian hoàn thành
+    respondents: tuple[str, ...]  # Đơn vị phải báo cáo
+    lead: str  # Đơn vị chủ trì
+    cooperating: tuple[str, ...] = ()  # Đơn vị phối hợp
+    summary_by: str | None = None  # Đơn vị tổng hợp kết quả
+
 
 SECTION = "khao-sat"
 
@@ -41,7 +69,7 @@ def answers(plan: Mapping[str, Any], site: SiteView) -> dict[str, RecordView]:
     return found
 
 
-class SurveyPlan(Kind):
+class SurveyPlanKind(Kind[SurveyPlan]):
     def page(self, data: Mapping[str, Any], names: Names) -> str | None:
         return f"{SECTION}/ke-hoach/{data['id']}.md"
 
@@ -87,7 +115,7 @@ class SurveyPlan(Kind):
             yield KindDeadline(last_day(data["deadline"]), title, page, missing, expected - len(missing), expected)
 
 
-KIND = SurveyPlan(
+KIND = SurveyPlanKind(
     "survey-plan",
     "survey-plan.schema.json",
     "Kế hoạch khảo sát giữa nhiệm kỳ",
@@ -113,4 +141,5 @@ KIND = SurveyPlan(
     ),
     context="plans",
     broken_fields=("id",),
+    model=SurveyPlan,
 )

@@ -2,20 +2,49 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Table
 from site_gen.kinds.kind import Kind, Names, Owner
 from site_gen.kinds.labels import DISADVANTAGED, LOCALITY_LEVEL, UNIT_TYPE
+from site_gen.kinds.typed import Model
 
 
-class Unit(Kind):
+class UnitLocality(Model):
+    """Địa bàn."""
+
+    name: str  # Tên địa bàn
+    level: str | None = None  # Cấp hành chính
+
+
+class Unit(Model):
+    """Đơn vị."""
+
+    kind: str  # Loại hồ sơ
+    id: str  # Mã đơn vị
+    name: str  # Tên đơn vị
+    short_name: str | None = None  # Tên ngắn
+    abbreviation: str | None = None  # Tên viết tắt
+    type: str  # Loại đơn vị
+    parent: str | None = None  # Đơn vị cấp trên
+    sector: str | None = None  # Khu vực
+    locality: UnitLocality | None = None  # Địa bàn
+    disadvantaged: tuple[str, ...] = ()  # Địa bàn khó khăn
+    approvers: tuple[str, ...] = ()  # Người duyệt
+    submitters: tuple[str, ...] = ()  # Người nộp
+    established: dt.date | None = None  # Ngày thành lập
+    dissolved: dt.date | None = None  # Ngày giải thể, sáp nhập
+    note: str | None = None  # Ghi chú
+
+
+class UnitKind(Kind[Unit]):
     def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
         return f"Đơn vị: {data['name']}"
 
 
-KIND = Unit(
+KIND = UnitKind(
     "unit",
     "unit.schema.json",
     "Đơn vị",
@@ -44,4 +73,5 @@ KIND = Unit(
     ),
     context="units",
     broken_fields=("id",),
+    model=Unit,
 )
