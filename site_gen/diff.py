@@ -100,7 +100,7 @@ def side_of(state: Workspace, label: str) -> Side:
     side.schemas = state.schemas
     if not result.errors:
         records = list(valid.values())
-        for year in sorted({int(p.data["year"]) for p in ctx.plans[FIELD_VISIT_PLAN.name].values()}):
+        for year in sorted({int(p.data["year"]) for p in ctx.table(FIELD_VISIT_PLAN).values()}):
             side.figures[year] = year_figures(ctx, records, year)
     return side
 

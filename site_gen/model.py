@@ -16,9 +16,14 @@ from typing import TYPE_CHECKING, Any, Generic, cast
 
 from site_gen.kinds import BY_NAME, CADRE, GOOD_MODEL, KINDS, MIDTERM_SURVEY, ORGANISATION, PLANS, UNIT, Kind
 from site_gen.kinds.cadre import Cadre
+from site_gen.kinds.defs import Due
+from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCategory, FieldVisitPlanRoleGroup
 from site_gen.kinds.good_model import GoodModel
+from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanSchedule, InspectionPlanTeam
 from site_gen.kinds.midterm_survey import MidtermSurvey
 from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.remediation_plan import RemediationPlan
+from site_gen.kinds.survey_plan import SurveyPlan
 from site_gen.kinds.typed import Model
 from site_gen.kinds.unit import Unit
 
@@ -30,6 +35,9 @@ else:
     from typing import TypeVar
 
     M = TypeVar("M", bound=Model, covariant=True)
+
+# The plan kinds' models (each has a year)
+P = TypeVar("P", FieldVisitPlan, InspectionPlan, RemediationPlan, SurveyPlan)
 
 DISTRICT_TYPES = frozenset({"district", "affiliated"})
 LEADING_TYPES = frozenset({"leadership", "department", "office"})
@@ -84,9 +92,11 @@ def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def span_days(start: str, end: str) -> int:
+def span_days(start: str | dt.date, end: str | dt.date) -> int:
     """Days from ``start`` to ``end``, both counted (01/06 to 15/06 is 15)."""
-    return (day(end) - day(start)).days + 1
+    first = start if isinstance(start, dt.date) else day(start)
+    last = end if isinstance(end, dt.date) else day(end)
+    return (last - first).days + 1
 
 
 def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
@@ -96,30 +106,28 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def report_period(plan: dict[str, Any], quarter: int) -> tuple[dt.date, dt.date]:
+def report_period(plan: FieldVisitPlan, quarter: int) -> tuple[dt.date, dt.date]:
     """The visits a quarter's report covers: those ending in the quarter, or after the previous report was due.
 
     The report of a quarter is due before day N of its last month, so a visit
     ending in the last days of a quarter can only go in the next report.
     """
-    start, end = quarter_bounds(plan["year"], quarter)
+    start, end = quarter_bounds(plan.year, quarter)
     if quarter > 1:
         start = quarterly_deadline(plan, quarter - 1) + dt.timedelta(days=1)
     return start, end
 
 
-def last_day(deadline: dict[str, Any]) -> dt.date:
+def last_day(deadline: Due) -> dt.date:
     """The last day a deadline allows: the day itself, or the day before for "trước ngày"."""
-    date = day(deadline["date"])
-    return date - dt.timedelta(days=1) if deadline.get("strict") else date
+    return deadline.date - dt.timedelta(days=1) if deadline.strict else deadline.date
 
 
-def quarterly_deadline(plan: dict[str, Any], quarter: int) -> dt.date:
+def quarterly_deadline(plan: FieldVisitPlan, quarter: int) -> dt.date:
     """Last day to submit form 3 for a quarter: before day N of the quarter's last month."""
-    rule = plan["deadlines"]["quarterly_report"]
-    month = 3 * quarter
-    date = dt.date(plan["year"], month, rule["day_of_last_month"])
-    return date - dt.timedelta(days=1) if rule.get("strict", True) else date
+    rule = plan.deadlines.quarterly_report
+    date = dt.date(plan.year, 3 * quarter, rule.day_of_last_month)
+    return date - dt.timedelta(days=1) if rule.strict else date
 
 
 class LazyTable(Mapping[str, Record]):
@@ -174,8 +182,8 @@ class Context:
         self.plans: dict[str, Mapping[str, Record]] = {kind: tables[kind] for kind in PLAN_KINDS}
         self._district: dict[str, str | None] = {}
         self._leaders = leaders
-        self._role_rules: dict[str, dict[str, dict[str, Any]]] = {}
-        self._categories: dict[str, dict[str, dict[str, Any]]] = {}
+        self._role_rules: dict[str, dict[str, FieldVisitPlanRoleGroup]] = {}
+        self._categories: dict[str, dict[str, FieldVisitPlanCategory]] = {}
 
     @classmethod
     def from_records(cls, records: Iterable[Record], broken: dict[str, set[str]] | None = None) -> Context:
@@ -228,24 +236,25 @@ class Context:
         """The valid records of a context kind, by id, typed as the kind's records."""
         return cast("Mapping[str, Record[M]]", self._tables[kind.name])
 
-    def plan(self, kind: str, ident: str) -> Record | None:
-        return self.plans[kind].get(ident)
+    def plan(self, kind: Kind[P], ident: str) -> Record[P] | None:
+        """The plan of ``kind`` with this id, typed as the kind's records."""
+        return self.table(kind).get(ident)
 
     def sector_ids(self) -> list[str]:
         org = self.org
-        return [sector["id"] for sector in org.data["sectors"]] if org else []
+        return [sector.id for sector in org.model.sectors] if org else []
 
     # -- units --------------------------------------------------------------------
 
     def unit_type(self, ident: str) -> str:
         unit = self.units.get(ident)
-        return str(unit.data["type"]) if unit else ""
+        return unit.model.type if unit else ""
 
     def unit_name(self, ident: str) -> str:
         unit = self.units.get(ident)
-        return str(unit.data["name"]) if unit else ident
+        return unit.model.name if unit else ident
 
-    def ancestors(self, ident: str) -> Iterator[Record]:
+    def ancestors(self, ident: str) -> Iterator[Record[Unit]]:
         """The unit and its parents, upwards, stopping at a missing unit or a loop."""
         probe: str | None = ident
         seen: set[str] = set()
@@ -255,19 +264,19 @@ class Context:
             if unit is None:
                 return
             yield unit
-            probe = unit.data.get("parent")
+            probe = unit.model.parent
 
     def district_of(self, ident: str) -> str | None:
         """The district-level union (or directly affiliated union) a unit lies in, or None."""
         if ident not in self._district:
-            found = next((u for u in self.ancestors(ident) if u.data["type"] in DISTRICT_TYPES), None)
+            found = next((u for u in self.ancestors(ident) if u.model.type in DISTRICT_TYPES), None)
             self._district[ident] = found.id if found else None
         return self._district[ident]
 
     def sector_of(self, ident: str) -> str | None:
         """The sector of a unit, or of its nearest parent that has one."""
-        found = next((u for u in self.ancestors(ident) if u.data.get("sector")), None)
-        return str(found.data["sector"]) if found else None
+        found = next((u for u in self.ancestors(ident) if u.model.sector), None)
+        return found.model.sector if found else None
 
     def sector_known(self, ident: str) -> bool:
         """False when a unit on the way up from ``ident`` failed its schema: its sector is anyone's guess."""
@@ -275,9 +284,9 @@ class Context:
             return True
         last = ident
         for unit in self.ancestors(ident):
-            if unit.data.get("sector"):
+            if unit.model.sector:
                 return True
-            last = str(unit.data.get("parent") or "")
+            last = unit.model.parent or ""
         return not (last and self.hides(UNIT.name, last))
 
     # -- cadres and plans ----------------------------------------------------------
@@ -286,70 +295,67 @@ class Context:
         record = self.cadres.get(cadre)
         if record is None:
             return None
-        for item in record.data.get("exemptions", []):
-            if item["year"] == year:
-                return str(item["reason"])
+        for item in record.model.exemptions:
+            if item.year == year:
+                return item.reason
         return None
 
-    def role_rules(self, plan: Record, group: str) -> dict[str, Any] | None:
+    def role_rules(self, plan: Record[FieldVisitPlan], group: str) -> FieldVisitPlanRoleGroup | None:
         table = self._role_rules.get(plan.file)
         if table is None:
-            table = self._role_rules[plan.file] = {rules["group"]: rules for rules in plan.data["role_groups"]}
+            table = self._role_rules[plan.file] = {rules.group: rules for rules in plan.model.role_groups}
         return table.get(group)
 
-    def min_days(self, plan: Record, group: str) -> int:
-        rules = self.role_rules(plan, group) or {}
-        return int(rules.get("min_days", plan.data["min_days"]))
+    def min_days(self, plan: Record[FieldVisitPlan], group: str) -> int:
+        rules = self.role_rules(plan, group)
+        return rules.min_days if rules is not None and rules.min_days is not None else plan.model.min_days
 
-    def active_in(self, cadre: Record, year: int) -> bool:
-        joined = cadre.data.get("joined")
-        left = cadre.data.get("left")
-        if joined and day(joined).year > year:
+    def active_in(self, cadre: Record[Cadre], year: int) -> bool:
+        joined, left = cadre.model.joined, cadre.model.left
+        if joined and joined.year > year:
             return False
-        return not (left and day(left).year < year)
+        return not (left and left.year < year)
 
-    def in_scope(self, cadre: Record, plan: Record) -> bool:
+    def in_scope(self, cadre: Record[Cadre], plan: Record[FieldVisitPlan]) -> bool:
         """The plan applies to this cadre: the membership and role group are covered, and they worked that year."""
-        applies = plan.data.get("applies_to")
-        if applies and not set(applies) & set(cadre.data.get("memberships", [])):
+        applies = plan.model.applies_to
+        if applies and not set(applies) & set(cadre.model.memberships):
             return False
-        if self.role_rules(plan, cadre.data["role_group"]) is None:
+        if self.role_rules(plan, cadre.model.role_group) is None:
             return False
-        return self.active_in(cadre, plan.data["year"])
+        return self.active_in(cadre, plan.model.year)
 
-    def is_subject(self, cadre: Record, plan: Record) -> bool:
+    def is_subject(self, cadre: Record[Cadre], plan: Record[FieldVisitPlan]) -> bool:
         """In scope and not exempt: the cadre must reach the minimum."""
-        return self.in_scope(cadre, plan) and self.exemption(cadre.id, plan.data["year"]) is None
+        return self.in_scope(cadre, plan) and self.exemption(cadre.id, plan.model.year) is None
 
-    def plans_for_year(self, kind: str, year: int) -> list[Record]:
-        return [plan for plan in self.plans[kind].values() if plan.data["year"] == year]
+    def plans_for_year(self, kind: Kind[P], year: int) -> list[Record[P]]:
+        """The plans of ``kind`` (a plan kind) for ``year``."""
+        return [plan for plan in self.table(kind).values() if plan.model.year == year]
 
     def leaders_of(self, unit: str) -> set[str]:
         """Cadres who lead a unit (its leaders, or the standing committee of the leadership unit)."""
         if self._leaders is None:
             self._leaders = {}
             for ident, cadre in self.cadres.items():
-                if cadre.data["role_group"] in ("leader", "standing"):
-                    self._leaders.setdefault(cadre.data["unit"], set()).add(ident)
+                if cadre.model.role_group in ("leader", "standing"):
+                    self._leaders.setdefault(cadre.model.unit, set()).add(ident)
         return self._leaders.get(unit, set())
 
-    def category_codes(self, plan: Record) -> list[str]:
-        return [category["code"] for category in plan.data["categories"]]
+    def category_codes(self, plan: Record[FieldVisitPlan]) -> list[str]:
+        return [category.code for category in plan.model.categories]
 
-    def category(self, plan: Record, code: str) -> dict[str, Any] | None:
+    def category(self, plan: Record[FieldVisitPlan], code: str) -> FieldVisitPlanCategory | None:
         table = self._categories.get(plan.file)
         if table is None:
-            table = self._categories[plan.file] = {category["code"]: category for category in plan.data["categories"]}
+            table = self._categories[plan.file] = {category.code: category for category in plan.model.categories}
         return table.get(code)
 
-    def schedule_row(self, plan: Record, unit: str) -> tuple[int, dict[str, Any]] | None:
-        for index, row in enumerate(plan.data["schedule"]):
-            if row["unit"] == unit:
+    def schedule_row(self, plan: Record[InspectionPlan], unit: str) -> tuple[int, InspectionPlanSchedule] | None:
+        for index, row in enumerate(plan.model.schedule):
+            if row.unit == unit:
                 return index, row
         return None
 
-    def team(self, plan: Record, ident: str) -> dict[str, Any] | None:
-        for team in plan.data["teams"]:
-            if team["id"] == ident:
-                return dict(team)
-        return None
+    def team(self, plan: Record[InspectionPlan], ident: str) -> InspectionPlanTeam | None:
+        return next((team for team in plan.model.teams if team.id == ident), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,8 +62,11 @@ def make(
 
 
 def _freeze(value: Any) -> Any:
-    if isinstance(value, list):
+    """A parameter as the problem keeps it: lists as tuples, dates (a model's) as ISO text, as records write them."""
+    if isinstance(value, (list, tuple)):
         return tuple(_freeze(item) for item in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 

@@ -202,7 +202,7 @@ def _options(args: NewOptions, ctx: Any) -> dict[str, Any]:
     if cadre is not None:
         values.setdefault("unit", cadre.data["unit"])
     if "plan" not in values and "year" in values and ctx is not None:
-        plans = ctx.plans_for_year(FIELD_VISIT_PLAN.name, values["year"])
+        plans = ctx.plans_for_year(FIELD_VISIT_PLAN, values["year"])
         if plans and args.kind in (REGISTRATION.name, QUARTERLY_REPORT.name):
             values["plan"] = plans[0].id
     return values

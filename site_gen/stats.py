@@ -21,6 +21,7 @@ from typing import Any
 from site_gen.catalogue import say
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.labels import labels
 from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline
 from site_gen.vn import format_decimal, format_int, name_key, sort_key
@@ -48,7 +49,7 @@ def _group(cadres: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any]:
-    plans = sorted(ctx.plans_for_year(FIELD_VISIT_PLAN.name, year), key=lambda p: p.id)
+    plans = sorted(ctx.plans_for_year(FIELD_VISIT_PLAN, year), key=lambda p: p.id)
     if not plans:
         raise SetupError("setup.no-plan", year=year)
     plan_ids = {plan.id for plan in plans}
@@ -78,7 +79,7 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
 
 
 def _cadres(
-    ctx: Context, plans: list[Record], registrations: list[Record], visits: list[tuple[Record, dict[str, Any]]]
+    ctx: Context, plans: list[Record[FieldVisitPlan]], registrations: list[Record], visits: list[tuple[Record, dict[str, Any]]]
 ) -> list[dict[str, Any]]:
     planned: dict[str, int] = {}
     rows: dict[str, list[dict[str, Any]]] = {}
@@ -94,16 +95,17 @@ def _cadres(
         if plan is None:
             continue
         group = cadre.data["role_group"]
-        rules = ctx.role_rules(plan, group) or {}
+        rules = ctx.role_rules(plan, group)
         minimum = ctx.min_days(plan, group)
         mine = done.get(cadre.id, [])
         days = sum(v["days"] for v in mine)
-        length = rules.get("min_days_per_trip", 0)
-        long_trips = sum(1 for v in mine if v["days"] >= length) if "min_trips" in rules else len(mine)
-        exempt = ctx.exemption(cadre.id, plan.data["year"]) is not None
+        min_trips = rules.min_trips if rules is not None else None
+        length = (rules.min_days_per_trip if rules is not None else None) or 0
+        long_trips = sum(1 for v in mine if v["days"] >= length) if min_trips is not None else len(mine)
+        exempt = ctx.exemption(cadre.id, plan.model.year) is not None
         if exempt:
             status = "exempt"
-        elif days >= minimum and long_trips >= rules.get("min_trips", 0):
+        elif days >= minimum and long_trips >= (min_trips or 0):
             status = "reached"
         else:
             status = "not-yet"
@@ -124,13 +126,13 @@ def _cadres(
                 "memberships": sorted(cadre.data.get("memberships", [])),
                 "plan": plan.id,
                 "min_days": minimum,
-                "min_trips": rules.get("min_trips", 0),
+                "min_trips": min_trips or 0,
                 "min_days_per_trip": length,
                 "registered": cadre.id in planned,
                 "planned_days": planned.get(cadre.id, 0),
                 "done_days": days,
                 "trips": len(mine),
-                "long_trips": long_trips if "min_trips" in rules else 0,
+                "long_trips": long_trips if min_trips is not None else 0,
                 "unregistered_visits": unregistered,
                 "status": status,
             }
@@ -138,7 +140,9 @@ def _cadres(
     return sorted(out, key=lambda c: name_key(c["name"]))
 
 
-def _categories(ctx: Context, plans: list[Record], visits: list[tuple[Record, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _categories(
+    ctx: Context, plans: list[Record[FieldVisitPlan]], visits: list[tuple[Record, dict[str, Any]]]
+) -> list[dict[str, Any]]:
     names: dict[str, str] = {}
     for plan in plans:
         for category in plan.data["categories"]:
@@ -196,12 +200,14 @@ def _districts(ctx: Context, visits: list[tuple[Record, dict[str, Any]]]) -> lis
     return sorted(out, key=lambda d: sort_key(d["name"]))
 
 
-def _reports(ctx: Context, plans: list[Record], reports: list[Record], cadres: list[dict[str, Any]]) -> dict[str, Any]:
+def _reports(
+    ctx: Context, plans: list[Record[FieldVisitPlan]], reports: list[Record], cadres: list[dict[str, Any]]
+) -> dict[str, Any]:
     units = sorted({c["unit"] for c in cadres if c["status"] != "exempt"})
     received = []
     for record in sorted(reports, key=lambda r: (r.data["unit"], r.data["quarter"])):
         plan = next(p for p in plans if p.id == record.data["plan"])
-        deadline = quarterly_deadline(plan.data, record.data["quarter"]).isoformat()
+        deadline = quarterly_deadline(plan.model, record.data["quarter"]).isoformat()
         received.append(
             {
                 "unit": record.data["unit"],

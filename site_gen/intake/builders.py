@@ -25,7 +25,8 @@ from site_gen.intake.answers import (
 )
 from site_gen.intake.repository import Loaded
 from site_gen.intake.yaml_edit import comment_first_item, edit_list, item_markers, set_scalar
-from site_gen.kinds import INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION, REMEDIATION_PROGRESS
+from site_gen.kinds import INSPECTION_PLAN, INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION, REMEDIATION_PROGRESS
+from site_gen.model import of_kind
 from site_gen.vn import format_date
 
 Notes = list[tuple[str, dict[str, Any]]]
@@ -160,11 +161,12 @@ def inspection_result(answers: DocumentsReceived, loaded: Loaded) -> Draft:
     if found is None:
         # Documents come before the visit: the result starts "scheduled", from the schedule's row,
         # and the inspection department completes it after the visit.
-        scheduled = loaded.ctx.schedule_row(plan, unit.id)
+        scheduled = loaded.ctx.schedule_row(of_kind(INSPECTION_PLAN, plan), unit.id)
         assert scheduled is not None
         row = scheduled[1]
-        value = {"kind": INSPECTION_RESULT.name, "plan": plan.id, "unit": unit.id, "team": row["team"], "date": row["date"]}
-        value |= {"session": row["session"]} if "session" in row else {}
+        value: dict[str, Any] = {"kind": INSPECTION_RESULT.name, "plan": plan.id, "unit": unit.id, "team": row.team}
+        value["date"] = row.date.isoformat()
+        value |= {"session": row.session} if row.session is not None else {}
         value |= {"status": "scheduled", "documents_received": received} | (exception if answers.approved_by else {})
         # beside the other results of the plan, in the folder of the department that holds the plan
         layout = INSPECTION_RESULT.path.format(year=int(plan.data["year"]), unit=unit.id)

@@ -53,7 +53,7 @@ from site_gen.kinds import (
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
 )
-from site_gen.model import Record
+from site_gen.model import Record, of_kind
 from site_gen.vn import fold, format_date
 
 # -- outcome -----------------------------------------------------------------------------
@@ -337,7 +337,7 @@ def read_inspection_result(r: Reader) -> DocumentsReceived | None:
     r.confirm()
     if bool(r.text("approved_by")) != bool(reason):
         r.problems.append(Issue(r.label("reason" if not reason else "approved_by"), "", "issue.exception-incomplete"))
-    if plan is not None and unit is not None and r.ctx.schedule_row(plan, unit.id) is None:
+    if plan is not None and unit is not None and r.ctx.schedule_row(of_kind(INSPECTION_PLAN, plan), unit.id) is None:
         params = {"unit": unit.data["name"], "plan": plan.id}
         r.problems.append(Issue(r.label("unit"), r.raw["unit"].strip(), "issue.not-scheduled", params))
     if r.problems or plan is None or unit is None or received is None:

@@ -39,7 +39,7 @@ from site_gen.intake.parse import (
 )
 from site_gen.intake.repository import Loaded, load
 from site_gen.kinds import FIELD_VISIT_PLAN
-from site_gen.model import Record
+from site_gen.model import Record, of_kind
 from site_gen.office import layout
 from site_gen.office.document import Cell, FormDoc
 from site_gen.office.reading import Found, Reading, header_key, nfc
@@ -232,7 +232,7 @@ class FormReader:
     def plan(self) -> Record | None:
         reference = self.doc.reference
         number = re.search(r"số\s+(.+?)\s*,", reference, re.IGNORECASE)
-        plans = list(self.ctx.plans[FIELD_VISIT_PLAN.name].values())
+        plans = list(self.ctx.table(FIELD_VISIT_PLAN).values())
         if number:
             found = [p for p in plans if fold(str(p.data.get("document", {}).get("number", ""))) == fold(number.group(1))]
             if len(found) == 1:
@@ -363,7 +363,12 @@ class FormReader:
                 return None
             if got[0] != code or got[1] is None:
                 self.add(
-                    "issue.unknown-category", cell.where, first, owner, plan=plan.id, codes_list=self.ctx.category_codes(plan)
+                    "issue.unknown-category",
+                    cell.where,
+                    first,
+                    owner,
+                    plan=plan.id,
+                    codes_list=self.ctx.category_codes(of_kind(FIELD_VISIT_PLAN, plan)),
                 )
                 return None
             topic = got[1]

@@ -120,8 +120,12 @@ def _compile(cls: type[Model]) -> Convert:
                 values.append(f"get({key!r}, default{index})")
             else:
                 values.append(f"(default{index} if (v{index} := get({key!r})) is None else convert{index}(v{index}))")
-        else:  # required: the schema guarantees it is there
-            values.append(f"data[{key!r}]" if convert is None else f"convert{index}(data[{key!r}])")
+        else:  # required: the schema guarantees it is there (a record built by hand in a test may still leave it out)
+            values.append(
+                f"get({key!r})"
+                if convert is None
+                else f"(None if (v{index} := get({key!r})) is None else convert{index}(v{index}))"
+            )
     source = (
         "def load(data):\n    get = data.get\n    return new(cls, ("
         + ", ".join(values)

@@ -86,7 +86,7 @@ def blank_stem(form: str, year: int | None = None) -> str:
 
 
 def _plan_year(ctx: Context, kind: str, record: Record) -> int | None:
-    plan = ctx.plan(kind, str(record.data.get("plan", "")))
+    plan = ctx.plans[kind].get(str(record.data.get("plan", "")))
     return int(plan.data["year"]) if plan else None
 
 
@@ -134,7 +134,7 @@ def summaries(ctx: Context, records: Iterable[Record], year: int | None = None, 
         groups.setdefault((str(record.data["plan"]), owner), []).append(record)
     items = []
     for (plan_id, owner), chosen in sorted(groups.items()):
-        plan = ctx.plan(FIELD_VISIT_PLAN.name, plan_id)
+        plan = ctx.plan(FIELD_VISIT_PLAN, plan_id)
         if plan is None or (year and plan.data["year"] != year):
             continue
         found = int(plan.data["year"])
@@ -178,7 +178,7 @@ def reports(
 
 def schedules(ctx: Context, year: int | None = None) -> list[Item]:
     items = []
-    for plan in ctx.plans[INSPECTION_PLAN.name].values():
+    for plan in ctx.table(INSPECTION_PLAN).values():
         found = int(plan.data["year"])
         if (year and found != year) or not plan.data.get("schedule"):
             continue
@@ -217,7 +217,7 @@ def notices(ctx: Context, records: Iterable[Record], year: int | None = None, un
 
 
 def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(BLANK_STEMS)) -> list[Item]:
-    plans = ctx.plans_for_year(FIELD_VISIT_PLAN.name, year) if year else []
+    plans = ctx.plans_for_year(FIELD_VISIT_PLAN, year) if year else []
     plan = plans[0] if plans else None
     return [
         Item(
@@ -311,7 +311,7 @@ def select(ctx: Context, records: list[Record], args: ExportOptions) -> list[Ite
     if not args.year:
         raise SetupError("setup.export-year")
     if args.form:
-        if not ctx.plans_for_year(FIELD_VISIT_PLAN.name, args.year):
+        if not ctx.plans_for_year(FIELD_VISIT_PLAN, args.year):
             raise SetupError("setup.no-plan", year=args.year)
         if args.form == layout.FORM_REGISTRATION:
             items = registrations(ctx, records, args.year, args.cadre, args.unit)
@@ -320,7 +320,7 @@ def select(ctx: Context, records: list[Record], args: ExportOptions) -> list[Ite
         else:
             items = reports(ctx, records, args.year, args.unit, args.quarter)
     else:
-        if not ctx.plans_for_year(INSPECTION_PLAN.name, args.year):
+        if not ctx.plans_for_year(INSPECTION_PLAN, args.year):
             raise SetupError("setup.export-no-inspection-plan", year=args.year)
         items = schedules(ctx, args.year) if args.inspection_schedule else notices(ctx, records, args.year, args.notice)
     if not items:
@@ -372,7 +372,7 @@ def site_items(ctx: Context, records: list[Record]) -> list[tuple[Item, tuple[st
     Excel, and every inspection schedule and notice in both formats;
     ``site-gen export`` makes any other.
     """
-    visits = sorted(int(plan.data["year"]) for plan in ctx.plans[FIELD_VISIT_PLAN.name].values())
+    visits = sorted(int(plan.data["year"]) for plan in ctx.table(FIELD_VISIT_PLAN).values())
     latest = visits[-1] if visits else None
     chosen: list[tuple[Item, tuple[str, ...]]] = [(item, FORMATS) for item in blanks(ctx, latest)]
     if latest:

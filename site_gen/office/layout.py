@@ -13,6 +13,9 @@ from typing import Any
 
 from site_gen.catalogue import texts
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN
+from site_gen.kinds.defs import Person
+from site_gen.kinds.field_visit_plan import FieldVisitPlan
+from site_gen.kinds.inspection_plan import InspectionPlan
 from site_gen.labels import labels
 from site_gen.model import Context, Record
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
@@ -192,15 +195,15 @@ def days_text(days: int | float) -> str:
     return DAYS_FORMAT.format(days=_number(days))
 
 
-def content_text(ctx: Context, plan: Record | None, row: Mapping[str, Any], purpose: bool = True) -> str:
+def content_text(ctx: Context, plan: Record[FieldVisitPlan] | None, row: Mapping[str, Any], purpose: bool = True) -> str:
     """ "1.3 Theo chuyên đề", then the topic line, then "Mục đích: …" (when asked and present)."""
     code = str(row["category"])
     category = ctx.category(plan, code) if plan else None
-    lines = [CONTENT_FORMAT.format(code=code, name=category["name"]) if category else code]
+    lines = [CONTENT_FORMAT.format(code=code, name=category.name) if category else code]
     topic = row.get("topic")
     if topic:
-        found = next((t for t in (category or {}).get("topics", []) if t["code"] == topic), None)
-        lines.append(CONTENT_FORMAT.format(code=topic, name=found["name"]) if found else str(topic))
+        found = next((t for t in category.topics if t.code == topic), None) if category else None
+        lines.append(CONTENT_FORMAT.format(code=topic, name=found.name) if found else str(topic))
     if purpose and row.get("purpose"):
         lines.append(PURPOSE_LABEL + str(row["purpose"]))
     return LINE_SEPARATOR.join(lines)
@@ -255,8 +258,8 @@ def _cadre_name(ctx: Context, ident: str | None) -> str:
     return str(cadre.data["name"]) if cadre else ident
 
 
-def _plan(ctx: Context, record: Record) -> Record | None:
-    return ctx.plan(FIELD_VISIT_PLAN.name, str(record.data.get("plan", "")))
+def _plan(ctx: Context, record: Record) -> Record[FieldVisitPlan] | None:
+    return ctx.plan(FIELD_VISIT_PLAN, str(record.data.get("plan", "")))
 
 
 def _plan_heading(ctx: Context, plan: Record | None) -> tuple[str, str]:
@@ -325,7 +328,7 @@ def unit_head(ctx: Context, unit: str) -> str:
     return str(leaders[0].data["name"]) if leaders else ""
 
 
-def summary_form(ctx: Context, plan: Record, unit: str, registrations: Iterable[Record]) -> FormDoc:
+def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registrations: Iterable[Record]) -> FormDoc:
     """Form 2 from the form-1 records of one unit's cadres for one plan, cadres in Vietnamese name order."""
     org = _org(ctx)
     year, ref = _plan_heading(ctx, plan)
@@ -431,13 +434,13 @@ def _hour(text: str) -> str:
     return text.replace(":", "g")
 
 
-def _person(ctx: Context, member: Any) -> str:
-    if isinstance(member, Mapping):
-        return str(member.get("name", ""))
-    return _cadre_name(ctx, str(member))
+def _person(ctx: Context, member: str | Person) -> str:
+    if isinstance(member, Person):
+        return member.name
+    return _cadre_name(ctx, member)
 
 
-def schedule_form(ctx: Context, plan: Record) -> FormDoc:
+def schedule_form(ctx: Context, plan: Record[InspectionPlan]) -> FormDoc:
     data = plan.data
     org = _org(ctx)
     document = data["document"]
@@ -457,7 +460,7 @@ def schedule_form(ctx: Context, plan: Record) -> FormDoc:
                     format_date(str(entry["date"])),
                     SESSION_FORMAT.format(label=label, time=_hour(str(time))) if time else label,
                     ctx.unit_name(str(entry["unit"])),
-                    TEAM_FORMAT.format(team=team["name"], leader=_person(ctx, team.get("leader"))) if team else "",
+                    TEAM_FORMAT.format(team=team.name, leader=_person(ctx, team.leader)) if team else "",
                     str(entry.get("location", "")),
                 ]
             )
@@ -493,7 +496,7 @@ def schedule_form(ctx: Context, plan: Record) -> FormDoc:
 def notice_form(ctx: Context, result: Record) -> FormDoc:
     data = result.data
     org = _org(ctx)
-    plan = ctx.plan(INSPECTION_PLAN.name, str(data.get("plan", "")))
+    plan = ctx.plan(INSPECTION_PLAN, str(data.get("plan", "")))
     year = int(plan.data["year"]) if plan else int(str(data["date"])[:4])
     unit = ctx.unit_name(str(data["unit"]))
     notice = data.get("notice") or {}
@@ -506,8 +509,8 @@ def notice_form(ctx: Context, result: Record) -> FormDoc:
             NOTICE_VISIT_FORMAT.format(
                 date=format_date(str(data["date"])),
                 session=SESSION_LABELS.get(str(data.get("session", "")), "").lower() or "…",
-                team=team["name"] if team else str(data.get("team", "")),
-                leader=_person(ctx, team.get("leader")) if team else "…",
+                team=team.name if team else str(data.get("team", "")),
+                leader=_person(ctx, team.leader) if team else "…",
                 unit=unit,
                 year=year,
             )

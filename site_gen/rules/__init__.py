@@ -65,7 +65,7 @@ def partitions_of(record: Record) -> list[PartitionKey]:
 def context_partitions(ctx: Context) -> list[PartitionKey]:
     """Partitions that exist even with no bulk record in them (so "missing" rules can fire)."""
     keys: list[PartitionKey] = [("cadre", ident) for ident in ctx.cadres]
-    keys += [("inspection", ident) for ident in ctx.plans[INSPECTION_PLAN.name]]
+    keys += [("inspection", ident) for ident in ctx.table(INSPECTION_PLAN)]
     return keys
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from site_gen.kinds import GOOD_MODEL, INSPECTION_PLAN, INSPECTION_RESULT
+from site_gen.kinds.defs import Person
+from site_gen.kinds.inspection_plan import InspectionPlan
 from site_gen.model import LEADING_TYPES, Context, Record, day
 from site_gen.problems import Problem
 from site_gen.rules import PartitionKey, check, problem
@@ -92,13 +94,13 @@ def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
                 yield problem(record, "rule.ref-model", "good_models", index, id=ident)
         elif model.data["found_in"].get("inspection") != {"plan": data["plan"], "unit": data["unit"]}:
             yield problem(record, "rule.model-source-mismatch", "good_models", index, model=ident)
-    plan = ctx.plan(INSPECTION_PLAN.name, data["plan"])
+    plan = ctx.plan(INSPECTION_PLAN, data["plan"])
     if plan is None:
         return
     yield from _against_plan(ctx, record, plan)
 
 
-def _against_plan(ctx: Context, record: Record, plan: Record) -> Iterator[Problem]:
+def _against_plan(ctx: Context, record: Record, plan: Record[InspectionPlan]) -> Iterator[Problem]:
     data = record.data
     team = ctx.team(plan, data["team"])
     if team is None:
@@ -108,10 +110,10 @@ def _against_plan(ctx: Context, record: Record, plan: Record) -> Iterator[Proble
         yield problem(record, "rule.result-not-scheduled", "unit", unit=data["unit"], plan=plan.id)
     else:
         row = scheduled[1]
-        if team is not None and row["team"] != data["team"]:
-            yield problem(record, "rule.result-team-mismatch", "team", team=data["team"], scheduled_team=row["team"])
-        if row["date"] != data["date"]:
-            yield problem(record, "rule.result-date-mismatch", "date", date=data["date"], scheduled_date=row["date"])
+        if team is not None and row.team != data["team"]:
+            yield problem(record, "rule.result-team-mismatch", "team", team=data["team"], scheduled_team=row.team)
+        if row.date.isoformat() != data["date"]:
+            yield problem(record, "rule.result-date-mismatch", "date", date=data["date"], scheduled_date=row.date)
     inspected = data["status"] == "inspected"
     received = data.get("documents_received")
     if received is None and inspected:
@@ -157,11 +159,11 @@ def _against_plan(ctx: Context, record: Record, plan: Record) -> Iterator[Proble
         written = {item.get("member") or item.get("name") for item in data.get("reflections", [])}
         where = "reflections" if "reflections" in data else "status"
         for member in team_people(team):
-            if member != team["leader"] and member not in written:
+            if member != team.leader and member not in written:
                 yield problem(record, "rule.reflection-missing", where, member=member)
-        for member in team.get("members", []):
-            if isinstance(member, dict) and member["name"] not in written:
-                yield problem(record, "rule.reflection-missing", where, member=member["name"])
+        for person in team.members:
+            if isinstance(person, Person) and person.name not in written:
+                yield problem(record, "rule.reflection-missing", where, member=person.name)
 
 
 def _scores(ctx: Context, record: Record) -> Iterator[Problem]:
@@ -197,7 +199,7 @@ def _fmt(value: float) -> str:
     ),
 )
 def inspection_rankings(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
-    plan = ctx.plan(INSPECTION_PLAN.name, key[1])
+    plan = ctx.plan(INSPECTION_PLAN, key[1])
     if plan is None:
         return
     by_unit: dict[str, Record] = {}

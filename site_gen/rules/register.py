@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ from site_gen.kinds import (
     REMEDIATION_PLAN,
     UNIT,
 )
+from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanTeam
 from site_gen.model import LEADING_TYPES, Context, Record, last_day
 from site_gen.problems import Problem
 from site_gen.rules import check, problem
@@ -119,7 +121,7 @@ def register_cadres(ctx: Context) -> Iterator[Problem]:
             if year in years:
                 yield problem(cadre, "rule.exemption-duplicate", "exemptions", index, "year", year=year)
             years.add(year)
-            for plan in ctx.plans_for_year(FIELD_VISIT_PLAN.name, year):
+            for plan in ctx.plans_for_year(FIELD_VISIT_PLAN, year):
                 accepted = plan.data.get("exemption_reasons")
                 if accepted is not None and item["reason"] not in accepted:
                     yield problem(
@@ -129,7 +131,7 @@ def register_cadres(ctx: Context) -> Iterator[Problem]:
 
 @check("context", ("rule.ref-unit", "rule.ref-cadre", "rule.ref-category", "rule.period-order", "rule.duplicate-id"))
 def field_visit_plans(ctx: Context) -> Iterator[Problem]:
-    for plan in ctx.plans[FIELD_VISIT_PLAN.name].values():
+    for plan in ctx.table(FIELD_VISIT_PLAN).values():
         data = plan.data
         yield from document_refs(ctx, plan)
         codes = ctx.category_codes(plan)
@@ -194,7 +196,7 @@ def _duplicate_codes(plan: Record, categories: list[dict[str, Any]]) -> Iterator
     ),
 )
 def inspection_plans(ctx: Context) -> Iterator[Problem]:
-    for plan in ctx.plans[INSPECTION_PLAN.name].values():
+    for plan in ctx.table(INSPECTION_PLAN).values():
         yield from document_refs(ctx, plan)
         yield from _inspection_teams(ctx, plan)
         yield from _inspection_schedule(ctx, plan)
@@ -224,20 +226,20 @@ def _inspection_teams(ctx: Context, plan: Record) -> Iterator[Problem]:
                 yield from unit_ref(ctx, plan, member["unit"], "teams", index, "members", position, "unit")
 
 
-def team_people(team: dict[str, Any]) -> list[str]:
-    people = [team["leader"], team["secretary"]]
-    people += [member for member in team.get("members", []) if isinstance(member, str)]
+def team_people(team: InspectionPlanTeam) -> list[str]:
+    people = [team.leader, team.secretary]
+    people += [member for member in team.members if isinstance(member, str)]
     return list(dict.fromkeys(people))
 
 
-def _inspection_schedule(ctx: Context, plan: Record) -> Iterator[Problem]:
-    data = plan.data
-    teams = {team["id"]: team for team in data["teams"]}
+def _inspection_schedule(ctx: Context, plan: Record[InspectionPlan]) -> Iterator[Problem]:
+    data = plan.model
+    teams = {team.id: team for team in data.teams}
     first_row: dict[str, int] = {}
-    booked: dict[tuple[str, str, str], int] = {}
-    slots: dict[tuple[str, str], list[tuple[int, str]]] = {}
-    for index, row in enumerate(data["schedule"]):
-        unit = row["unit"]
+    booked: dict[tuple[str, dt.date, str], int] = {}
+    slots: dict[tuple[dt.date, str], list[tuple[int, str]]] = {}
+    for index, row in enumerate(data.schedule):
+        unit = row.unit
         yield from unit_ref(ctx, plan, unit, "schedule", index, "unit")
         if unit in first_row:
             yield problem(
@@ -246,13 +248,13 @@ def _inspection_schedule(ctx: Context, plan: Record) -> Iterator[Problem]:
         else:
             first_row[unit] = index
         sector = ctx.sector_of(unit)
-        if ctx.units.get(unit) and sector not in data["sectors"]:
+        if ctx.units.get(unit) and sector not in data.sectors:
             yield problem(plan, "rule.schedule-sector", "schedule", index, "unit", unit=unit, sector=sector or "—")
-        team = row["team"]
+        team = row.team
         if team not in teams:
             yield problem(plan, "rule.ref-team", "schedule", index, "team", id=team, plan=plan.id)
             continue
-        slot = (team, row["date"], row["session"])
+        slot = (team, row.date, row.session)
         if slot in booked:
             yield problem(
                 plan,
@@ -261,13 +263,13 @@ def _inspection_schedule(ctx: Context, plan: Record) -> Iterator[Problem]:
                 index,
                 "team",
                 team=team,
-                date=row["date"],
-                session=row["session"],
+                date=row.date,
+                session=row.session,
                 other_row=booked[slot] + 1,
             )
         else:
             booked[slot] = index
-            slots.setdefault((row["date"], row["session"]), []).append((index, team))
+            slots.setdefault((row.date, row.session), []).append((index, team))
     for (date, session), rows in slots.items():
         members: dict[str, str] = {}
         for index, team in rows:
@@ -299,7 +301,7 @@ def _thresholds(plan: Record) -> Iterator[Problem]:
 
 @check("context", ("rule.ref-unit", "rule.ref-shortcoming", "rule.duplicate-id", "rule.shortcoming-no-action"))
 def remediation_plans(ctx: Context) -> Iterator[Problem]:
-    for plan in ctx.plans[REMEDIATION_PLAN.name].values():
+    for plan in ctx.table(REMEDIATION_PLAN).values():
         data = plan.data
         yield from document_refs(ctx, plan)
         yield from duplicate_ids(plan, data["shortcomings"], "shortcomings")
@@ -390,7 +392,7 @@ def surveys(ctx: Context) -> Iterator[Problem]:
             yield problem(
                 survey, "rule.creativity-counts", "creativity", **{k: creativity[k] for k in ("ideas", "supported", "commended")}
             )
-        deadline = last_day(data["due"])
+        deadline = last_day(survey.model.due)
         if data["submitted"] > deadline.isoformat():
             yield problem(survey, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline.isoformat())
 

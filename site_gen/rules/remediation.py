@@ -36,7 +36,7 @@ def remediation_progress(ctx: Context, record: Record) -> Iterator[Problem]:
     period = data["period"]
     if period["from"] > period["to"]:
         yield problem(record, "rule.period-order", "period", from_date=period["from"], to_date=period["to"])
-    plan = ctx.plan(REMEDIATION_PLAN.name, data["plan"])
+    plan = ctx.plan(REMEDIATION_PLAN, data["plan"])
     if plan is None:
         return
     groups = plan.data["solution_groups"]
@@ -66,6 +66,6 @@ def remediation_progress(ctx: Context, record: Record) -> Iterator[Problem]:
         if data["unit"] not in assigned:
             yield problem(record, "rule.progress-unit-role", "items", index, "shortcoming", unit=data["unit"], shortcoming=ident)
     if period["cadence"] == "yearly":
-        deadline = last_day(plan.data["reporting"]["report_due"]).isoformat()
+        deadline = last_day(plan.model.reporting.report_due).isoformat()
         if data["submitted"] > deadline:
             yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from site_gen.kinds import CADRE, FIELD_VISIT_PLAN, GOOD_MODEL, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.model import Context, Record, last_day, quarterly_deadline, report_period, span_days
 from site_gen.problems import Problem
 from site_gen.rules import PartitionKey, check, problem
@@ -24,7 +25,7 @@ ROW_CODES = (
 
 
 def row_problems(
-    ctx: Context, record: Record, plan: Record, row: dict[str, Any], group: str | None, *at: str | int
+    ctx: Context, record: Record, plan: Record[FieldVisitPlan], row: dict[str, Any], group: str | None, *at: str | int
 ) -> Iterator[Problem]:
     """What every registration row and reported visit must satisfy."""
     category = ctx.category(plan, row["category"])
@@ -32,7 +33,7 @@ def row_problems(
         codes = ctx.category_codes(plan)
         yield problem(record, "rule.ref-category", *at, "category", code=row["category"], plan=plan.id, codes_list=codes)
     elif "topic" in row:
-        topics = [topic["code"] for topic in category.get("topics", [])]
+        topics = [topic.code for topic in category.topics]
         if row["topic"] not in topics:
             yield problem(record, "rule.ref-topic", *at, "topic", code=row["topic"], category=row["category"], codes_list=topics)
     yield from units_refs(ctx, record, row["places"], *at, "places")
@@ -57,7 +58,7 @@ def row_problems(
         yield problem(record, "rule.days-exceed-period", *at, "days", days=row["days"], span=span, from_date=start, to_date=end)
     if group is not None and category is not None:
         rules = ctx.role_rules(plan, group)
-        if rules is not None and row["category"] not in rules["focus"]:
+        if rules is not None and row["category"] not in rules.focus:
             yield problem(
                 record,
                 "rule.category-role",
@@ -65,7 +66,7 @@ def row_problems(
                 "category",
                 category=row["category"],
                 role_group=group,
-                focus_list=rules["focus"],
+                focus_list=list(rules.focus),
             )
 
 
@@ -95,7 +96,7 @@ def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
 )
 def registration(ctx: Context, record: Record) -> Iterator[Problem]:
     data = record.data
-    plan = ctx.plan(FIELD_VISIT_PLAN.name, data["plan"])
+    plan = ctx.plan(FIELD_VISIT_PLAN, data["plan"])
     cadre = ctx.cadres.get(data["cadre"])
     yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data["plan"], "plan")
     yield from cadre_ref(ctx, record, data["cadre"], "cadre")
@@ -103,7 +104,7 @@ def registration(ctx: Context, record: Record) -> Iterator[Problem]:
     yield from _approval(ctx, record, cadre)
     if plan is None:
         return
-    deadline = last_day(plan.data["deadlines"]["registration"]).isoformat()
+    deadline = last_day(plan.model.deadlines.registration).isoformat()
     if data["submitted"] > deadline:
         yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)
     group = cadre.data["role_group"] if cadre else None
@@ -127,12 +128,12 @@ def registration(ctx: Context, record: Record) -> Iterator[Problem]:
     minimum = ctx.min_days(plan, cadre.data["role_group"])
     if planned < minimum:
         yield problem(record, "rule.registration-min-days", "rows", planned=planned, minimum=minimum)
-    if "min_trips" in rules:
-        length = rules.get("min_days_per_trip", 1)
+    if rules.min_trips is not None:
+        length = rules.min_days_per_trip if rules.min_days_per_trip is not None else 1
         trips = sum(1 for row in rows if row["days"] >= length)
-        if trips < rules["min_trips"]:
+        if trips < rules.min_trips:
             yield problem(
-                record, "rule.registration-min-trips", "rows", trips=trips, min_trips=rules["min_trips"], min_days_per_trip=length
+                record, "rule.registration-min-trips", "rows", trips=trips, min_trips=rules.min_trips, min_days_per_trip=length
             )
 
 
@@ -191,7 +192,7 @@ def _row_overlaps(record: Record, rows: list[dict[str, Any]]) -> Iterator[Proble
 )
 def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
     data = record.data
-    plan = ctx.plan(FIELD_VISIT_PLAN.name, data["plan"])
+    plan = ctx.plan(FIELD_VISIT_PLAN, data["plan"])
     yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data["plan"], "plan")
     yield from unit_ref(ctx, record, data["unit"], "unit")
     yield from folder_problems(ctx, record, data["unit"])
@@ -201,10 +202,10 @@ def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
         for index, visit in enumerate(data["visits"]):
             yield from cadre_ref(ctx, record, visit["cadre"], "visits", index, "cadre")
         return
-    deadline = quarterly_deadline(plan.data, data["quarter"]).isoformat()
+    deadline = quarterly_deadline(plan.model, data["quarter"]).isoformat()
     if data["submitted"] > deadline:
         yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)
-    start, end = (day.isoformat() for day in report_period(plan.data, data["quarter"]))
+    start, end = (day.isoformat() for day in report_period(plan.model, data["quarter"]))
     for index, visit in enumerate(data["visits"]):
         cadre = ctx.cadres.get(visit["cadre"])
         yield from cadre_ref(ctx, record, visit["cadre"], "visits", index, "cadre")
@@ -280,7 +281,7 @@ def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterat
     visits = cadre_visits(members, ident)
     yield from _visit_overlaps(ctx, visits)
     for record, index, visit in visits:
-        plan = ctx.plan(FIELD_VISIT_PLAN.name, record.data["plan"])
+        plan = ctx.plan(FIELD_VISIT_PLAN, record.data["plan"])
         if plan is None or ctx.hides(REGISTRATION.name, ident, plan.id):
             continue
         if ctx.exemption(ident, plan.data["year"]) is not None or ctx.hides(CADRE.name, ident):
@@ -300,7 +301,7 @@ def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterat
             )
     cadre = ctx.cadres.get(ident)
     if cadre is not None:
-        for plan in ctx.plans[FIELD_VISIT_PLAN.name].values():
+        for plan in ctx.table(FIELD_VISIT_PLAN).values():
             missing = plan.id not in registrations and not ctx.hides(REGISTRATION.name, ident, plan.id)
             if missing and ctx.is_subject(cadre, plan):
                 yield problem(cadre, "rule.registration-missing", "id", cadre=cadre.data["name"], plan=plan.id)

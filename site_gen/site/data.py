@@ -25,8 +25,9 @@ from site_gen.kinds import (
     REMEDIATION_PROGRESS,
     Kind,
 )
+from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.kind import Deadline
-from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline
+from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline, records_of
 from site_gen.stats import figures
 from site_gen.vn import format_date, name_key, sort_key
 
@@ -107,7 +108,7 @@ class SiteData:
         return str(cadre.data["name"]) if cadre else ident
 
     def plan_year(self, plan_id: str) -> int | None:
-        plan = self.ctx.plan(FIELD_VISIT_PLAN.name, plan_id)
+        plan = self.ctx.plan(FIELD_VISIT_PLAN, plan_id)
         return int(plan.data["year"]) if plan else None
 
     def units_sorted(self, idents: Iterable[str]) -> list[str]:
@@ -216,28 +217,28 @@ class SiteData:
     def deadlines(self) -> list[Deadline]:
         """Every deadline the records set, with what is still missing for it."""
         out: list[Deadline] = []
-        for plan in self.ctx.plans[FIELD_VISIT_PLAN.name].values():
+        for plan in self.ctx.table(FIELD_VISIT_PLAN).values():
             out += self._plan_deadlines(plan)
-        for plan in self.ctx.plans[INSPECTION_PLAN.name].values():
-            for item in plan.data.get("deadlines", []):
-                out.append(Deadline(last_day(item["due"]).isoformat(), item["task"], f"kiem-tra/{plan.id}.md"))
-            out += self._documents_deadlines(plan)
-        for plan in self.ctx.plans[REMEDIATION_PLAN.name].values():
-            due = last_day(plan.data["reporting"]["report_due"]).isoformat()
-            reporters = sorted({group["lead"] for group in plan.data["solution_groups"]})
+        for inspection in self.ctx.table(INSPECTION_PLAN).values():
+            for item in inspection.model.deadlines:
+                out.append(Deadline(last_day(item.due).isoformat(), item.task, f"kiem-tra/{inspection.id}.md"))
+            out += self._documents_deadlines(inspection)
+        for remediation in self.ctx.table(REMEDIATION_PLAN).values():
+            due = last_day(remediation.model.reporting.report_due).isoformat()
+            reporters = sorted({group.lead for group in remediation.model.solution_groups})
             sent = {
-                r.data["unit"]
-                for r in self.kind(REMEDIATION_PROGRESS.name)
-                if r.data["plan"] == plan.id and r.data["period"]["cadence"] == "yearly"
+                r.model.unit
+                for r in records_of(REMEDIATION_PROGRESS, self.kind(REMEDIATION_PROGRESS.name))
+                if r.model.plan == remediation.id and r.model.period.cadence == "yearly"
             }
             missing = tuple(self.unit_name(u) for u in self.units_sorted(set(reporters) - sent))
-            title = f"Báo cáo đánh giá kết quả khắc phục khuyết điểm năm {plan.data['year']}"
-            out.append(Deadline(due, title, f"khac-phuc/{plan.id}.md", missing, len(reporters) - len(missing), len(reporters)))
-        for survey in self.ctx.surveys.values():
-            due = last_day(survey.data["due"]).isoformat()
+            title = f"Báo cáo đánh giá kết quả khắc phục khuyết điểm năm {remediation.model.year}"
             out.append(
-                Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.data['unit'])}", f"khao-sat/{survey.id}.md")
+                Deadline(due, title, f"khac-phuc/{remediation.id}.md", missing, len(reporters) - len(missing), len(reporters))
             )
+        for survey in self.ctx.surveys.values():
+            due = last_day(survey.model.due).isoformat()
+            out.append(Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.model.unit)}", f"khao-sat/{survey.id}.md"))
         for kind in KINDS:
             out += kind.deadlines(self)
         return sorted(out, key=lambda d: (d.date, d.title))
@@ -261,7 +262,7 @@ class SiteData:
             out.append(Deadline(due, title, f"kiem-tra/{plan.id}.md", missing, len(units) - len(missing), len(units)))
         return out
 
-    def _plan_deadlines(self, plan: Record) -> list[Deadline]:
+    def _plan_deadlines(self, plan: Record[FieldVisitPlan]) -> list[Deadline]:
         year = plan.data["year"]
         data = self.figures.get(year)
         out = []
@@ -270,7 +271,7 @@ class SiteData:
             missing = tuple(c["name"] for c in subjects if not c["registered"])
             out.append(
                 Deadline(
-                    last_day(plan.data["deadlines"]["registration"]).isoformat(),
+                    last_day(plan.model.deadlines.registration).isoformat(),
                     f"Nộp bản đăng ký đi cơ sở (mẫu 1) năm {year}",
                     f"ke-hoach/{plan.id}.md",
                     missing,
@@ -285,7 +286,7 @@ class SiteData:
                 absent = tuple(self.unit_name(u) for u in self.units_sorted(u for u in units if (u, quarter) not in received))
                 out.append(
                     Deadline(
-                        quarterly_deadline(plan.data, quarter).isoformat(),
+                        quarterly_deadline(plan.model, quarter).isoformat(),
                         f"Báo cáo kết quả đi cơ sở quý {quarter}/{year} (mẫu 3)",
                         f"tien-do/{year}.md",
                         absent,
@@ -295,7 +296,7 @@ class SiteData:
                 )
         out.append(
             Deadline(
-                last_day(plan.data["deadlines"]["summary"]).isoformat(),
+                last_day(plan.model.deadlines.summary).isoformat(),
                 f"Gửi bản tổng hợp đăng ký của ban, văn phòng (mẫu 2) năm {year}",
                 f"ke-hoach/{plan.id}.md",
             )
@@ -321,7 +322,7 @@ def build(ctx: Context, records: Iterable[Record], git: GitInfo) -> SiteData:
     data = SiteData(ctx, records, git)
     for record in records:
         data.by_kind.setdefault(record.kind, []).append(record)
-    data.years = sorted({int(plan.data["year"]) for plan in ctx.plans[FIELD_VISIT_PLAN.name].values()}, reverse=True)
+    data.years = sorted({int(plan.data["year"]) for plan in ctx.table(FIELD_VISIT_PLAN).values()}, reverse=True)
     for year in data.years:
         data.figures[year] = figures(ctx, records, year)
     return data

@@ -135,13 +135,13 @@ def _places(ctx: Context, places: list[str]) -> str:
 
 def _category_lines(ctx: Context, plan_id: str, row: dict[str, Any]) -> Iterator[str]:
     """ "Nội dung 1.1: …" and "Chuyên đề 1.3.1: …", named after the field-visit plan when it is known."""
-    plan = ctx.plan(FIELD_VISIT_PLAN.name, plan_id)
+    plan = ctx.plan(FIELD_VISIT_PLAN, plan_id)
     category = ctx.category(plan, row["category"]) if plan else None
-    name = category.get("name") if category else None
+    name = category.name if category else None
     yield f"Nội dung {row['category']}: {name}" if name else f"Nội dung {row['category']}"
     topic = row.get("topic")
     if topic:
-        topics = {item["code"]: item.get("name") for item in (category or {}).get("topics", [])}
+        topics = {item.code: item.name for item in category.topics} if category else {}
         yield f"Chuyên đề {topic}: {topics[topic]}" if topics.get(topic) else f"Chuyên đề {topic}"
 
 
@@ -380,7 +380,7 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
         )
 
     names: dict[str, tuple[str, str]] = {}
-    for plan in ctx.plans[INSPECTION_PLAN.name].values():
+    for plan in ctx.table(INSPECTION_PLAN).values():
         document = plan.data.get("document") or {}
         title = str(document.get("title") or f"Kế hoạch kiểm tra năm {plan.data.get('year', '')}")
         for team in plan.data.get("teams", []):

@@ -33,6 +33,7 @@ from site_gen.kinds import (
     Kind,
     KindPage,
 )
+from site_gen.kinds.defs import Due
 from site_gen.labels import labels
 from site_gen.model import Record, last_day, quarterly_deadline, span_days
 from site_gen.site import charts
@@ -165,15 +166,15 @@ def home(site: SiteData) -> Iterator[Page]:
 
 
 def plans(site: SiteData) -> Iterator[Page]:
-    visit_plans = sorted(site.ctx.plans[FIELD_VISIT_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id))
+    visit_plans = sorted(site.ctx.table(FIELD_VISIT_PLAN).values(), key=lambda p: (-p.data["year"], p.id))
     yield Page(
         "ke-hoach/index.md",
         "ke-hoach-danh-sach.md.j2",
         "Kế hoạch",
         {
             "visit_plans": visit_plans,
-            "inspection_plans": sorted(site.ctx.plans[INSPECTION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id)),
-            "remediation_plans": sorted(site.ctx.plans[REMEDIATION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id)),
+            "inspection_plans": sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.data["year"], p.id)),
+            "remediation_plans": sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.data["year"], p.id)),
         },
     )
     today = site.today.isoformat()
@@ -181,10 +182,10 @@ def plans(site: SiteData) -> Iterator[Page]:
         data = plan.data
         timeline = [
             ("Bắt đầu thời gian đi cơ sở", data["window"]["from"]),
-            ("Hạn nộp bản đăng ký (mẫu 1)", plan_deadline(data["deadlines"]["registration"])),
-            ("Hạn gửi bản tổng hợp (mẫu 2)", plan_deadline(data["deadlines"]["summary"])),
+            ("Hạn nộp bản đăng ký (mẫu 1)", plan_deadline(plan.model.deadlines.registration)),
+            ("Hạn gửi bản tổng hợp (mẫu 2)", plan_deadline(plan.model.deadlines.summary)),
         ]
-        timeline += [(f"Hạn báo cáo quý {q} (mẫu 3)", quarterly_deadline(data, q).isoformat()) for q in (1, 2, 3, 4)]
+        timeline += [(f"Hạn báo cáo quý {q} (mẫu 3)", quarterly_deadline(plan.model, q).isoformat()) for q in (1, 2, 3, 4)]
         timeline.append(("Kết thúc thời gian đi cơ sở", data["window"]["to"]))
         timeline.sort(key=lambda item: item[1])
         yield Page(
@@ -196,7 +197,7 @@ def plans(site: SiteData) -> Iterator[Page]:
         )
 
 
-def plan_deadline(deadline: dict[str, Any]) -> str:
+def plan_deadline(deadline: Due) -> str:
     return last_day(deadline).isoformat()
 
 
@@ -323,7 +324,7 @@ def calendars(site: SiteData) -> Iterator[Page]:
                 last = 12
             for month in range(first, last + 1):
                 months[month - 1].append(item)
-        for plan in site.ctx.plans_for_year(INSPECTION_PLAN.name, year):
+        for plan in site.ctx.plans_for_year(INSPECTION_PLAN, year):
             teams = {team["id"]: team["name"] for team in plan.data["teams"]}
             for row in plan.data["schedule"]:
                 if row["date"][:4] == str(year):
@@ -352,7 +353,7 @@ def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
     """The iCalendar feeds the calendar pages link to, as the build writes them under lich/ics/."""
     units = sorted(name[len("don-vi/") : -len(".ics")] for name in site.calendars if name.startswith("don-vi/"))
     teams = {}
-    for plan in site.ctx.plans[INSPECTION_PLAN.name].values():
+    for plan in site.ctx.table(INSPECTION_PLAN).values():
         for team in plan.data["teams"]:
             teams[f"doan-kiem-tra/{plan.id}/{team['id']}.ics"] = f"{team['name']} ({plan.data['year']})"
     return {
@@ -403,7 +404,7 @@ def coverage(site: SiteData) -> Iterator[Page]:
 
 
 def inspections(site: SiteData) -> Iterator[Page]:
-    plans_sorted = sorted(site.ctx.plans[INSPECTION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id))
+    plans_sorted = sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.data["year"], p.id))
     yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
     for plan in plans_sorted:
         records = {r.data["unit"]: r for r in site.kind(INSPECTION_RESULT.name) if r.data["plan"] == plan.id}
@@ -487,7 +488,7 @@ def inspections(site: SiteData) -> Iterator[Page]:
 
 
 def remediation(site: SiteData) -> Iterator[Page]:
-    plans_sorted = sorted(site.ctx.plans[REMEDIATION_PLAN.name].values(), key=lambda p: (-p.data["year"], p.id))
+    plans_sorted = sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.data["year"], p.id))
     yield Page("khac-phuc/index.md", "khac-phuc-danh-sach.md.j2", "Khắc phục khuyết điểm", {"plans": plans_sorted})
     for plan in plans_sorted:
         reports = sorted(
