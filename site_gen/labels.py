@@ -48,6 +48,7 @@ SOURCES: dict[str, tuple[str, str]] = {
         "remediation-plan.schema.json",
         "/properties/solution_groups/items/properties/actions/items/properties/recurring",
     ),
+    "shortcoming_area": ("remediation-plan.schema.json", "/properties/shortcomings/items/properties/area"),
     "period": ("remediation-progress.schema.json", "/properties/period/properties/cadence"),
     "progress_status": ("remediation-progress.schema.json", "/properties/items/items/properties/status"),
 }

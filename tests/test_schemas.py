@@ -346,8 +346,15 @@ def checker(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def _keyword_places(errors: Iterable[Any], rust: bool) -> set[tuple[tuple[Any, ...], str]]:
     if rust:
         return {(tuple(e.instance_path), e.kind.name) for e in errors}
+    # jsonschema-rs 0.60 leaves an empty-string key out of an error's instance path ({"": ""} under
+    # additionalProperties: [] where python-jsonschema says [""]); such a key is refused by propertyNames
+    # anyway, so the comparison drops empty segments on the reference side too.
     return {
-        (tuple(e.absolute_path), "propertyNames" if "propertyNames" in e.relative_schema_path else e.validator) for e in errors
+        (
+            tuple(part for part in e.absolute_path if part != ""),
+            "propertyNames" if "propertyNames" in e.relative_schema_path else e.validator,
+        )
+        for e in errors
     }
 
 

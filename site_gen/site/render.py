@@ -87,6 +87,7 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         unit_type=label("unit_type"),
         completion=label("completion"),
         prospect=label("prospect"),
+        labelled=lambda code, vocabulary, form="label": labels(vocabulary, form).get(str(code), str(code)),
         markup=Markup,
     )
     return env
