@@ -46,10 +46,11 @@ from site_gen.intake.issue_form import (
     detect_form,
     split_body,
 )
-from site_gen.intake.parse import Invalid, parse_date, parse_days, parse_quarter
+from site_gen.intake.parse import parse_date, parse_days, parse_quarter
 from site_gen.intake.repository import Change, load
 from site_gen.intake.yaml_edit import edit_list, item_markers
 from site_gen.kinds import BY_NAME, REGISTRATION
+from site_gen.kinds.intake import Invalid
 from site_gen.model import Context
 from site_gen.problems import Problem, pointer_parts
 from site_gen.vn import fold

@@ -10,12 +10,12 @@ The pipeline, each step a module:
 * :mod:`~site_gen.intake.parse` reads one answer the way people type it
   (dates, "30 ngày", quarters, categories by code or words, cadres, units and
   plans by id or name);
-* :mod:`~site_gen.intake.answers` holds the typed answers, neutral about
-  where they were written;
-* :mod:`~site_gen.intake.repository` reads the repository once and finds or
-  places the record the answers target;
-* :mod:`~site_gen.intake.builders` has one builder per record kind
-  (:data:`~site_gen.intake.builders.BUILDERS`), typed answers to a draft record;
+* the typed answers are neutral about where they were written: each kind
+  that units file through a form declares its answers type and builds its
+  record from them in its own module (``Kind.build``; the shared parts in
+  :mod:`site_gen.kinds.intake`);
+* :mod:`~site_gen.intake.repository` reads the repository once: the
+  workbench a kind's builder finds, places and edits its record with;
 * :mod:`~site_gen.intake.yaml_edit` edits an existing record's text at its
   nodes' positions;
 * :mod:`~site_gen.intake.commit` stages a batch, checks it once and moves it

@@ -15,22 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from site_gen.catalogue import render_code
-from site_gen.intake.answers import (
-    Category,
-    DocumentsReceived,
-    Draft,
-    Progress,
-    QuarterlyReport,
-    Refused,
-    Registration,
-    Row,
-    Span,
-    Visit,
-)
-from site_gen.intake.builders import build
 from site_gen.intake.issue_form import ROW_COLUMNS, ROW_KEYS, ROW_MIN, Form, Section, answer_text, checked
 from site_gen.intake.parse import (
-    Invalid,
     find_actions,
     find_cadre,
     find_category,
@@ -45,6 +31,7 @@ from site_gen.intake.parse import (
 )
 from site_gen.intake.repository import Change, Loaded
 from site_gen.kinds import (
+    BY_NAME,
     FIELD_VISIT_PLAN,
     INSPECTION_PLAN,
     INSPECTION_RESULT,
@@ -53,6 +40,11 @@ from site_gen.kinds import (
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
 )
+from site_gen.kinds.inspection_result import DocumentsReceived
+from site_gen.kinds.intake import Category, Draft, Invalid, Refused, Row, Span, Visit
+from site_gen.kinds.quarterly_report import QuarterlyReportAnswers
+from site_gen.kinds.registration import RegistrationAnswers
+from site_gen.kinds.remediation_progress import Progress
 from site_gen.model import Record, of_kind
 from site_gen.vn import fold, format_date
 
@@ -175,7 +167,7 @@ def _category(category: Category) -> str:
 # -- form 1: a registration ------------------------------------------------------------------
 
 
-def read_registration(r: Reader) -> Registration | None:
+def read_registration(r: Reader) -> RegistrationAnswers | None:
     cadre = r.cadre()
     plan = r.plan(FIELD_VISIT_PLAN.name)
     post = r.text("post")
@@ -186,7 +178,7 @@ def read_registration(r: Reader) -> Registration | None:
     r.confirm()
     if r.problems or cadre is None or plan is None or submitted is None:
         return None
-    return Registration(plan, cadre, rows, submitted, post, note)
+    return RegistrationAnswers(plan, cadre, rows, submitted, post, note)
 
 
 def registration_rows(r: Reader, text: str, plan: Record) -> list[Row]:
@@ -240,7 +232,7 @@ def registration_row(r: Reader, cells: list[str], number: int, plan: Record) -> 
     return Row(Category(*row["category"]), span, row.get("purpose", ""))
 
 
-def describe_registration(r: Reader, answers: Registration, draft: Draft) -> Built:
+def describe_registration(r: Reader, answers: RegistrationAnswers, draft: Draft) -> Built:
     plan, cadre = answers.plan, answers.cadre
     number = plan.data.get("document", {}).get("number")
     summary = [
@@ -269,7 +261,7 @@ def describe_registration(r: Reader, answers: Registration, draft: Draft) -> Bui
 # -- form 3: a visit of a quarterly report ------------------------------------------------------
 
 
-def read_quarterly_report(r: Reader) -> QuarterlyReport | None:
+def read_quarterly_report(r: Reader) -> QuarterlyReportAnswers | None:
     unit = r.unit()
     plan = r.plan(FIELD_VISIT_PLAN.name)
     quarter = r.read("quarter", parse_quarter)
@@ -294,10 +286,10 @@ def read_quarterly_report(r: Reader) -> QuarterlyReport | None:
     visit = Visit(cadre.id, Category(*category), activity, span, achievements, limitations, proposals)
     issue = r.issue
     marker = r.where("issue.text-marker", issue=issue) if issue is not None else ""
-    return QuarterlyReport(plan, unit, quarter, [visit], submitted, issue=issue, marker=marker)
+    return QuarterlyReportAnswers(plan, unit, quarter, [visit], submitted, issue=issue, marker=marker)
 
 
-def describe_quarterly_report(r: Reader, answers: QuarterlyReport, draft: Draft) -> Built:
+def describe_quarterly_report(r: Reader, answers: QuarterlyReportAnswers, draft: Draft) -> Built:
     visit, span, plan, unit, quarter = answers.visits[0], answers.visits[0].span, answers.plan, answers.unit, answers.quarter
     summary = [
         (r.label("unit"), r.unit_label(unit.id)),
@@ -425,7 +417,7 @@ def make(r: Reader) -> Built | None:
         answers = read(r)
         if answers is None or r.problems:
             return None
-        return describe(r, answers, build(r.form.kind, answers, r.loaded))
+        return describe(r, answers, r.loaded.build(BY_NAME[r.form.kind], answers))
     except Refused as exc:
         r.problems.append(Issue(r.label(exc.answer), r.raw.get(exc.answer, "").strip(), exc.code, exc.params))
     except Invalid as exc:

@@ -26,9 +26,7 @@ from typing import Any
 from site_gen.catalogue import CATALOGUE, render_code
 from site_gen.checker import CheckResult
 from site_gen.errors import SetupError
-from site_gen.intake.answers import Category, Draft, Row, Span
 from site_gen.intake.parse import (
-    Invalid,
     find_cadre,
     find_category,
     find_plan,
@@ -39,6 +37,7 @@ from site_gen.intake.parse import (
 )
 from site_gen.intake.repository import Loaded, load
 from site_gen.kinds import FIELD_VISIT_PLAN
+from site_gen.kinds.intake import Category, Draft, Invalid, Row, Span
 from site_gen.model import Record, of_kind
 from site_gen.office import layout
 from site_gen.office.document import Cell, FormDoc

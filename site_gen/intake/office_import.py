@@ -22,12 +22,13 @@ from site_gen.catalogue import render, render_code
 from site_gen.diff import Labeller, value_changes
 from site_gen.discover import data_root
 from site_gen.errors import SetupError
-from site_gen.intake.answers import REPLACE, ROWS, Draft, QuarterlyReport, Registration, Row, Span, Visit
-from site_gen.intake.builders import build
 from site_gen.intake.commit import commit
 from site_gen.intake.office_form import FORM_NAMES, FormReader, Planned, Problem, cell_lines, labelled, row_name
 from site_gen.intake.parse import find_cadre, find_unit, parse_date, quarter_number
-from site_gen.kinds import QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds import QUARTERLY_REPORT, REGISTRATION, Kind
+from site_gen.kinds.intake import REPLACE, ROWS, Draft, Row, Span, Visit
+from site_gen.kinds.quarterly_report import QuarterlyReportAnswers
+from site_gen.kinds.registration import RegistrationAnswers
 from site_gen.model import Record
 from site_gen.office import layout
 from site_gen.office.document import Cell
@@ -52,9 +53,9 @@ class FormImport(FormReader):
         make: Callable[[], list[Planned]] = {"1": self.form1, "2": self.form2, "3": self.form3}[self.form]
         return make()
 
-    def draft(self, kind: str, answers: Any) -> Draft:
-        """The record intake builds from the answers (a notice when it took today's date)."""
-        made = build(kind, answers, self.loaded)
+    def draft(self, kind: Kind, answers: Any) -> Draft:
+        """The record the kind builds from the answers (a notice when it took today's date)."""
+        made = self.loaded.build(kind, answers)
         if made.dated_today:
             where = self.where("place_date", "dòng địa danh, ngày tháng")
             self.add("office.submitted-today", where, self.doc.place_date, submitted_date=self.today)
@@ -103,8 +104,8 @@ class FormImport(FormReader):
         if plan is None or cadre is None or not rows:
             return []
         post = self.post(post_field[0].strip() if post_field else "", cadre)
-        answers = Registration(plan, cadre, rows, self.submitted(), post, note, approved_by, approved_on, REPLACE)
-        return [Planned(cadre.id, self.draft(REGISTRATION.name, answers), f"{cadre.data['name']} ({cadre.id})")]
+        answers = RegistrationAnswers(plan, cadre, rows, self.submitted(), post, note, approved_by, approved_on, REPLACE)
+        return [Planned(cadre.id, self.draft(REGISTRATION, answers), f"{cadre.data['name']} ({cadre.id})")]
 
     def form2(self) -> list[Planned]:
         plan = self.plan()
@@ -143,8 +144,8 @@ class FormImport(FormReader):
         """One cadre's rows of a department's summary into the cadre's registration."""
         # the summary's date is not each registration's: a registration keeps its own
         written = None if self.existing_registration(cadre.id, plan.id) else self.submitted()
-        answers = Registration(plan, cadre, rows, written, self.post(post, cadre), mode=ROWS)
-        made = self.draft(REGISTRATION.name, answers)
+        answers = RegistrationAnswers(plan, cadre, rows, written, self.post(post, cadre), mode=ROWS)
+        made = self.draft(REGISTRATION, answers)
         for code, params in made.notes:
             if code == "issue.text-approval-dropped":
                 self.add("office.approval-dropped", self.table, "", cadre.id, approver=str(params["approver"]))
@@ -222,9 +223,9 @@ class FormImport(FormReader):
         self.leftovers(set(), True)
         if plan is None or unit is None or not quarter or not visits:
             return []
-        answers = QuarterlyReport(plan, unit, quarter, visits, self.submitted(), prepared_by, note, REPLACE)
+        answers = QuarterlyReportAnswers(plan, unit, quarter, visits, self.submitted(), prepared_by, note, REPLACE)
         label = f"{unit.data['name']}, quý {quarter}/{plan.data['year']}"
-        return [Planned(unit.id, self.draft(QUARTERLY_REPORT.name, answers), label)]
+        return [Planned(unit.id, self.draft(QUARTERLY_REPORT, answers), label)]
 
 
 # -- writing ----------------------------------------------------------------------------------

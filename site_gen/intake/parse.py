@@ -15,8 +15,8 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any
 
+from site_gen.kinds.intake import Invalid
 from site_gen.model import Context, Record
 from site_gen.schemas import Schemas
 from site_gen.vn import fold
@@ -24,15 +24,6 @@ from site_gen.vn import fold
 QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # A date inside a longer text ("Từ ngày 01/4/2026 – 01/5/2026").
 DATE = re.compile(r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
-
-
-class Invalid(Exception):
-    """An answer that cannot be read: a catalogue code and its parameters."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 # -- dates, numbers, quarters -------------------------------------------------------------

@@ -19,8 +19,10 @@ from typing import Any
 from site_gen.bundle import BUNDLED_DIR
 from site_gen.checker import Checker, CheckResult
 from site_gen.discover import SUBMISSIONS
-from site_gen.intake.parse import Invalid
-from site_gen.kinds import Kind
+from site_gen.intake import yaml_edit
+from site_gen.kinds import INSPECTION_PLAN, Kind
+from site_gen.kinds.inspection_plan import InspectionPlanSchedule
+from site_gen.kinds.intake import Draft, Invalid
 from site_gen.loader import MAX_BYTES, load_bytes
 from site_gen.model import Context, Record
 from site_gen.safefs import Refused, read_regular
@@ -38,7 +40,7 @@ class _Reader(Checker):
 
 @dataclass
 class Loaded:
-    """The repository read once: what the builders look things up in."""
+    """The repository read once: what the kinds' builders look things up in (a :class:`~site_gen.kinds.intake.Workbench`)."""
 
     root: Path
     before: CheckResult  # the read's result (its problems: those of the files, not of the rules)
@@ -62,6 +64,23 @@ class Loaded:
         if not kind.filed_by_unit and self.ctx.org is not None:
             owner = str(self.ctx.org.data["register_owner"])
         return f"{SUBMISSIONS}/{owner}/{kind.path.format(**fields)}"
+
+    def folder_path(self, folder: str, relative: str) -> str:
+        return f"{SUBMISSIONS}/{folder}/{relative}"
+
+    def schedule_row(self, plan: str, unit: str) -> InspectionPlanSchedule | None:
+        record = self.ctx.plan(INSPECTION_PLAN, plan)
+        found = self.ctx.schedule_row(record, unit) if record is not None else None
+        return found[1] if found is not None else None
+
+    edit_list = staticmethod(yaml_edit.edit_list)
+    set_scalar = staticmethod(yaml_edit.set_scalar)
+    comment_first_item = staticmethod(yaml_edit.comment_first_item)
+    item_markers = staticmethod(yaml_edit.item_markers)
+
+    def build(self, kind: Kind, answers: Any) -> Draft:
+        """The draft record ``answers`` make: the kind's own builder, run against this repository."""
+        return kind.build(answers, self)
 
     def ordered(self, kind: Kind, value: dict[str, Any]) -> dict[str, Any]:
         """``value`` with its keys in the order of the kind's schema (unknown keys last)."""

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at
 from site_gen.kinds.defs import Signer
 from site_gen.kinds.inspection_plan import KIND as INSPECTION_PLAN
-from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey
+from site_gen.kinds.intake import Draft, Notes, Workbench
+from site_gen.kinds.kind import Kind, Names, Owner, PartitionKey, RecordView
 from site_gen.kinds.labels import CLASSIFICATION, RESULT_STATUS, SESSION
 from site_gen.kinds.typed import Model
+from site_gen.vn import format_date
 
 
 class InspectionResultDocumentsException(Model):
@@ -109,7 +112,50 @@ def _points(path: str) -> Callable[[Scope], Any]:
     return get
 
 
+@dataclass
+class DocumentsReceived:
+    """An inspected unit's documents received (before the inspection visit), as a form gives them."""
+
+    plan: RecordView
+    unit: RecordView
+    received: str
+    approved_by: str = ""  # who accepted late documents, and why
+    reason: str = ""
+
+
 class InspectionResultKind(Kind[InspectionResult]):
+    def build(self, answers: DocumentsReceived, bench: Workbench) -> Draft:
+        """An inspected unit's documents received: a result "scheduled" from the schedule's row, or the date set."""
+        plan, unit, received = answers.plan, answers.unit, answers.received
+        exception = {"documents_exception": {"approved_by": answers.approved_by, "reason": answers.reason}}
+        found = bench.existing(self, lambda d: d["plan"] == plan.id and d["unit"] == unit.id)
+        if found is None:
+            # Documents come before the visit: the result starts "scheduled", from the schedule's row,
+            # and the inspection department completes it after the visit.
+            row = bench.schedule_row(plan.id, unit.id)
+            assert row is not None
+            value: dict[str, Any] = {"kind": self.name, "plan": plan.id, "unit": unit.id, "team": row.team}
+            value["date"] = row.date.isoformat()
+            value |= {"session": row.session} if row.session is not None else {}
+            value |= {"status": "scheduled", "documents_received": received} | (exception if answers.approved_by else {})
+            # beside the other results of the plan, in the folder of the department that holds the plan
+            path = bench.folder_path(plan.folder, self.path.format(year=int(plan.data["year"]), unit=unit.id))
+            notes: Notes = [("issue.text-documents-scheduled", {"received_date": received, "path": path})]
+            return Draft(self.name, unit.id, path, value, None, bench.render_new(self, path, value), notes)
+        path = found.file
+        current = bench.read_target(path)
+        assert current is not None
+        old_text, old = current
+        value = dict(old) | {"documents_received": received}
+        text: str | None = bench.set_scalar(old_text, "documents_received", received, "status")
+        if answers.approved_by:
+            value |= exception
+            text = None
+        value = bench.ordered(self, value)
+        before = format_date(old["documents_received"]) if "documents_received" in old else "—"
+        notes = [("issue.text-documents-set", {"received_date": received, "path": path, "before": before})]
+        return Draft(self.name, unit.id, path, value, old, bench.rerender(self, path, text, value), notes)
+
     def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
         return [("inspection", data["plan"])]
 

@@ -7,7 +7,8 @@ reference data (and under which :class:`~site_gen.model.Context` table),
 the export table, and the hooks whose answer depends on the kind (cache
 partitions, the key of a record that failed its schema, the page that shows
 a record, its short description, its title in a comparison, the pages and
-deadlines it adds to the site). A kind with
+deadlines it adds to the site, how typed answers from a form build a record).
+A kind with
 behaviour of its own subclasses :class:`Kind` and overrides the hooks; the
 defaults say "nothing special".
 
@@ -33,6 +34,8 @@ from site_gen.kinds.typed import Model
 PartitionKey = tuple[str, ...]
 if TYPE_CHECKING:  # a bare ``Kind`` is any kind: its records' model is a Model
     from typing_extensions import TypeVar
+
+    from site_gen.kinds.intake import Draft, Workbench
 
     M = TypeVar("M", bound=Model, default=Model, covariant=True)
 else:
@@ -84,6 +87,11 @@ class RecordView(Protocol):
 
     @property
     def id(self) -> str: ...
+
+    @property
+    def folder(self) -> str:
+        """The owning unit's folder: the first folder under submissions/."""
+        ...
 
 
 class SiteView(Names, Protocol):
@@ -187,6 +195,10 @@ class Kind(Generic[M]):
         return self.owner in (Owner.UNIT, Owner.PERSONNEL)
 
     # -- hooks: the defaults ------------------------------------------------------
+
+    def build(self, answers: Any, bench: Workbench) -> Draft:
+        """The record typed answers make (:mod:`site_gen.kinds.intake`): kinds that units file through a form say how."""
+        raise TypeError(f"{self.name} records are not built from answers")
 
     def partitions(self, data: Mapping[str, Any]) -> list[PartitionKey]:
         """The rule partitions a valid record belongs to, beside its own record scope."""
