@@ -71,7 +71,6 @@ lint: setup
 
 schemas: setup
 	$(BIN)/python -m site_gen.bundle
-	$(BIN)/python -m site_gen.labels
 
 docs: setup
 	{ sed -n '1,/<!-- generated -->/p' docs/ma-loi.md; $(BIN)/site-gen rules --all --format markdown; } > docs/ma-loi.md.new

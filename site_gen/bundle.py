@@ -24,6 +24,8 @@ from typing import Any
 
 from site_gen.catalogue import say
 from site_gen.kinds import KINDS, SHARED_SCHEMA
+from site_gen.labels import LABELS_PATH
+from site_gen.labels import render as render_labels
 from site_gen.schemas import SCHEMA_DIR
 
 BUNDLED_DIR = "bundled"
@@ -78,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a bundled copy is out of date")
     args = parser.parse_args(argv)
     stale = []
-    for path, text in render(Path(args.root)).items():
+    root = Path(args.root)
+    for path, text in {**render(root), LABELS_PATH: render_labels(root / SCHEMA_DIR)}.items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current != text:
             stale.append(path)

@@ -9,19 +9,15 @@ A missing form falls back: ``inline`` to ``short`` to the label; ``en`` to
 the code itself.
 
 The tool reads the labels from ``site_gen/words/labels.json``, a copy that
-``python -m site_gen.labels`` (``make schemas``) generates from the
-schemas, so a command that has no repository at hand (the message
-catalogue, the page templates) still has them; a test keeps the copy
-current.
-
-    python -m site_gen.labels [--check] [--root DIR]
+``python -m site_gen.bundle`` (``make schemas``) generates from the
+schemas with the bundled schemas, so a command that has no repository at
+hand (the message catalogue, the page templates) still has them; a test
+and a pre-commit hook keep the copy current.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,6 +50,7 @@ SOURCES: dict[str, tuple[str, str]] = {
 }
 FORMS = ("label", "short", "inline", "en")
 LABELS_FILE = "labels.json"
+LABELS_PATH = WORDS_DIR / LABELS_FILE
 _FALLBACK = {"short": "label", "inline": "short"}
 
 
@@ -118,27 +115,3 @@ def label(vocabulary: str, code: Any, form: str = "label") -> str:
 
 def vocabularies() -> tuple[str, ...]:
     return tuple(SOURCES)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m site_gen.labels", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the copy is out of date")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
-    args = parser.parse_args(argv)
-    text = render(args.root / "schemas")
-    target = Path(__file__).resolve().parent / "words" / LABELS_FILE
-    current = target.read_text(encoding="utf-8") if target.exists() else ""
-    if args.check:
-        if current != text:
-            from site_gen.catalogue import say  # the catalogue reads its labels from here
-
-            print(say("schemas", "labels_stale"), target, sep="\n  ", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        target.write_text(text, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
