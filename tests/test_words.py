@@ -26,6 +26,7 @@ VIETNAMESE_ONLY = {
     "argparse": "argparse's own complaints stay in English under --lang en",
     "schemas": "the maintainers' schema tools speak Vietnamese, as the rest of the set-up does",
     "form_names": "the names of the Word and Excel forms, Vietnamese documents",
+    "office_where": "places in a Vietnamese Word or Excel form, named as the form names them (sheet, row, the form's own line titles)",
     "form_groups": "the headings of the forms offered on the (Vietnamese) site",
     "form_titles": "the titles of the Word and Excel forms, Vietnamese documents",
 }

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from site_gen.catalogue import CATALOGUE, render_code
+from site_gen.catalogue import CATALOGUE, render_code, say, words
 from site_gen.checker import CheckResult
 from site_gen.errors import SetupError
 from site_gen.intake.parse import (
@@ -66,7 +66,7 @@ COLUMN_NAMES = {
     "places": layout.COL_PLACE,
     "results": layout.COL_RESULTS,
 }
-FORM_NAMES = {"1": "mẫu 1 (bản đăng ký)", "2": "mẫu 2 (bản tổng hợp đăng ký)", "3": "mẫu 3 (tổng hợp báo cáo quý)"}
+FORM_NAMES = words("form_names")  # by form: site_gen/words/ui.toml
 
 
 def _label(text: str) -> str:
@@ -107,14 +107,6 @@ def labelled(lines: list[str], default: str) -> dict[str, str]:
 
 def cell_lines(text: str) -> list[str]:
     return [line.strip() for line in nfc(text).split("\n") if line.strip()]
-
-
-def row_name(row: list[Cell]) -> str:
-    """A table row as the summary names it: "trang tính Mau1, dòng 9" / "bảng 2, dòng 3"."""
-    if not row:
-        return "?"
-    base = row[0].where.split(", ô ")[0].split(", dòng ")[0]
-    return f"{base}, dòng {row[0].row}"
 
 
 # -- problems ---------------------------------------------------------------------------------
@@ -203,6 +195,10 @@ class FormReader:
     def where(self, key: str, fallback: str) -> str:
         return self.reading.where.get(key, fallback)
 
+    def row_name(self, row: list[Cell]) -> str:
+        """A table row as the summary names it: "trang tính Mau1, dòng 9" / "bảng 2, dòng 3"."""
+        return say("office_where", "row", table=self.where("table", "?"), row=row[0].row) if row else "?"
+
     def _unit_arg(self, unit: str | None) -> Record | None:
         if not unit:
             return None
@@ -241,9 +237,9 @@ class FormReader:
             try:
                 return find_plan(self.ctx, FIELD_VISIT_PLAN.name, year.group(1))
             except Invalid as exc:
-                self.add(exc.code, self.where("subtitle", "dòng tiêu đề"), self.doc.subtitle, **exc.params)
+                self.add(exc.code, self.where("subtitle", say("office_where", "title_line")), self.doc.subtitle, **exc.params)
                 return None
-        self.add("office.no-plan", self.where("reference", "dòng dẫn chiếu kế hoạch"), reference or self.doc.subtitle)
+        self.add("office.no-plan", self.where("reference", say("office_where", "reference_line")), reference or self.doc.subtitle)
         return None
 
     def submitted(self) -> str | None:
@@ -255,7 +251,7 @@ class FormReader:
         try:
             return parse_date("/".join(match.groups()))
         except Invalid as exc:
-            self.add(exc.code, self.where("place_date", "dòng địa danh, ngày tháng"), text, **exc.params)
+            self.add(exc.code, self.where("place_date", say("office_where", "place_date_line")), text, **exc.params)
             return None
 
     def leftovers(self, used_fields: set[str], note_used: bool) -> None:
@@ -325,7 +321,7 @@ class FormReader:
         text = self.doc.total[index] if index < len(self.doc.total) else ""
         if not text.strip():
             return
-        where = self.where("total", "dòng Tổng")
+        where = self.where("total", say("office_where", "total_line"))
         try:
             written = parse_days(text)
         except Invalid:

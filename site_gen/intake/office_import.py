@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_gen.catalogue import render, render_code
+from site_gen.catalogue import render, render_code, say
 from site_gen.diff import Labeller, value_changes
 from site_gen.discover import data_root
 from site_gen.errors import SetupError
 from site_gen.intake.commit import commit
-from site_gen.intake.office_form import FORM_NAMES, FormReader, Planned, Problem, cell_lines, labelled, row_name
+from site_gen.intake.office_form import FORM_NAMES, FormReader, Planned, Problem, cell_lines, labelled
 from site_gen.intake.parse import find_cadre, find_unit, parse_date, quarter_number
 from site_gen.kinds import QUARTERLY_REPORT, REGISTRATION, Kind
 from site_gen.kinds.intake import REPLACE, ROWS, Draft, Row, Span, Visit
@@ -57,7 +57,7 @@ class FormImport(FormReader):
         """The record the kind builds from the answers (a notice when it took today's date)."""
         made = self.loaded.build(kind, answers)
         if made.dated_today:
-            where = self.where("place_date", "dòng địa danh, ngày tháng")
+            where = self.where("place_date", say("office_where", "place_date_line"))
             self.add("office.submitted-today", where, self.doc.place_date, submitted_date=self.today)
         return made
 
@@ -83,7 +83,7 @@ class FormImport(FormReader):
         name = self.field_value(layout.FIELD_NAME)
         cadre: Record | None = None
         if name is None or not name[0].strip():
-            self.add("office.missing", name[1] if name else f"dòng “{layout.FIELD_NAME}”", "")
+            self.add("office.missing", name[1] if name else say("office_where", "field_line", field=layout.FIELD_NAME), "")
         else:
             cadre = self.attempt((name[0], name[1]), lambda t: self.cadre(t, self.unit_arg))
         post_field = self.field_value(layout.FIELD_POST)
@@ -95,7 +95,7 @@ class FormImport(FormReader):
                 break
             built = self.registration_row(row, plan, "")
             if built is None:
-                self.skipped.append(row_name(row))
+                self.skipped.append(self.row_name(row))
             else:
                 rows.append(built)
         self.check_total([row.span.days for row in rows])
@@ -131,7 +131,7 @@ class FormImport(FormReader):
                 continue
             built = self.registration_row(row, plan, current.id)
             if built is None:
-                self.skipped.append(row_name(row))
+                self.skipped.append(self.row_name(row))
                 continue
             groups.setdefault(current.id, []).append(built)
         self.check_total([row.span.days for rows in groups.values() for row in rows])
@@ -154,14 +154,14 @@ class FormImport(FormReader):
     def quarter(self) -> int:
         match = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", fold(self.doc.subtitle))
         if match is None:
-            self.add("office.no-quarter", self.where("subtitle", "dòng tiêu đề"), self.doc.subtitle)
+            self.add("office.no-quarter", self.where("subtitle", say("office_where", "title_line")), self.doc.subtitle)
             return 0
         return quarter_number(match.group(1))
 
     def report_unit(self) -> Record | None:
         if self.unit_arg is not None:
             return self.unit_arg
-        where = self.where("unit_line", "dòng tên đơn vị")
+        where = self.where("unit_line", say("office_where", "unit_line"))
         if not self.doc.unit_line.strip():
             self.add("office.no-unit", where)
             return None
@@ -215,7 +215,7 @@ class FormImport(FormReader):
                 continue
             visit = self.visit(row, plan, unit)
             if visit is None:
-                self.skipped.append(row_name(row))
+                self.skipped.append(self.row_name(row))
             else:
                 visits.append(visit)
         self.check_total([visit.span.days for visit in visits])
@@ -224,7 +224,7 @@ class FormImport(FormReader):
         if plan is None or unit is None or not quarter or not visits:
             return []
         answers = QuarterlyReportAnswers(plan, unit, quarter, visits, self.submitted(), prepared_by, note, REPLACE)
-        label = f"{unit.data['name']}, quý {quarter}/{plan.data['year']}"
+        label = say("office_where", "report", unit=unit.data["name"], quarter=quarter, year=plan.data["year"])
         return [Planned(unit.id, self.draft(QUARTERLY_REPORT, answers), label)]
 
 

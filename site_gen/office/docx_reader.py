@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from site_gen.catalogue import say
 from site_gen.office.document import FormDoc
 from site_gen.office.reading import (
     MAX_ROWS,
@@ -39,7 +40,9 @@ def _table_grid(table: Any, number: int) -> tuple[list[list[Line]], list[Merged]
     alive: list[Any] = []  # lxml proxies must stay alive for id() to name one element
     rows = list(table.rows)
     if len(rows) > MAX_ROWS:
-        raise OfficeFileError("office.too-many-rows", sheet=f"bảng {number}", rows=len(rows), limit=MAX_ROWS)
+        raise OfficeFileError(
+            "office.too-many-rows", sheet=say("office_where", "table", number=number), rows=len(rows), limit=MAX_ROWS
+        )
     for r, row in enumerate(rows, 1):
         column = int(getattr(row, "grid_cols_before", 0) or 0)
         for cell in row.cells:
@@ -57,7 +60,9 @@ def _table_grid(table: Any, number: int) -> tuple[list[list[Line]], list[Merged]
         if end != (r, c):
             merged.append((r, c, end[0], end[1]))
         if texts[key].strip():
-            grid.setdefault(r, []).append(Line(texts[key], f"bảng {number}, dòng {r}, ô {c}", r, c))
+            grid.setdefault(r, []).append(
+                Line(texts[key], say("office_where", "table_cell", number=number, row=r, column=c), r, c)
+            )
     return [sorted(grid[r], key=lambda line: line.column) for r in sorted(grid)], merged
 
 
@@ -108,17 +113,28 @@ def read_docx_file(path: Path, form: str = "") -> Reading:
         from site_gen.office.reading import Found, heading
 
         heading(reading, before + after)
-        reading.problems.append(Found("office.no-table", "tệp Word"))
+        reading.problems.append(Found("office.no-table", say("office_where", "word_file")))
         return reading
     number, grid, merged = main
-    doc.sheet = f"bảng {number}"
+    doc.sheet = say("office_where", "table", number=number)
     reading.where["table"] = doc.sheet
 
     def place(row: int, column: int, header: str) -> str:
-        return f"bảng {number}, dòng {row}, cột {header}" if header else f"bảng {number}, dòng {row}"
+        if header:
+            return say("office_where", "table_row_column", number=number, row=row, header=header)
+        return say("office_where", "table_row", number=number, row=row)
 
     def range_name(span: Merged) -> str:
-        return f"bảng {number}, dòng {span[0]}-{span[2]}, cột {span[1]}-{span[3]}"
+        first_row, first_column, last_row, last_column = span
+        return say(
+            "office_where",
+            "table_range",
+            number=number,
+            first_row=first_row,
+            last_row=last_row,
+            first_column=first_column,
+            last_column=last_column,
+        )
 
     assemble(reading, grid, merged, place, range_name, before, after)
     return reading

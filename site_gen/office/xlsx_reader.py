@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from site_gen.catalogue import say
 from site_gen.office.document import FormDoc
 from site_gen.office.reading import (
     MAX_ROWS,
@@ -68,7 +69,7 @@ def read_xlsx_file(path: Path, form: str = "") -> Reading:
                 value = cell.value
                 if value is None or type(cell).__name__ == "MergedCell":
                     continue
-                where = f"trang tính {name}, ô {cell.coordinate}"
+                where = say("office_where", "sheet_cell", sheet=name, cell=cell.coordinate)
                 if isinstance(value, ArrayFormula) or (isinstance(value, str) and value.startswith("=")):
                     formula = value.text if isinstance(value, ArrayFormula) else value
                     problems.append(Found("office.formula", where, str(formula), {"cell": cell.coordinate}))
@@ -88,21 +89,21 @@ def read_xlsx_file(path: Path, form: str = "") -> Reading:
         return reading
     sheet, grid, problems = next(item for item in grids if item[0] is chosen)
     doc.sheet = sheet.title
-    reading.where["table"] = f"trang tính {sheet.title}"
+    reading.where["table"] = say("office_where", "sheet", sheet=sheet.title)
     reading.problems += problems
     merged: list[Merged] = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
 
     def place(row: int, column: int, header: str) -> str:
-        where = f"trang tính {sheet.title}, ô {get_column_letter(column)}{row}"
-        return f"{where} (dòng {row}, cột {header})" if header else where
+        where = say("office_where", "sheet_cell", sheet=sheet.title, cell=f"{get_column_letter(column)}{row}")
+        return say("office_where", "sheet_cell_column", where=where, row=row, header=header) if header else where
 
     def range_name(span: Merged) -> str:
         first = f"{get_column_letter(span[1])}{span[0]}"
         last = f"{get_column_letter(span[3])}{span[2]}"
-        return f"trang tính {sheet.title}, vùng {first}:{last}"
+        return say("office_where", "sheet_range", sheet=sheet.title, first=first, last=last)
 
     if not assemble(reading, grid, merged, place, range_name):
-        reading.problems.append(Found("office.no-table", f"trang tính {sheet.title}"))
+        reading.problems.append(Found("office.no-table", say("office_where", "sheet", sheet=sheet.title)))
     return reading
 
 
