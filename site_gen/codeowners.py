@@ -28,15 +28,20 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlparse
 
 from site_gen.atomic import write_files
 from site_gen.cache import R_KIND
 from site_gen.catalogue import render_code
 from site_gen.checker import CheckResult
-from site_gen.kinds import BY_NAME, KINDS, UNIT, Owner, kind_from_path
-from site_gen.model import LEADING_TYPES, PLAN_KINDS, Context, Record
+from site_gen.kinds import BY_NAME, KINDS, PLANS, UNIT, Kind, Owner, kind_from_path
+from site_gen.kinds.field_visit_plan import FieldVisitPlan
+from site_gen.kinds.inspection_plan import InspectionPlan
+from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.remediation_plan import RemediationPlan
+from site_gen.kinds.survey_plan import SurveyPlan
+from site_gen.model import LEADING_TYPES, Context, Record
 from site_gen.problems import Problem
 from site_gen.report import text as report_text
 from site_gen.workspace import current_text, load
@@ -46,6 +51,8 @@ SUBMISSIONS = "submissions"
 REGISTER_KINDS = frozenset(kind.name for kind in KINDS if kind.owner is Owner.REGISTER)
 # Record kinds issued by the Standing Committee and drafted by the department whose folder holds them.
 ISSUED_KINDS = tuple(kind.name for kind in KINDS if kind.owner is Owner.ISSUED)
+# The plan kinds, each issued by a document that may name its drafter and issuer.
+ISSUED_PLANS = cast("tuple[Kind[FieldVisitPlan | InspectionPlan | RemediationPlan | SurveyPlan], ...]", PLANS)
 # Kinds filed by every unit but approved by the register keeper (the list of cadres).
 PERSONNEL_KINDS = tuple(kind.name for kind in KINDS if kind.owner is Owner.PERSONNEL)
 
@@ -142,16 +149,22 @@ def _owned_places(kinds: Iterable[str]) -> list[str]:
 
 def approvers(ctx: Context, unit: str | None) -> tuple[str, ...]:
     record = ctx.units.get(unit) if unit else None
-    return tuple(sorted(set(record.data.get("approvers", [])))) if record else ()
+    return tuple(sorted(set(record.model.approvers))) if record else ()
+
+
+def _maintainers(org: Organisation) -> tuple[str, ...]:
+    """The repository's maintainers (``repository.maintainers``), none when the record names no repository."""
+    return org.repository.maintainers if org.repository is not None else ()
 
 
 def _union(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({owner for group in groups for owner in group}))
 
 
-def repository_org(org: Record) -> str | None:
+def repository_org(org: Record[Organisation]) -> str | None:
     """The GitHub organisation (or user) owning the repository, from ``repository.url``."""
-    url = org.data.get("repository", {}).get("url")
+    repository = org.model.repository
+    url = repository.url if repository is not None else None
     if not url:
         return None
     parsed = urlparse(url)
@@ -183,11 +196,11 @@ def sections(ctx: Context) -> list[Section]:
     org = ctx.org
     if org is None:
         raise Refused("setup.codeowners-register-errors", errors=1, path=CODEOWNERS_PATH)
-    keeper = str(org.data["register_owner"])
-    leader = org.data.get("leadership_unit")
+    keeper = org.model.register_owner
+    leader = org.model.leadership_unit
     keeper_owners = approvers(ctx, keeper)
     leader_owners = approvers(ctx, leader)
-    maintainers = tuple(sorted(set(org.data.get("repository", {}).get("maintainers", []))))
+    maintainers = tuple(sorted(set(_maintainers(org.model))))
     out: list[Section] = []
 
     tooling = Section("1. Công cụ, mẫu hồ sơ, tài liệu, cấu hình: mọi tệp ngoài submissions/")
@@ -251,11 +264,11 @@ def sections(ctx: Context) -> list[Section]:
     out.append(issued)
 
     named = Section("6. Kế hoạch ghi đơn vị tham mưu (drafted_by) hoặc ban hành (issuer_unit) khác mục 5: theo văn bản")
-    for kind in PLAN_KINDS:
-        for record in sorted(ctx.plans[kind].values(), key=lambda r: r.file):
-            document = record.data.get("document", {})
-            drafter = document.get("drafted_by") or record.folder
-            issuer = document.get("issuer_unit") or leader
+    for kind in ISSUED_PLANS:
+        for record in sorted(ctx.table(kind).values(), key=lambda r: r.file):
+            document = record.model.document
+            drafter = document.drafted_by or record.folder
+            issuer = document.issuer_unit or leader
             owners = _union(approvers(ctx, drafter), approvers(ctx, issuer))
             by_folder = _union(approvers(ctx, record.folder), leader_owners)
             if owners and owners != by_folder:
@@ -300,9 +313,9 @@ def render(ctx: Context) -> str:
     assert org is not None  # sections() refused otherwise
     repo_org = repository_org(org)
     for ident in sorted(ctx.units):
-        for owner in ctx.units[ident].data.get("approvers", []):
+        for owner in ctx.units[ident].model.approvers:
             validate_owner(owner, ctx.units[ident].file, repo_org)
-    for owner in org.data.get("repository", {}).get("maintainers", []):
+    for owner in _maintainers(org.model):
         validate_owner(owner, org.file, repo_org)
     rules = [rule for section in parts for rule in section.rules]
     for rule in rules:

@@ -46,7 +46,13 @@ WORDS = by_language("diff")  # WORDS["vi"]["title"]: site_gen/words/ui.toml
 
 @dataclass
 class Side:
-    """One revision, checked: its label, problems, record data by path, and the figures per year."""
+    """One revision, checked: its label, problems, record data by path, and the figures per year.
+
+    ``data`` is every record file's raw data, valid or not (a file that failed
+    its schema is compared and titled too, from what it says): the comparison
+    walks it as plain YAML values, so it stays raw; only the context's records
+    (valid by construction) are read through their models.
+    """
 
     label: str
     root: Path
@@ -94,13 +100,13 @@ def side_of(state: Workspace, label: str) -> Side:
         data[path] = value
         kinds[path] = str(value.get("kind", "")) if isinstance(value.get("kind"), str) else ""
     ctx = result.context
-    names = {ident: str(record.data.get("name", ident)) for ident, record in ctx.cadres.items()}
+    names = {ident: record.model.name for ident, record in ctx.cadres.items()}
     units = {ident: ctx.unit_name(ident) for ident in ctx.units}
     side = Side(label, state.root, list(result.problems), data, kinds, dict(raw), names, units)
     side.schemas = state.schemas
     if not result.errors:
         records = list(valid.values())
-        for year in sorted({int(p.data["year"]) for p in ctx.table(FIELD_VISIT_PLAN).values()}):
+        for year in sorted({plan.model.year for plan in ctx.table(FIELD_VISIT_PLAN).values()}):
             side.figures[year] = year_figures(ctx, records, year)
     return side
 

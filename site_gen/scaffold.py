@@ -25,6 +25,7 @@ from site_gen.catalogue import say
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
+from site_gen.model import Context
 from site_gen.scalars import resolve_plain
 from site_gen.schemas import SCHEMA_DIR, Schemas
 from site_gen.workspace import has_submissions, load, taken
@@ -192,7 +193,7 @@ class NewOptions:
     stdout: bool = False
 
 
-def _options(args: NewOptions, ctx: Any) -> dict[str, Any]:
+def _options(args: NewOptions, ctx: Context | None) -> dict[str, Any]:
     """Values the command line fills in, and what follows from them in the repository."""
     values: dict[str, Any] = {}
     for name in ("id", "unit", "cadre", "plan", "year", "quarter"):
@@ -200,7 +201,7 @@ def _options(args: NewOptions, ctx: Any) -> dict[str, Any]:
             values[name] = getattr(args, name)
     cadre = ctx.cadres.get(values.get("cadre", "")) if ctx else None
     if cadre is not None:
-        values.setdefault("unit", cadre.data["unit"])
+        values.setdefault("unit", cadre.model.unit)
     if "plan" not in values and "year" in values and ctx is not None:
         plans = ctx.plans_for_year(FIELD_VISIT_PLAN, values["year"])
         if plans and args.kind in (REGISTRATION.name, QUARTERLY_REPORT.name):
@@ -251,14 +252,14 @@ def new_record(root: Path, args: NewOptions) -> int:
 
 
 def _target(
-    root: Path, args: NewOptions, kind: str, value: dict[str, Any], options: dict[str, Any], today: str, ctx: Any
+    root: Path, args: NewOptions, kind: str, value: dict[str, Any], options: dict[str, Any], today: str, ctx: Context | None
 ) -> Path:
     if args.out:
         return args.out
     unit = options.get("unit") or value.get("unit")
     if kind not in OWNED_BY_UNIT:
         org = ctx.org if ctx is not None else None
-        unit = org.data["register_owner"] if org is not None else unit
+        unit = org.model.register_owner if org is not None else unit
     if not unit:
         raise SetupError("setup.no-unit", kind=kind)
     year = options.get("year") or value.get("year") or int(today[:4])

@@ -30,7 +30,10 @@ from site_gen.cachefiles import FormCache, FormKey
 from site_gen.catalogue import render_code, say, words
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION
-from site_gen.model import Context, Record
+from site_gen.kinds.field_visit_plan import FieldVisitPlan
+from site_gen.kinds.inspection_plan import InspectionPlan
+from site_gen.kinds.registration import Registration
+from site_gen.model import Context, Record, records_of
 from site_gen.office import docx_writer, layout, xlsx_writer
 from site_gen.office.document import FormDoc
 from site_gen.workspace import load_published
@@ -85,59 +88,55 @@ def blank_stem(form: str, year: int | None = None) -> str:
 # -- what there is to export ------------------------------------------------------------
 
 
-def _plan_year(ctx: Context, kind: str, record: Record) -> int | None:
-    plan = ctx.plans[kind].get(str(record.data.get("plan", "")))
-    return int(plan.data["year"]) if plan else None
+def _year(plan: Record[FieldVisitPlan] | Record[InspectionPlan] | None) -> int | None:
+    return plan.model.year if plan else None
 
 
-def _cadre_unit(ctx: Context, registration: Record) -> str:
-    cadre = ctx.cadres.get(str(registration.data["cadre"]))
-    return str(cadre.data["unit"]) if cadre else registration.folder
+def _cadre_unit(ctx: Context, registration: Record[Registration]) -> str:
+    cadre = ctx.cadres.get(registration.model.cadre)
+    return cadre.model.unit if cadre else registration.folder
 
 
 def registrations(
     ctx: Context, records: Iterable[Record], year: int | None = None, cadre: str | None = None, unit: str | None = None
 ) -> list[Item]:
     items = []
-    for record in records:
-        if record.kind != REGISTRATION.name:
-            continue
-        found = _plan_year(ctx, FIELD_VISIT_PLAN.name, record)
+    for record in records_of(REGISTRATION, records):
+        data = record.model
+        found = _year(ctx.plan(FIELD_VISIT_PLAN, data.plan))
         if found is None or (year and found != year):
             continue
-        if cadre and record.data["cadre"] != cadre:
+        if cadre and data.cadre != cadre:
             continue
         if unit and _cadre_unit(ctx, record) != unit:
             continue
-        name = ctx.cadres[record.data["cadre"]].data["name"] if record.data["cadre"] in ctx.cadres else record.data["cadre"]
+        name = ctx.cadres[data.cadre].model.name if data.cadre in ctx.cadres else data.cadre
         items.append(
             Item(
-                registration_stem(str(record.data["cadre"]), found),
+                registration_stem(data.cadre, found),
                 layout.registration_form(ctx, record),
                 say("form_titles", "registration", year=found, name=name),
                 layout.FORM_REGISTRATION,
                 found,
-                str(record.data["cadre"]),
+                data.cadre,
             )
         )
     return sorted(items, key=lambda item: (item.year, item.stem))
 
 
 def summaries(ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None) -> list[Item]:
-    groups: dict[tuple[str, str], list[Record]] = {}
-    for record in records:
-        if record.kind != REGISTRATION.name:
-            continue
+    groups: dict[tuple[str, str], list[Record[Registration]]] = {}
+    for record in records_of(REGISTRATION, records):
         owner = _cadre_unit(ctx, record)
         if unit and owner != unit:
             continue
-        groups.setdefault((str(record.data["plan"]), owner), []).append(record)
+        groups.setdefault((record.model.plan, owner), []).append(record)
     items = []
     for (plan_id, owner), chosen in sorted(groups.items()):
         plan = ctx.plan(FIELD_VISIT_PLAN, plan_id)
-        if plan is None or (year and plan.data["year"] != year):
+        if plan is None or (year and plan.model.year != year):
             continue
-        found = int(plan.data["year"])
+        found = plan.model.year
         items.append(
             Item(
                 summary_stem(owner, found),
@@ -155,12 +154,11 @@ def reports(
     ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None, quarter: int | None = None
 ) -> list[Item]:
     items = []
-    for record in records:
-        if record.kind != QUARTERLY_REPORT.name:
-            continue
-        found = _plan_year(ctx, FIELD_VISIT_PLAN.name, record)
-        owner = str(record.data["unit"])
-        number = int(record.data["quarter"])
+    for record in records_of(QUARTERLY_REPORT, records):
+        data = record.model
+        found = _year(ctx.plan(FIELD_VISIT_PLAN, data.plan))
+        owner = data.unit
+        number = data.quarter
         if found is None or (year and found != year) or (unit and owner != unit) or (quarter and number != quarter):
             continue
         items.append(
@@ -179,8 +177,8 @@ def reports(
 def schedules(ctx: Context, year: int | None = None) -> list[Item]:
     items = []
     for plan in ctx.table(INSPECTION_PLAN).values():
-        found = int(plan.data["year"])
-        if (year and found != year) or not plan.data.get("schedule"):
+        found = plan.model.year
+        if (year and found != year) or not plan.model.schedule:
             continue
         items.append(
             Item(
@@ -196,11 +194,9 @@ def schedules(ctx: Context, year: int | None = None) -> list[Item]:
 
 def notices(ctx: Context, records: Iterable[Record], year: int | None = None, unit: str | None = None) -> list[Item]:
     items = []
-    for record in records:
-        if record.kind != INSPECTION_RESULT.name:
-            continue
-        found = _plan_year(ctx, INSPECTION_PLAN.name, record)
-        owner = str(record.data["unit"])
+    for record in records_of(INSPECTION_RESULT, records):
+        found = _year(ctx.plan(INSPECTION_PLAN, record.model.plan))
+        owner = record.model.unit
         if found is None or (year and found != year) or (unit and owner != unit):
             continue
         items.append(
@@ -372,7 +368,7 @@ def site_items(ctx: Context, records: list[Record]) -> list[tuple[Item, tuple[st
     Excel, and every inspection schedule and notice in both formats;
     ``site-gen export`` makes any other.
     """
-    visits = sorted(int(plan.data["year"]) for plan in ctx.table(FIELD_VISIT_PLAN).values())
+    visits = sorted(plan.model.year for plan in ctx.table(FIELD_VISIT_PLAN).values())
     latest = visits[-1] if visits else None
     chosen: list[tuple[Item, tuple[str, ...]]] = [(item, FORMATS) for item in blanks(ctx, latest)]
     if latest:

@@ -8,14 +8,18 @@ exported and imported again comes back unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+import datetime as dt
+from collections.abc import Iterable
 
 from site_gen.catalogue import texts
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN
-from site_gen.kinds.defs import Person
+from site_gen.kinds.defs import Document, Person, Signer
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.inspection_plan import InspectionPlan
+from site_gen.kinds.inspection_result import InspectionResult
+from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
+from site_gen.kinds.registration import Registration, RegistrationRow
 from site_gen.labels import labels
 from site_gen.model import Context, Record
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
@@ -183,49 +187,51 @@ def place_date(place: str, iso: str) -> str:
     return PLACE_DATE_FORMAT.format(place=place, dd=iso[8:10], mm=iso[5:7], yyyy=iso[0:4])
 
 
-def reference(document: Mapping[str, Any]) -> str:
-    return REFERENCE_FORMAT.format(number=document["number"], date=format_date(str(document["date"])), issuer=document["issuer"])
+def reference(document: Document) -> str:
+    return REFERENCE_FORMAT.format(number=document.number, date=format_date(document.date.isoformat()), issuer=document.issuer)
 
 
-def period(start: str, end: str) -> str:
-    return PERIOD_FORMAT.format(start=format_date(start), end=format_date(end))
+def period(start: dt.date, end: dt.date) -> str:
+    return PERIOD_FORMAT.format(start=format_date(start.isoformat()), end=format_date(end.isoformat()))
 
 
 def days_text(days: int | float) -> str:
     return DAYS_FORMAT.format(days=_number(days))
 
 
-def content_text(ctx: Context, plan: Record[FieldVisitPlan] | None, row: Mapping[str, Any], purpose: bool = True) -> str:
-    """ "1.3 Theo chuyên đề", then the topic line, then "Mục đích: …" (when asked and present)."""
-    code = str(row["category"])
+def content_text(
+    ctx: Context, plan: Record[FieldVisitPlan] | None, row: RegistrationRow | QuarterlyReportVisit, purpose: bool = True
+) -> str:
+    """ "1.3 Theo chuyên đề", then the topic line, then "Mục đích: …" (when asked and present: form 1's rows)."""
+    code = row.category
     category = ctx.category(plan, code) if plan else None
     lines = [CONTENT_FORMAT.format(code=code, name=category.name) if category else code]
-    topic = row.get("topic")
+    topic = row.topic
     if topic:
         found = next((t for t in category.topics if t.code == topic), None) if category else None
-        lines.append(CONTENT_FORMAT.format(code=topic, name=found.name) if found else str(topic))
-    if purpose and row.get("purpose"):
-        lines.append(PURPOSE_LABEL + str(row["purpose"]))
+        lines.append(CONTENT_FORMAT.format(code=topic, name=found.name) if found else topic)
+    if purpose and isinstance(row, RegistrationRow) and row.purpose:
+        lines.append(PURPOSE_LABEL + row.purpose)
     return LINE_SEPARATOR.join(lines)
 
 
-def place_text(ctx: Context, row: Mapping[str, Any]) -> str:
+def place_text(ctx: Context, row: RegistrationRow | QuarterlyReportVisit) -> str:
     """Unit names joined with "; ", then "Cụ thể: …" on a second line."""
-    text = PLACES_SEPARATOR.join(ctx.unit_name(unit) for unit in row.get("places", []))
-    if row.get("place"):
-        text += LINE_SEPARATOR + DETAIL_LABEL + str(row["place"])
+    text = PLACES_SEPARATOR.join(ctx.unit_name(unit) for unit in row.places)
+    if row.place:
+        text += LINE_SEPARATOR + DETAIL_LABEL + row.place
     return text
 
 
-def results_text(row: Mapping[str, Any]) -> str:
-    results = row.get("results") or {}
+def results_text(visit: QuarterlyReportVisit) -> str:
+    results = visit.results
     lines = []
-    if results.get("achievements"):
-        lines.append(ACHIEVEMENTS_LABEL + str(results["achievements"]))
-    if results.get("limitations"):
-        lines.append(LIMITATIONS_LABEL + str(results["limitations"]))
-    if row.get("proposals"):
-        lines.append(PROPOSALS_LABEL + str(row["proposals"]))
+    if results.achievements:
+        lines.append(ACHIEVEMENTS_LABEL + results.achievements)
+    if results.limitations:
+        lines.append(LIMITATIONS_LABEL + results.limitations)
+    if visit.proposals:
+        lines.append(PROPOSALS_LABEL + visit.proposals)
     return LINE_SEPARATOR.join(lines)
 
 
@@ -247,72 +253,83 @@ def _total(columns: list[str], days: int | float) -> list[str]:
     return total
 
 
-def _org(ctx: Context) -> Mapping[str, Any]:
-    return ctx.org.data if ctx.org else {}
+def _org(ctx: Context) -> Organisation | None:
+    return ctx.org.model if ctx.org else None
+
+
+def _committee(org: Organisation | None) -> str:
+    return org.committee if org else ""
+
+
+def _place(org: Organisation | None) -> str:
+    return org.place if org else ""
 
 
 def _cadre_name(ctx: Context, ident: str | None) -> str:
     if not ident:
         return ""
     cadre = ctx.cadres.get(ident)
-    return str(cadre.data["name"]) if cadre else ident
+    return cadre.model.name if cadre else ident
 
 
-def _plan(ctx: Context, record: Record) -> Record[FieldVisitPlan] | None:
-    return ctx.plan(FIELD_VISIT_PLAN, str(record.data.get("plan", "")))
+def _post(ctx: Context, registration: Registration) -> str:
+    """The post the cadre gave on form 1, else the one in the list of cadres."""
+    if registration.post:
+        return registration.post
+    cadre = ctx.cadres.get(registration.cadre)
+    return cadre.model.post if cadre else ""
 
 
-def _plan_heading(ctx: Context, plan: Record | None) -> tuple[str, str]:
+def _plan_heading(plan: Record[FieldVisitPlan] | None) -> tuple[str, str]:
     """(year, reference) of a field-visit plan."""
     if plan is None:
         return "", REFERENCE_BLANK
-    return str(plan.data["year"]), reference(plan.data["document"])
+    return str(plan.model.year), reference(plan.model.document)
 
 
 # -- form 1: registration ------------------------------------------------------------------
 
 
-def registration_form(ctx: Context, registration: Record) -> FormDoc:
-    data = registration.data
+def registration_form(ctx: Context, registration: Record[Registration]) -> FormDoc:
+    data = registration.model
     org = _org(ctx)
-    plan = _plan(ctx, registration)
-    year, ref = _plan_heading(ctx, plan)
-    cadre = ctx.cadres.get(str(data["cadre"]))
-    unit = str(cadre.data["unit"]) if cadre else registration.folder
-    post = str(data.get("post") or (cadre.data.get("post", "") if cadre else ""))
+    plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
+    year, ref = _plan_heading(plan)
+    cadre = ctx.cadres.get(data.cadre)
+    unit = cadre.model.unit if cadre else registration.folder
     rows = [
         _cells(
             [
                 str(index),
                 content_text(ctx, plan, row),
-                days_text(row["days"]),
-                period(str(row["from"]), str(row["to"])),
+                days_text(row.days),
+                period(row.from_, row.to),
                 place_text(ctx, row),
             ]
         )
-        for index, row in enumerate(data.get("rows", []), 1)
+        for index, row in enumerate(data.rows, 1)
     ]
     approver = Signature(
         SIGN_APPROVER,
-        _cadre_name(ctx, data.get("approved_by")),
-        APPROVED_ON_LABEL + format_date(str(data["approved_on"])) if data.get("approved_on") else "",
+        _cadre_name(ctx, data.approved_by),
+        APPROVED_ON_LABEL + format_date(data.approved_on.isoformat()) if data.approved_on else "",
     )
     return FormDoc(
         form=FORM_REGISTRATION,
-        committee=str(org.get("committee", "")),
+        committee=_committee(org),
         unit_line=ctx.unit_name(unit).upper(),
-        place_date=place_date(str(org.get("place", "")), str(data["submitted"])),
+        place_date=place_date(_place(org), data.submitted.isoformat()),
         title=TITLE_REGISTRATION,
         subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
         reference=ref,
-        fields=[(FIELD_NAME, _cadre_name(ctx, str(data["cadre"]))), (FIELD_POST, post)],
+        fields=[(FIELD_NAME, _cadre_name(ctx, data.cadre)), (FIELD_POST, _post(ctx, data))],
         intro=[FIELD_CONTENT_LINE],
         columns=list(COLUMNS_REGISTRATION),
         numbers=column_numbers(len(COLUMNS_REGISTRATION)),
         rows=rows,
-        total=_total(COLUMNS_REGISTRATION, sum(row["days"] for row in data.get("rows", []))),
-        after=[NOTE_LABEL + str(data["note"])] if data.get("note") else [],
-        signatures=[approver, Signature(SIGN_REGISTRANT, _cadre_name(ctx, str(data["cadre"])))],
+        total=_total(COLUMNS_REGISTRATION, sum(row.days for row in data.rows)),
+        after=[NOTE_LABEL + data.note] if data.note else [],
+        signatures=[approver, Signature(SIGN_REGISTRANT, _cadre_name(ctx, data.cadre))],
         sheet=SHEET_NAMES[FORM_REGISTRATION],
     )
 
@@ -322,46 +339,45 @@ def registration_form(ctx: Context, registration: Record) -> FormDoc:
 
 def unit_head(ctx: Context, unit: str) -> str:
     """The name of the unit's head: a leader whose post starts with "Trưởng" or "Chánh", else the first leader."""
-    leaders = [ctx.cadres[ident] for ident in ctx.leaders_of(unit) if ident in ctx.cadres]
-    leaders = [cadre for cadre in leaders if cadre.data["role_group"] == "leader"] or leaders
-    leaders.sort(key=lambda c: (not str(c.data.get("post", "")).startswith(("Trưởng", "Chánh")), name_key(c.data["name"])))
-    return str(leaders[0].data["name"]) if leaders else ""
+    leaders = [ctx.cadres[ident].model for ident in ctx.leaders_of(unit) if ident in ctx.cadres]
+    leaders = [cadre for cadre in leaders if cadre.role_group == "leader"] or leaders
+    leaders.sort(key=lambda c: (not c.post.startswith(("Trưởng", "Chánh")), name_key(c.name)))
+    return leaders[0].name if leaders else ""
 
 
-def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registrations: Iterable[Record]) -> FormDoc:
+def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registrations: Iterable[Record[Registration]]) -> FormDoc:
     """Form 2 from the form-1 records of one unit's cadres for one plan, cadres in Vietnamese name order."""
     org = _org(ctx)
-    year, ref = _plan_heading(ctx, plan)
-    chosen = sorted(registrations, key=lambda r: (name_key(_cadre_name(ctx, str(r.data["cadre"]))), r.file))
+    year, ref = _plan_heading(plan)
+    chosen = sorted(registrations, key=lambda r: (name_key(_cadre_name(ctx, r.model.cadre)), r.file))
     rows: list[list[Cell]] = []
     total = 0.0
     for registration in chosen:
-        data = registration.data
-        cadre = ctx.cadres.get(str(data["cadre"]))
-        post = str(data.get("post") or (cadre.data.get("post", "") if cadre else ""))
-        for row in data.get("rows", []):
-            total += row["days"]
+        data = registration.model
+        post = _post(ctx, data)
+        for row in data.rows:
+            total += row.days
             rows.append(
                 _cells(
                     [
                         str(len(rows) + 1),
-                        _cadre_name(ctx, str(data["cadre"])),
+                        _cadre_name(ctx, data.cadre),
                         post,
                         content_text(ctx, plan, row),
-                        days_text(row["days"]),
-                        period(str(row["from"]), str(row["to"])),
+                        days_text(row.days),
+                        period(row.from_, row.to),
                         place_text(ctx, row),
                     ]
                 )
             )
-    submitted = max((str(r.data["submitted"]) for r in chosen), default="")
+    submitted = max((r.model.submitted for r in chosen), default=None)
     return FormDoc(
         form=FORM_SUMMARY,
-        committee=str(org.get("committee", "")),
+        committee=_committee(org),
         unit_line=ctx.unit_name(unit).upper(),
-        place_date=place_date(str(org.get("place", "")), submitted)
+        place_date=place_date(_place(org), submitted.isoformat())
         if submitted
-        else PLACE_DATE_BLANK.format(place=org.get("place", ""), yyyy=year),
+        else PLACE_DATE_BLANK.format(place=_place(org), yyyy=year),
         title=TITLE_SUMMARY,
         subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
         reference=ref,
@@ -377,21 +393,21 @@ def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registra
 # -- form 3: quarterly report ------------------------------------------------------------------
 
 
-def report_form(ctx: Context, report: Record) -> FormDoc:
-    data = report.data
+def report_form(ctx: Context, report: Record[QuarterlyReport]) -> FormDoc:
+    data = report.model
     org = _org(ctx)
-    plan = _plan(ctx, report)
-    year, ref = _plan_heading(ctx, plan)
-    visits = data.get("visits", [])
+    plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
+    year, ref = _plan_heading(plan)
+    visits = data.visits
     rows = [
         _cells(
             [
                 str(index),
-                _cadre_name(ctx, str(visit["cadre"])),
+                _cadre_name(ctx, visit.cadre),
                 content_text(ctx, plan, visit, purpose=False),
-                str(visit.get("activity", "")),
-                days_text(visit["days"]),
-                period(str(visit["from"]), str(visit["to"])),
+                visit.activity,
+                days_text(visit.days),
+                period(visit.from_, visit.to),
                 place_text(ctx, visit),
                 results_text(visit),
             ]
@@ -400,18 +416,18 @@ def report_form(ctx: Context, report: Record) -> FormDoc:
     ]
     return FormDoc(
         form=FORM_REPORT,
-        committee=str(org.get("committee", "")),
-        unit_line=ctx.unit_name(str(data["unit"])).upper(),
-        place_date=place_date(str(org.get("place", "")), str(data["submitted"])),
+        committee=_committee(org),
+        unit_line=ctx.unit_name(data.unit).upper(),
+        place_date=place_date(_place(org), data.submitted.isoformat()),
         title=TITLE_REPORT,
-        subtitle=SUBTITLE_REPORT_FORMAT.format(quarter=QUARTER_NUMERALS[int(data["quarter"])], year=year),
+        subtitle=SUBTITLE_REPORT_FORMAT.format(quarter=QUARTER_NUMERALS[data.quarter], year=year),
         reference=ref,
         columns=list(COLUMNS_REPORT),
         numbers=column_numbers(len(COLUMNS_REPORT)),
         rows=rows,
-        total=_total(COLUMNS_REPORT, sum(visit["days"] for visit in visits)),
-        after=[NOTE_LABEL + str(data["note"])] if data.get("note") else [],
-        signatures=[Signature(SIGN_UNIT_LEADER), Signature(SIGN_PREPARER, _cadre_name(ctx, data.get("prepared_by")))],
+        total=_total(COLUMNS_REPORT, sum(visit.days for visit in visits)),
+        after=[NOTE_LABEL + data.note] if data.note else [],
+        signatures=[Signature(SIGN_UNIT_LEADER), Signature(SIGN_PREPARER, _cadre_name(ctx, data.prepared_by))],
         sheet=SHEET_NAMES[FORM_REPORT],
     )
 
@@ -419,14 +435,14 @@ def report_form(ctx: Context, report: Record) -> FormDoc:
 # -- inspection schedule -------------------------------------------------------------------------
 
 
-def _signer(signer: Mapping[str, Any] | None) -> Signature:
+def _signer(signer: Signer | None) -> Signature:
     """ "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN" and the post (upper case) on two lines, then the name."""
-    if not signer:
+    if signer is None:  # (a model is a tuple: never test one for truth)
         return Signature(SIGN_STANDING_BOARD)
-    lines = [str(signer.get("on_behalf") or SIGN_STANDING_BOARD)]
-    if signer.get("title"):
-        lines.append(str(signer["title"]).upper())
-    return Signature(LINE_SEPARATOR.join(lines), str(signer.get("name", "")))
+    lines = [signer.on_behalf or SIGN_STANDING_BOARD]
+    if signer.title:
+        lines.append(signer.title.upper())
+    return Signature(LINE_SEPARATOR.join(lines), signer.name)
 
 
 def _hour(text: str) -> str:
@@ -440,52 +456,54 @@ def _person(ctx: Context, member: str | Person) -> str:
     return _cadre_name(ctx, member)
 
 
+SESSION_ORDER = {"morning": 0, "afternoon": 1}
+
+
 def schedule_form(ctx: Context, plan: Record[InspectionPlan]) -> FormDoc:
-    data = plan.data
+    data = plan.model
     org = _org(ctx)
-    document = data["document"]
-    sessions = data.get("sessions", {})
-    order = {"morning": 0, "afternoon": 1}
-    entries = sorted(data.get("schedule", []), key=lambda e: (str(e["date"]), order.get(str(e.get("session")), 2)))
+    document = data.document
+    sessions = data.sessions
+    times = {"morning": sessions.morning, "afternoon": sessions.afternoon} if sessions is not None else {}
+    entries = sorted(data.schedule, key=lambda e: (e.date, SESSION_ORDER.get(e.session, 2)))
     rows: list[list[Cell]] = []
     for index, entry in enumerate(entries, 1):
-        session = str(entry.get("session", ""))
+        session = entry.session
         label = SESSION_LABELS.get(session, session)
-        time = sessions.get(session)
-        team = ctx.team(plan, str(entry.get("team", ""))) if entry.get("team") else None
+        time = times.get(session)
+        team = ctx.team(plan, entry.team) if entry.team else None
         rows.append(
             _cells(
                 [
                     str(index),
-                    format_date(str(entry["date"])),
-                    SESSION_FORMAT.format(label=label, time=_hour(str(time))) if time else label,
-                    ctx.unit_name(str(entry["unit"])),
+                    format_date(entry.date.isoformat()),
+                    SESSION_FORMAT.format(label=label, time=_hour(time)) if time else label,
+                    ctx.unit_name(entry.unit),
                     TEAM_FORMAT.format(team=team.name, leader=_person(ctx, team.leader)) if team else "",
-                    str(entry.get("location", "")),
+                    entry.location or "",
                 ]
             )
         )
     intro = []
-    if data.get("documents_days_before"):
-        intro.append(SCHEDULE_DOCUMENTS_FORMAT.format(days=f"{int(data['documents_days_before']):02d}"))
-    if sessions.get("morning") and sessions.get("afternoon"):
-        intro.append(SCHEDULE_SESSIONS_FORMAT.format(morning=_hour(sessions["morning"]), afternoon=_hour(sessions["afternoon"])))
-    attendees = data.get("attendees", [])
-    if attendees:
+    if data.documents_days_before:
+        intro.append(SCHEDULE_DOCUMENTS_FORMAT.format(days=f"{data.documents_days_before:02d}"))
+    if sessions is not None and sessions.morning and sessions.afternoon:
+        intro.append(SCHEDULE_SESSIONS_FORMAT.format(morning=_hour(sessions.morning), afternoon=_hour(sessions.afternoon)))
+    if data.attendees:
         intro.append(SCHEDULE_ATTENDEES)
-        intro.extend(f"{NOTICE_BULLET}{a['role']}: {int(a.get('count', 1)):02d}" for a in attendees)
+        intro.extend(f"{NOTICE_BULLET}{a.role}: {a.count_:02d}" for a in data.attendees)
     return FormDoc(
         form=FORM_SCHEDULE,
-        committee=str(org.get("committee", "")),
+        committee=_committee(org),
         unit_line="",
-        place_date=place_date(str(document.get("place") or org.get("place", "")), str(document["date"])),
+        place_date=place_date(document.place or _place(org), document.date.isoformat()),
         title=TITLE_SCHEDULE,
-        subtitle=str(document.get("title", "")),
+        subtitle=document.title,
         reference=reference(document),
         intro=intro,
         columns=list(COLUMNS_SCHEDULE),
         rows=rows,
-        signatures=[_signer(document.get("signer"))],
+        signatures=[_signer(document.signer)],
         sheet=SHEET_NAMES[FORM_SCHEDULE],
     )
 
@@ -493,23 +511,28 @@ def schedule_form(ctx: Context, plan: Record[InspectionPlan]) -> FormDoc:
 # -- classification notice ------------------------------------------------------------------------
 
 
-def notice_form(ctx: Context, result: Record) -> FormDoc:
-    data = result.data
+def _points(value: float | None) -> str:
+    """A score, or "…" when the record leaves it out (a correction may give only its item)."""
+    return _number(value) if value is not None else "…"
+
+
+def notice_form(ctx: Context, result: Record[InspectionResult]) -> FormDoc:
+    data = result.model
     org = _org(ctx)
-    plan = ctx.plan(INSPECTION_PLAN, str(data.get("plan", "")))
-    year = int(plan.data["year"]) if plan else int(str(data["date"])[:4])
-    unit = ctx.unit_name(str(data["unit"]))
-    notice = data.get("notice") or {}
-    team = ctx.team(plan, str(data["team"])) if plan and data.get("team") else None
+    plan = ctx.plan(INSPECTION_PLAN, data.plan)
+    year = plan.model.year if plan else data.date.year
+    unit = ctx.unit_name(data.unit)
+    notice = data.notice
+    team = ctx.team(plan, data.team) if plan and data.team else None
     intro: list[str] = []
-    if data.get("status") == "not-inspected":
+    if data.status == "not-inspected":
         intro.append(NOTICE_NOT_INSPECTED_FORMAT.format(unit=unit))
     else:
         intro.append(
             NOTICE_VISIT_FORMAT.format(
-                date=format_date(str(data["date"])),
-                session=SESSION_LABELS.get(str(data.get("session", "")), "").lower() or "…",
-                team=team.name if team else str(data.get("team", "")),
+                date=format_date(data.date.isoformat()),
+                session=SESSION_LABELS.get(data.session or "", "").lower() or "…",
+                team=team.name if team else data.team,
                 leader=_person(ctx, team.leader) if team else "…",
                 unit=unit,
                 year=year,
@@ -517,56 +540,56 @@ def notice_form(ctx: Context, result: Record) -> FormDoc:
         )
     intro += [NOTICE_INTRO, NOTICE_SCORES_HEADING]
     items: list[tuple[str, str]] = []
-    if data.get("self_score") is not None:
-        items.append((SCORE_SELF, _number(data["self_score"])))
-    for entry in data.get("department_scores", []):
-        items.append((SCORE_DEPARTMENT.format(unit=ctx.unit_name(str(entry["unit"]))), _number(entry["score"])))
-    if data.get("assessed_score") is not None:
-        items.append((SCORE_ASSESSED, _number(data["assessed_score"])))
-    for entry in data.get("bonus", []):
-        items.append((SCORE_BONUS.format(reason=entry["reason"]), BONUS_SIGN + _number(entry["points"])))
-    for entry in data.get("penalty", []):
-        items.append((SCORE_PENALTY.format(reason=entry["reason"]), PENALTY_SIGN + _number(entry["points"])))
-    if data.get("final_score") is not None:
-        items.append((SCORE_FINAL, _number(data["final_score"])))
-    if data.get("classification"):
-        items.append((SCORE_CLASSIFICATION, CLASSIFICATION_LABELS.get(str(data["classification"]), "")))
-    if data.get("rank"):
-        sectors = {s["id"]: s["name"] for s in org.get("sectors", [])}
-        sector = ctx.sector_of(str(data["unit"]))
-        items.append((SCORE_RANK, RANK_FORMAT.format(rank=data["rank"], sector=sectors.get(sector or "", sector or ""))))
+    if data.self_score is not None:
+        items.append((SCORE_SELF, _number(data.self_score)))
+    for score in data.department_scores:
+        items.append((SCORE_DEPARTMENT.format(unit=ctx.unit_name(score.unit)), _number(score.score)))
+    if data.assessed_score is not None:
+        items.append((SCORE_ASSESSED, _number(data.assessed_score)))
+    for bonus in data.bonus:
+        items.append((SCORE_BONUS.format(reason=bonus.reason), BONUS_SIGN + _number(bonus.points)))
+    for penalty in data.penalty:
+        items.append((SCORE_PENALTY.format(reason=penalty.reason), PENALTY_SIGN + _number(penalty.points)))
+    if data.final_score is not None:
+        items.append((SCORE_FINAL, _number(data.final_score)))
+    if data.classification:
+        items.append((SCORE_CLASSIFICATION, CLASSIFICATION_LABELS.get(data.classification, "")))
+    if data.rank:
+        sectors = {sector.id: sector.name for sector in org.sectors} if org else {}
+        sector = ctx.sector_of(data.unit)
+        items.append((SCORE_RANK, RANK_FORMAT.format(rank=data.rank, sector=sectors.get(sector or "", sector or ""))))
     rows = [_cells([str(index), item, points]) for index, (item, points) in enumerate(items, 1)]
     after: list[str] = []
-    for heading, key in (
-        (NOTICE_STRENGTHS_HEADING, "strengths"),
-        (NOTICE_LIMITATIONS_HEADING, "limitations"),
-        (NOTICE_DIRECTIONS_HEADING.format(year=year + 1), "directions"),
+    for heading, lines in (
+        (NOTICE_STRENGTHS_HEADING, data.strengths),
+        (NOTICE_LIMITATIONS_HEADING, data.limitations),
+        (NOTICE_DIRECTIONS_HEADING.format(year=year + 1), data.directions),
     ):
-        if data.get(key):
+        if lines:
             after.append(heading)
-            after.extend(NOTICE_BULLET + str(line) for line in data[key])
-    if data.get("self_score_corrections"):
+            after.extend(NOTICE_BULLET + line for line in lines)
+    if data.self_score_corrections:
         after.append(NOTICE_CORRECTIONS_HEADING)
-        for item in data["self_score_corrections"]:
+        for correction in data.self_score_corrections:
             line = NOTICE_CORRECTION_FORMAT.format(
-                item=item["item"], self_points=_number(item["self"]), corrected=_number(item["corrected"])
+                item=correction.item, self_points=_points(correction.self_), corrected=_points(correction.corrected)
             )
-            after.append(line + (f" ({item['note']})" if item.get("note") else "."))
-    if data.get("note"):
-        after.append(NOTE_LABEL + str(data["note"]))
-    issued = str(notice.get("date") or data["date"])
+            after.append(line + (f" ({correction.note})" if correction.note else "."))
+    if data.note:
+        after.append(NOTE_LABEL + data.note)
+    issued = notice.date if notice is not None else data.date
     return FormDoc(
         form=FORM_NOTICE,
-        committee=str(org.get("committee", "")),
-        unit_line=NUMBER_LINE_FORMAT.format(number=notice["number"]) if notice.get("number") else "",
-        place_date=place_date(str(org.get("place", "")), issued),
+        committee=_committee(org),
+        unit_line=NUMBER_LINE_FORMAT.format(number=notice.number) if notice is not None and notice.number else "",
+        place_date=place_date(_place(org), issued.isoformat()),
         title=TITLE_NOTICE,
         subtitle=SUBTITLE_NOTICE_FORMAT.format(year=year, unit=unit),
         intro=intro,
         columns=list(COLUMNS_NOTICE),
         rows=rows,
         after=after,
-        signatures=[_signer(notice.get("signer"))],
+        signatures=[_signer(notice.signer if notice is not None else None)],
         sheet=SHEET_NAMES[FORM_NOTICE],
     )
 
@@ -574,10 +597,10 @@ def notice_form(ctx: Context, result: Record) -> FormDoc:
 # -- blank templates ----------------------------------------------------------------------------------
 
 
-def blank_form(form: str, ctx: Context, plan: Record | None = None) -> FormDoc:
+def blank_form(form: str, ctx: Context, plan: Record[FieldVisitPlan] | None = None) -> FormDoc:
     """Form 1, 2 or 3 with two example rows ("VD1: …", skipped on import) and empty rows."""
     org = _org(ctx)
-    year, ref = _plan_heading(ctx, plan)
+    year, ref = _plan_heading(plan)
     year = year or "……"
     p1, p2 = EXAMPLE_PERIOD_1.format(year=year), EXAMPLE_PERIOD_2.format(year=year)
     if form == FORM_REGISTRATION:
@@ -619,9 +642,9 @@ def blank_form(form: str, ctx: Context, plan: Record | None = None) -> FormDoc:
         )
     else:
         raise ValueError(form)
-    doc.committee = str(org.get("committee", ""))
+    doc.committee = _committee(org)
     doc.unit_line = UNIT_LINE_BLANK
-    doc.place_date = PLACE_DATE_BLANK.format(place=org.get("place", ""), yyyy=year)
+    doc.place_date = PLACE_DATE_BLANK.format(place=_place(org), yyyy=year)
     doc.reference = ref
     doc.sheet = SHEET_NAMES[form]
     doc.columns = list(columns)
