@@ -17,6 +17,7 @@ import pytest
 from site_gen.checker import CheckResult, check_repository
 from site_gen.cli import main
 from site_gen.office import export, layout
+from site_gen.model import Record
 from site_gen.office.document import UNION, FormDoc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,3 +220,14 @@ def test_libreoffice_prints_the_word_files(
         ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(ARTIFACTS / item.stem)], check=True
     )
     assert (ARTIFACTS / f"{item.stem}.png").is_file()
+
+
+def test_a_correction_that_gives_only_its_item_still_makes_a_notice(sample: CheckResult) -> None:
+    # The schema lets a self-score correction leave out either score; the notice says "…" for it
+    # (it used to stop with a KeyError on such a valid record).
+    done = next(r for r in sample.records() if r.kind == "inspection-result" and r.data["status"] == "inspected")
+    data = done.data | {"self_score_corrections": [{"item": "1.2"}, {"item": "2.1", "self": 8, "corrected": 6.5}]}
+    notice = layout.notice_form(sample.context, Record(done.file, done.kind, data))
+    lines = [line for line in notice.after if "1.2" in line or "2.1" in line]
+    assert len(lines) == 2
+    assert "…" in lines[0] and "8" in lines[1] and "6,5" in lines[1]
