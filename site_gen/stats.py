@@ -22,8 +22,10 @@ from site_gen.catalogue import say
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, QUARTERLY_REPORT, REGISTRATION
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
+from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
+from site_gen.kinds.registration import Registration, RegistrationRow
 from site_gen.labels import labels
-from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline
+from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline, records_of
 from site_gen.vn import format_decimal, format_int, name_key, sort_key
 
 FORMAT = 1
@@ -54,9 +56,9 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
         raise SetupError("setup.no-plan", year=year)
     plan_ids = {plan.id for plan in plans}
     records = list(records)
-    registrations = [r for r in records if r.kind == REGISTRATION.name and r.data["plan"] in plan_ids]
-    reports = [r for r in records if r.kind == QUARTERLY_REPORT.name and r.data["plan"] in plan_ids]
-    visits = [(report, visit) for report in reports for visit in report.data["visits"]]
+    registrations = [r for r in records_of(REGISTRATION, records) if r.model.plan in plan_ids]
+    reports = [r for r in records_of(QUARTERLY_REPORT, records) if r.model.plan in plan_ids]
+    visits = [(report, visit) for report in reports for visit in report.model.visits]
     cadres = _cadres(ctx, plans, registrations, visits)
     groups = []
     vi, en = labels("membership"), labels("membership", "en")
@@ -67,7 +69,7 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
     return {
         "format": FORMAT,
         "year": year,
-        "plans": [{"id": p.id, "number": p.data["document"]["number"], "min_days": p.data["min_days"]} for p in plans],
+        "plans": [{"id": p.id, "number": p.model.document.number, "min_days": p.model.min_days} for p in plans],
         "overall": _group(cadres),
         "groups": groups,
         "categories": _categories(ctx, plans, visits),
@@ -78,30 +80,34 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
     }
 
 
+Visits = list[tuple[Record[QuarterlyReport], QuarterlyReportVisit]]
+
+
 def _cadres(
-    ctx: Context, plans: list[Record[FieldVisitPlan]], registrations: list[Record], visits: list[tuple[Record, dict[str, Any]]]
+    ctx: Context, plans: list[Record[FieldVisitPlan]], registrations: list[Record[Registration]], visits: Visits
 ) -> list[dict[str, Any]]:
     planned: dict[str, int] = {}
-    rows: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, list[RegistrationRow]] = {}
     for record in registrations:
-        planned[record.data["cadre"]] = planned.get(record.data["cadre"], 0) + sum(r["days"] for r in record.data["rows"])
-        rows.setdefault(record.data["cadre"], []).extend(record.data["rows"])
-    done: dict[str, list[dict[str, Any]]] = {}
+        registration = record.model
+        planned[registration.cadre] = planned.get(registration.cadre, 0) + sum(r.days for r in registration.rows)
+        rows.setdefault(registration.cadre, []).extend(registration.rows)
+    done: dict[str, list[QuarterlyReportVisit]] = {}
     for _, visit in visits:
-        done.setdefault(visit["cadre"], []).append(visit)
+        done.setdefault(visit.cadre, []).append(visit)
     out = []
     for cadre in ctx.cadres.values():
         plan = next((p for p in plans if ctx.in_scope(cadre, p)), None)
         if plan is None:
             continue
-        group = cadre.data["role_group"]
+        group = cadre.model.role_group
         rules = ctx.role_rules(plan, group)
         minimum = ctx.min_days(plan, group)
         mine = done.get(cadre.id, [])
-        days = sum(v["days"] for v in mine)
+        days = sum(v.days for v in mine)
         min_trips = rules.min_trips if rules is not None else None
         length = (rules.min_days_per_trip if rules is not None else None) or 0
-        long_trips = sum(1 for v in mine if v["days"] >= length) if min_trips is not None else len(mine)
+        long_trips = sum(1 for v in mine if v.days >= length) if min_trips is not None else len(mine)
         exempt = ctx.exemption(cadre.id, plan.model.year) is not None
         if exempt:
             status = "exempt"
@@ -111,19 +117,17 @@ def _cadres(
             status = "not-yet"
         registered_rows = rows.get(cadre.id, [])
         unregistered = sum(
-            1
-            for v in mine
-            if not any(r["category"] == v["category"] and r["from"] <= v["to"] and v["from"] <= r["to"] for r in registered_rows)
+            1 for v in mine if not any(r.category == v.category and r.from_ <= v.to and v.from_ <= r.to for r in registered_rows)
         )
         out.append(
             {
                 "id": cadre.id,
-                "name": cadre.data["name"],
-                "unit": cadre.data["unit"],
-                "unit_name": ctx.unit_name(cadre.data["unit"]),
-                "post": cadre.data["post"],
+                "name": cadre.model.name,
+                "unit": cadre.model.unit,
+                "unit_name": ctx.unit_name(cadre.model.unit),
+                "post": cadre.model.post,
                 "role_group": group,
-                "memberships": sorted(cadre.data.get("memberships", [])),
+                "memberships": sorted(cadre.model.memberships),
                 "plan": plan.id,
                 "min_days": minimum,
                 "min_trips": min_trips or 0,
@@ -140,50 +144,48 @@ def _cadres(
     return sorted(out, key=lambda c: name_key(c["name"]))
 
 
-def _categories(
-    ctx: Context, plans: list[Record[FieldVisitPlan]], visits: list[tuple[Record, dict[str, Any]]]
-) -> list[dict[str, Any]]:
+def _categories(ctx: Context, plans: list[Record[FieldVisitPlan]], visits: Visits) -> list[dict[str, Any]]:
     names: dict[str, str] = {}
     for plan in plans:
-        for category in plan.data["categories"]:
-            names.setdefault(category["code"], category["name"])
+        for category in plan.model.categories:
+            names.setdefault(category.code, category.name)
     days: dict[str, int] = dict.fromkeys(names, 0)
     count: dict[str, int] = dict.fromkeys(names, 0)
     for _, visit in visits:
-        days[visit["category"]] = days.get(visit["category"], 0) + visit["days"]
-        count[visit["category"]] = count.get(visit["category"], 0) + 1
+        days[visit.category] = days.get(visit.category, 0) + visit.days
+        count[visit.category] = count.get(visit.category, 0) + 1
     codes = sorted(days, key=lambda code: tuple(int(part) for part in code.split(".")))
     return [{"code": c, "name": names.get(c, ""), "days": days[c], "visits": count[c]} for c in codes]
 
 
-def _districts(ctx: Context, visits: list[tuple[Record, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _districts(ctx: Context, visits: Visits) -> list[dict[str, Any]]:
     under: dict[str, list[str]] = {}
     for ident, unit in ctx.units.items():
         district = ctx.district_of(ident)
-        if district and unit.data["type"] == "grassroots":
+        if district and unit.model.type == "grassroots":
             under.setdefault(district, []).append(ident)
     touched: dict[str, dict[str, Any]] = {}
     for _, visit in visits:
-        districts = {ctx.district_of(place) for place in visit["places"]} - {None}
+        districts = {ctx.district_of(place) for place in visit.places} - {None}
         for district in districts:
             assert district is not None
             slot = touched.setdefault(district, {"days": 0, "visits": 0, "cadres": set(), "places": set()})
-            slot["days"] += visit["days"]
+            slot["days"] += visit.days
             slot["visits"] += 1
-            slot["cadres"].add(visit["cadre"])
-            slot["places"].update(p for p in visit["places"] if ctx.district_of(p) == district)
+            slot["cadres"].add(visit.cadre)
+            slot["places"].update(p for p in visit.places if ctx.district_of(p) == district)
     out = []
     for ident, unit in ctx.units.items():
-        if unit.data["type"] not in DISTRICT_TYPES:
+        if unit.model.type not in DISTRICT_TYPES:
             continue
         slot = touched.get(ident, {"days": 0, "visits": 0, "cadres": set(), "places": set()})
         communes = under.get(ident, [])
-        hard = [c for c in communes if ctx.units[c].data.get("disadvantaged")]
+        hard = [c for c in communes if ctx.units[c].model.disadvantaged]
         out.append(
             {
                 "unit": ident,
-                "name": unit.data["name"],
-                "type": unit.data["type"],
+                "name": unit.model.name,
+                "type": unit.model.type,
                 "visited": slot["visits"] > 0,
                 "days": slot["days"],
                 "visits": slot["visits"],
@@ -201,22 +203,22 @@ def _districts(ctx: Context, visits: list[tuple[Record, dict[str, Any]]]) -> lis
 
 
 def _reports(
-    ctx: Context, plans: list[Record[FieldVisitPlan]], reports: list[Record], cadres: list[dict[str, Any]]
+    ctx: Context, plans: list[Record[FieldVisitPlan]], reports: list[Record[QuarterlyReport]], cadres: list[dict[str, Any]]
 ) -> dict[str, Any]:
     units = sorted({c["unit"] for c in cadres if c["status"] != "exempt"})
     received = []
-    for record in sorted(reports, key=lambda r: (r.data["unit"], r.data["quarter"])):
-        plan = next(p for p in plans if p.id == record.data["plan"])
-        deadline = quarterly_deadline(plan.model, record.data["quarter"]).isoformat()
+    for report in sorted((r.model for r in reports), key=lambda r: (r.unit, r.quarter)):
+        plan = next(p for p in plans if p.id == report.plan)
+        deadline = quarterly_deadline(plan.model, report.quarter)
         received.append(
             {
-                "unit": record.data["unit"],
-                "quarter": record.data["quarter"],
-                "submitted": record.data["submitted"],
-                "deadline": deadline,
-                "late": record.data["submitted"] > deadline,
-                "visits": len(record.data["visits"]),
-                "days": sum(v["days"] for v in record.data["visits"]),
+                "unit": report.unit,
+                "quarter": report.quarter,
+                "submitted": report.submitted.isoformat(),
+                "deadline": deadline.isoformat(),
+                "late": report.submitted > deadline,
+                "visits": len(report.visits),
+                "days": sum(v.days for v in report.visits),
             }
         )
     have = {(r["unit"], r["quarter"]) for r in received}

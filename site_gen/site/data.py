@@ -26,7 +26,11 @@ from site_gen.kinds import (
     Kind,
 )
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
+from site_gen.kinds.inspection_plan import InspectionPlan
 from site_gen.kinds.kind import Deadline
+from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.quarterly_report import QuarterlyReportVisit
+from site_gen.kinds.registration import RegistrationRow
 from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline, records_of
 from site_gen.stats import figures
 from site_gen.vn import format_date, name_key, sort_key
@@ -38,7 +42,12 @@ PRIVATE_KINDS = frozenset(kind.name for kind in KINDS if kind.private)
 
 @dataclass
 class Visit:
-    """A visit, planned (registration row) or done (report row), with where it came from."""
+    """A visit, planned (registration row) or done (report row), with where it came from.
+
+    ``start`` and ``end`` are ISO dates (pages compare and slice them as text);
+    ``model`` is the typed row. ``row`` is the same row as raw data, kept while
+    pages and templates still read it by key.
+    """
 
     cadre: str
     category: str
@@ -50,6 +59,7 @@ class Visit:
     record: Record
     index: int
     row: dict[str, Any]
+    model: RegistrationRow | QuarterlyReportVisit
 
 
 UNTAGGED = "chua-gan-nhan"
@@ -73,7 +83,7 @@ class SiteData:
     # -- lookups ---------------------------------------------------------------
 
     @property
-    def org(self) -> Record:
+    def org(self) -> Record[Organisation]:
         org = self.ctx.org
         assert org is not None
         return org
@@ -98,18 +108,18 @@ class SiteData:
         """The Vietnamese name of a good-model tag, from the organisation record (else the tag itself)."""
         if tag == UNTAGGED:
             return "Chưa gắn nhãn"
-        return str(self.org.data.get("model_tags", {}).get(tag, tag))
+        return (self.org.model.model_tags or {}).get(tag, tag)
 
     def unit_name(self, ident: str) -> str:
         return self.ctx.unit_name(ident)
 
     def cadre_name(self, ident: str) -> str:
         cadre = self.ctx.cadres.get(ident)
-        return str(cadre.data["name"]) if cadre else ident
+        return cadre.model.name if cadre else ident
 
     def plan_year(self, plan_id: str) -> int | None:
         plan = self.ctx.plan(FIELD_VISIT_PLAN, plan_id)
-        return int(plan.data["year"]) if plan else None
+        return plan.model.year if plan else None
 
     def units_sorted(self, idents: Iterable[str]) -> list[str]:
         return sorted(idents, key=lambda ident: sort_key(self.unit_name(ident)))
@@ -139,36 +149,38 @@ class SiteData:
 
     def _make_visits(self, year: int | None, done: bool | None) -> list[Visit]:
         out = []
-        for kind, rows_key, is_done in ((REGISTRATION, "rows", False), (QUARTERLY_REPORT, "visits", True)):
-            if done is not None and done != is_done:
-                continue
-            for record in self.kind(kind.name):
-                if year is not None and self.plan_year(record.data["plan"]) != year:
-                    continue
-                for index, row in enumerate(record.data[rows_key]):
-                    cadre = record.data["cadre"] if kind is REGISTRATION else row["cadre"]
-                    visit = Visit(
-                        cadre,
-                        row["category"],
-                        row["days"],
-                        row["from"],
-                        row["to"],
-                        list(row["places"]),
-                        is_done,
-                        record,
-                        index,
-                        row,
-                    )
-                    out.append(visit)
+
+        def add(
+            cadre: str,
+            record: Record,
+            index: int,
+            row: RegistrationRow | QuarterlyReportVisit,
+            raw: dict[str, Any],
+            is_done: bool,
+        ) -> None:
+            start, end = row.from_.isoformat(), row.to.isoformat()
+            out.append(Visit(cadre, row.category, row.days, start, end, list(row.places), is_done, record, index, raw, row))
+
+        # ``raw``: the same row as raw data, for ``Visit.row`` (pages and templates still read it by key)
+        if done is not True:
+            for registration in records_of(REGISTRATION, self.kind(REGISTRATION.name)):
+                if year is None or self.plan_year(registration.model.plan) == year:
+                    rows = zip(registration.model.rows, registration.data["rows"], strict=True)
+                    for index, (row, raw) in enumerate(rows):
+                        add(registration.model.cadre, registration, index, row, raw, False)
+        if done is not False:
+            for report in records_of(QUARTERLY_REPORT, self.kind(QUARTERLY_REPORT.name)):
+                if year is None or self.plan_year(report.model.plan) == year:
+                    for index, (visit, raw) in enumerate(zip(report.model.visits, report.data["visits"], strict=True)):
+                        add(visit.cadre, report, index, visit, raw, True)
         names = {cadre: name_key(self.cadre_name(cadre)) for cadre in {v.cadre for v in out}}
         return sorted(out, key=lambda v: (v.start, v.end, names[v.cadre], v.record.file, v.index))
 
     def source(self, record: Record) -> dict[str, Any]:
         """How a page shows where a record came from."""
-        org = self.org.data
-        repo = org.get("repository", {})
-        url = repo.get("url", "").rstrip("/")
-        branch = repo.get("branch", "main")
+        repo = self.org.model.repository
+        url = repo.url.rstrip("/") if repo else ""
+        branch = repo.branch if repo else "main"
         return {
             "file": record.file,
             "changed": self.git.last_changed.get(record.file, ""),
@@ -183,12 +195,13 @@ class SiteData:
     def page_of(self, record: Record) -> str | None:
         """The page that shows a record, if it has one (its kind says which)."""
         kind = BY_NAME.get(record.kind)
-        return kind.page(record.data, self) if kind else None
+        return kind.page(record.data, self) if kind else None  # a kind's hooks take the raw data
 
     def describe(self, record: Record) -> str:
         """A short Vietnamese name for a record, for lists of changes (its kind's, else its document's title)."""
         kind = BY_NAME.get(record.kind)
-        described = kind.describe(record.data, self) if kind else None
+        described = kind.describe(record.data, self) if kind else None  # a kind's hooks take the raw data
+        # any kind: not every model has a document (raw data, read by key)
         return described if described is not None else str(record.data.get("document", {}).get("title", record.file))
 
     def recent_changes(self, days: int = 5, limit: int = 6) -> list[dict[str, Any]]:
@@ -243,27 +256,27 @@ class SiteData:
             out += kind.deadlines(self)
         return sorted(out, key=lambda d: (d.date, d.title))
 
-    def _documents_deadlines(self, plan: Record) -> list[Deadline]:
+    def _documents_deadlines(self, plan: Record[InspectionPlan]) -> list[Deadline]:
         """For each inspection day: the last day its units' documents may arrive, and whose have not."""
         received = {
-            r.data["unit"]
-            for r in self.kind(INSPECTION_RESULT.name)
-            if r.data["plan"] == plan.id and r.data.get("documents_received")
+            r.model.unit
+            for r in records_of(INSPECTION_RESULT, self.kind(INSPECTION_RESULT.name))
+            if r.model.plan == plan.id and r.model.documents_received
         }
-        by_day: dict[str, list[str]] = {}
-        for row in plan.data["schedule"]:
-            by_day.setdefault(row["date"], []).append(row["unit"])
-        ahead = dt.timedelta(days=plan.data["documents_days_before"])
+        by_day: dict[dt.date, list[str]] = {}
+        for row in plan.model.schedule:
+            by_day.setdefault(row.date, []).append(row.unit)
+        ahead = dt.timedelta(days=plan.model.documents_days_before)
         out = []
         for date, units in sorted(by_day.items()):
             missing = tuple(self.unit_name(u) for u in self.units_sorted(set(units) - received))
-            title = f"Gửi tài liệu phục vụ kiểm tra ngày {format_date(date)}"
-            due = (day(date) - ahead).isoformat()
+            title = f"Gửi tài liệu phục vụ kiểm tra ngày {format_date(date.isoformat())}"
+            due = (date - ahead).isoformat()
             out.append(Deadline(due, title, f"kiem-tra/{plan.id}.md", missing, len(units) - len(missing), len(units)))
         return out
 
     def _plan_deadlines(self, plan: Record[FieldVisitPlan]) -> list[Deadline]:
-        year = plan.data["year"]
+        year = plan.model.year
         data = self.figures.get(year)
         out = []
         if data is not None:
@@ -301,7 +314,9 @@ class SiteData:
                 f"ke-hoach/{plan.id}.md",
             )
         )
-        out.append(Deadline(plan.data["window"]["to"], f"Kết thúc thời gian đi cơ sở năm {year}", f"ke-hoach/{plan.id}.md"))
+        out.append(
+            Deadline(plan.model.window.to.isoformat(), f"Kết thúc thời gian đi cơ sở năm {year}", f"ke-hoach/{plan.id}.md")
+        )
         return out
 
     # -- coverage ------------------------------------------------------------------
@@ -310,11 +325,11 @@ class SiteData:
         return self.units_sorted(
             ident
             for ident, unit in self.ctx.units.items()
-            if unit.data["type"] == "grassroots" and self.ctx.district_of(ident) == district
+            if unit.model.type == "grassroots" and self.ctx.district_of(ident) == district
         )
 
     def districts(self) -> list[str]:
-        return self.units_sorted(ident for ident, unit in self.ctx.units.items() if unit.data["type"] in DISTRICT_TYPES)
+        return self.units_sorted(ident for ident, unit in self.ctx.units.items() if unit.model.type in DISTRICT_TYPES)
 
 
 def build(ctx: Context, records: Iterable[Record], git: GitInfo) -> SiteData:
@@ -322,7 +337,7 @@ def build(ctx: Context, records: Iterable[Record], git: GitInfo) -> SiteData:
     data = SiteData(ctx, records, git)
     for record in records:
         data.by_kind.setdefault(record.kind, []).append(record)
-    data.years = sorted({int(plan.data["year"]) for plan in ctx.table(FIELD_VISIT_PLAN).values()}, reverse=True)
+    data.years = sorted({plan.model.year for plan in ctx.table(FIELD_VISIT_PLAN).values()}, reverse=True)
     for year in data.years:
         data.figures[year] = figures(ctx, records, year)
     return data

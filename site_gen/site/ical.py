@@ -19,14 +19,16 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 
 from site_gen.escape import calendar_text, one_line
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, QUARTERLY_REPORT, REGISTRATION
-from site_gen.model import Context, Record
+from site_gen.kinds.inspection_plan import InspectionPlan
+from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
+from site_gen.kinds.registration import Registration, RegistrationRow
+from site_gen.model import Context, Record, of_kind
 from site_gen.vn import format_date
 
 TZID = "Asia/Ho_Chi_Minh"
@@ -110,71 +112,77 @@ def events(ctx: Context, records: Iterable[Record], base_url: str = "") -> list[
     found: list[Event] = []
     for record in records:
         if record.kind == REGISTRATION.name:
-            found.extend(_registrations(ctx, record, base_url))
+            found.extend(_registrations(ctx, of_kind(REGISTRATION, record), base_url))
         elif record.kind == QUARTERLY_REPORT.name:
-            found.extend(_visits(ctx, record, base_url))
+            found.extend(_visits(ctx, of_kind(QUARTERLY_REPORT, record), base_url))
         elif record.kind == INSPECTION_PLAN.name:
-            found.extend(_inspections(ctx, record, base_url))
+            found.extend(_inspections(ctx, of_kind(INSPECTION_PLAN, record), base_url))
     return sorted(found, key=lambda event: event.sort_key)
 
 
 def _cadre_name(ctx: Context, ident: str) -> str:
     cadre = ctx.cadres.get(ident)
-    return str(cadre.data.get("name") or ident) if cadre else ident
+    return (cadre.model.name or ident) if cadre else ident
 
 
 def _cadre_unit(ctx: Context, ident: str, fallback: str | None = None) -> tuple[str, ...]:
     cadre = ctx.cadres.get(ident)
-    unit = cadre.data.get("unit") if cadre else fallback
-    return (str(unit),) if unit else ()
+    unit = cadre.model.unit if cadre else fallback
+    return (unit,) if unit else ()
 
 
-def _places(ctx: Context, places: list[str]) -> str:
+def _places(ctx: Context, places: Iterable[str]) -> str:
     return ", ".join(ctx.unit_name(place) for place in places)
 
 
-def _category_lines(ctx: Context, plan_id: str, row: dict[str, Any]) -> Iterator[str]:
+Row = RegistrationRow | QuarterlyReportVisit
+
+
+def _category_lines(ctx: Context, plan_id: str, row: Row) -> Iterator[str]:
     """ "Nội dung 1.1: …" and "Chuyên đề 1.3.1: …", named after the field-visit plan when it is known."""
     plan = ctx.plan(FIELD_VISIT_PLAN, plan_id)
-    category = ctx.category(plan, row["category"]) if plan else None
+    category = ctx.category(plan, row.category) if plan else None
     name = category.name if category else None
-    yield f"Nội dung {row['category']}: {name}" if name else f"Nội dung {row['category']}"
-    topic = row.get("topic")
+    yield f"Nội dung {row.category}: {name}" if name else f"Nội dung {row.category}"
+    topic = row.topic
     if topic:
         topics = {item.code: item.name for item in category.topics} if category else {}
         yield f"Chuyên đề {topic}: {topics[topic]}" if topics.get(topic) else f"Chuyên đề {topic}"
 
 
-def _span(row: dict[str, Any]) -> tuple[dt.date, dt.date]:
-    start = dt.date.fromisoformat(row["from"])
-    last = dt.date.fromisoformat(row["to"])
+def _span(row: Row) -> tuple[dt.date, dt.date]:
+    start, last = row.from_, row.to
     return start, max(last, start) + dt.timedelta(days=1)
 
 
-def _period(row: dict[str, Any]) -> str:
-    return f"Thời gian: {format_date(row['from'])} – {format_date(row['to'])} ({row['days']} ngày tại cơ sở)"
+def _period(row: Row) -> str:
+    return f"Thời gian: {_date(row.from_)} – {_date(row.to)} ({row.days} ngày tại cơ sở)"
 
 
-def _registrations(ctx: Context, record: Record, base_url: str) -> Iterator[Event]:
-    data = record.data
-    cadre = data["cadre"]
+def _date(date: dt.date) -> str:
+    return format_date(date.isoformat())
+
+
+def _registrations(ctx: Context, record: Record[Registration], base_url: str) -> Iterator[Event]:
+    data = record.model
+    cadre = data.cadre
     name = _cadre_name(ctx, cadre)
-    for index, row in enumerate(data["rows"]):
+    for index, row in enumerate(data.rows):
         start, end = _span(row)
-        lines = [f"Cán bộ: {name}", *_category_lines(ctx, data["plan"], row), _period(row)]
-        if row.get("place"):
-            lines.append(f"Địa điểm cụ thể: {row['place']}")
-        if row.get("purpose"):
-            lines.append(f"Mục đích, hoạt động dự kiến: {row['purpose']}")
-        if data.get("approved_on"):
-            lines.append(f"Đã phê duyệt ngày {format_date(data['approved_on'])}")
+        lines = [f"Cán bộ: {name}", *_category_lines(ctx, data.plan, row), _period(row)]
+        if row.place:
+            lines.append(f"Địa điểm cụ thể: {row.place}")
+        if row.purpose:
+            lines.append(f"Mục đích, hoạt động dự kiến: {row.purpose}")
+        if data.approved_on:
+            lines.append(f"Đã phê duyệt ngày {_date(data.approved_on)}")
         yield Event(
             uid=uid(record, f"rows/{index}"),
-            summary=f"Dự kiến đi cơ sở: {name} — {row['category']} ({row['days']} ngày)",
+            summary=f"Dự kiến đi cơ sở: {name} — {row.category} ({row.days} ngày)",
             start=start,
             end=end,
             description="\n".join(lines),
-            location=_places(ctx, row["places"]),
+            location=_places(ctx, row.places),
             categories=(VISIT, PLANNED),
             units=_cadre_unit(ctx, cadre),
             teams=(),
@@ -182,37 +190,39 @@ def _registrations(ctx: Context, record: Record, base_url: str) -> Iterator[Even
         )
 
 
-def _visits(ctx: Context, record: Record, base_url: str) -> Iterator[Event]:
-    data = record.data
-    for index, visit in enumerate(data["visits"]):
-        cadre = visit["cadre"]
+def _visits(ctx: Context, record: Record[QuarterlyReport], base_url: str) -> Iterator[Event]:
+    data = record.model
+    for index, visit in enumerate(data.visits):
+        cadre = visit.cadre
         name = _cadre_name(ctx, cadre)
         start, end = _span(visit)
-        results = visit.get("results", {})
-        lines = [visit["activity"], f"Kết quả: {results.get('achievements', '')}"]
-        if results.get("limitations"):
-            lines.append(f"Hạn chế: {results['limitations']}")
-        if visit.get("proposals"):
-            lines.append(f"Đề xuất, kiến nghị: {visit['proposals']}")
-        lines += [f"Cán bộ: {name}", *_category_lines(ctx, data["plan"], visit), _period(visit)]
-        if visit.get("place"):
-            lines.append(f"Địa điểm cụ thể: {visit['place']}")
+        results = visit.results
+        lines = [visit.activity, f"Kết quả: {results.achievements}"]
+        if results.limitations:
+            lines.append(f"Hạn chế: {results.limitations}")
+        if visit.proposals:
+            lines.append(f"Đề xuất, kiến nghị: {visit.proposals}")
+        lines += [f"Cán bộ: {name}", *_category_lines(ctx, data.plan, visit), _period(visit)]
+        if visit.place:
+            lines.append(f"Địa điểm cụ thể: {visit.place}")
         yield Event(
             uid=uid(record, f"visits/{index}"),
-            summary=f"Đi cơ sở: {name} — {visit['category']} ({visit['days']} ngày)",
+            summary=f"Đi cơ sở: {name} — {visit.category} ({visit.days} ngày)",
             start=start,
             end=end,
             description="\n".join(lines),
-            location=_places(ctx, visit["places"]),
+            location=_places(ctx, visit.places),
             categories=(VISIT, DONE),
-            units=_cadre_unit(ctx, cadre, data.get("unit")),
+            units=_cadre_unit(ctx, cadre, data.unit),
             teams=(),
             url=base_url,
         )
 
 
-def _session_times(plan: dict[str, Any], session: str, date: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    text = (plan.get("sessions") or {}).get(session, SESSION_START[session])
+def _session_times(plan: InspectionPlan, session: str, date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    sessions = plan.sessions
+    starts = SESSION_START if sessions is None else {"morning": sessions.morning, "afternoon": sessions.afternoon}
+    text = starts[session]
     start = dt.datetime.combine(date, dt.time.fromisoformat(text), tzinfo=TZ)
     end = dt.datetime.combine(date, SESSION_END[session], tzinfo=TZ)
     if end <= start:
@@ -220,38 +230,35 @@ def _session_times(plan: dict[str, Any], session: str, date: dt.date) -> tuple[d
     return start, end
 
 
-def _inspections(ctx: Context, record: Record, base_url: str) -> Iterator[Event]:
-    plan = record.data
-    teams = {team["id"]: team for team in plan["teams"]}
-    document = plan.get("document") or {}
-    for index, row in enumerate(plan["schedule"]):
-        date = dt.date.fromisoformat(row["date"])
-        start, end = _session_times(plan, row["session"], date)
-        unit = ctx.unit_name(row["unit"])
-        team = teams.get(row["team"], {})
-        team_name = str(team.get("name") or row["team"])
+def _inspections(ctx: Context, record: Record[InspectionPlan], base_url: str) -> Iterator[Event]:
+    plan = record.model
+    teams = {team.id: team for team in plan.teams}
+    for index, row in enumerate(plan.schedule):
+        date = row.date
+        start, end = _session_times(plan, row.session, date)
+        unit = ctx.unit_name(row.unit)
+        team = teams.get(row.team)
+        team_name = (team.name if team else None) or row.team
         lines = [f"Đơn vị được kiểm tra: {unit}", f"{team_name}"]
-        if team.get("leader"):
-            lines.append(f"Trưởng đoàn: {_cadre_name(ctx, team['leader'])}")
-        if team.get("secretary"):
-            lines.append(f"Thư ký đoàn: {_cadre_name(ctx, team['secretary'])}")
-        lines.append(f"{SESSION_NAME[row['session']]}, từ {start:%H:%M} đến {end:%H:%M}")
-        ahead = plan.get("documents_days_before")
-        if isinstance(ahead, int):
-            due = (date - dt.timedelta(days=ahead)).isoformat()
-            lines.append(f"Hạn gửi tài liệu cho thư ký đoàn: chậm nhất ngày {format_date(due)}")
-        if document.get("number"):
-            lines.append(f"Theo Kế hoạch số {document['number']}")
+        if team and team.leader:
+            lines.append(f"Trưởng đoàn: {_cadre_name(ctx, team.leader)}")
+        if team and team.secretary:
+            lines.append(f"Thư ký đoàn: {_cadre_name(ctx, team.secretary)}")
+        lines.append(f"{SESSION_NAME[row.session]}, từ {start:%H:%M} đến {end:%H:%M}")
+        due = date - dt.timedelta(days=plan.documents_days_before)
+        lines.append(f"Hạn gửi tài liệu cho thư ký đoàn: chậm nhất ngày {_date(due)}")
+        if plan.document.number:
+            lines.append(f"Theo Kế hoạch số {plan.document.number}")
         yield Event(
             uid=uid(record, f"schedule/{index}"),
             summary=f"Kiểm tra: {unit} — {team_name}",
             start=start,
             end=end,
             description="\n".join(lines),
-            location=str(row.get("location") or f"Tại cơ sở {unit}"),
+            location=row.location or f"Tại cơ sở {unit}",
             categories=(INSPECTION,),
-            units=(row["unit"],),
-            teams=(team_key(plan["id"], row["team"]),),
+            units=(row.unit,),
+            teams=(team_key(record.id, row.team),),
             url=base_url,
         )
 
@@ -348,7 +355,7 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
     every = events(ctx, records, base_url)
     cache: dict[str, bytes] = {}
     org = ctx.org
-    org_name = str(org.data.get("short_name") or org.data.get("name")) if org else ""
+    org_name = (org.model.short_name or org.model.name) if org else ""
     out: dict[str, bytes] = {
         ORGANISATION_FEED: calendar(
             f"Lịch công tác — {org_name}" if org_name else "Lịch công tác",
@@ -381,10 +388,9 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
 
     names: dict[str, tuple[str, str]] = {}
     for plan in ctx.table(INSPECTION_PLAN).values():
-        document = plan.data.get("document") or {}
-        title = str(document.get("title") or f"Kế hoạch kiểm tra năm {plan.data.get('year', '')}")
-        for team in plan.data.get("teams", []):
-            names[team_key(plan.id, team["id"])] = (str(team.get("name") or team["id"]), title)
+        title = plan.model.document.title or f"Kế hoạch kiểm tra năm {plan.model.year}"
+        for item in plan.model.teams:
+            names[team_key(plan.id, item.id)] = (item.name or item.id, title)
     for key in sorted(set(names) | set(by_team)):
         team_name, title = names.get(key, (key.split("/", 1)[1], ""))
         plan_id, team_id = key.split("/", 1)
