@@ -28,14 +28,17 @@ from site_gen.kinds import (
     INSPECTION_RESULT,
     KINDS,
     MIDTERM_SURVEY,
+    ORGANISATION,
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
     Kind,
     KindPage,
 )
-from site_gen.kinds.defs import Due
+from site_gen.kinds.good_model import GoodModel
+from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.remediation_progress import RemediationProgress, RemediationProgressItem
 from site_gen.labels import labels
-from site_gen.model import Record, last_day, quarterly_deadline, span_days
+from site_gen.model import Record, last_day, of_kind, quarterly_deadline, records_of, span_days
 from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.vn import sort_key
@@ -109,6 +112,11 @@ def list_in_sections(pages: list[Page], added: list[tuple[Kind, KindPage]]) -> N
         index.template = SECTION_TEMPLATE
 
 
+def organisation(site: SiteData) -> Organisation:
+    """The organisation's record, typed."""
+    return of_kind(ORGANISATION, site.org).model
+
+
 def site_pages(site: SiteData) -> list[Page]:
     pages: list[Page] = []
     for builder in (
@@ -166,39 +174,35 @@ def home(site: SiteData) -> Iterator[Page]:
 
 
 def plans(site: SiteData) -> Iterator[Page]:
-    visit_plans = sorted(site.ctx.table(FIELD_VISIT_PLAN).values(), key=lambda p: (-p.data["year"], p.id))
+    visit_plans = sorted(site.ctx.table(FIELD_VISIT_PLAN).values(), key=lambda p: (-p.model.year, p.id))
     yield Page(
         "ke-hoach/index.md",
         "ke-hoach-danh-sach.md.j2",
         "Kế hoạch",
         {
             "visit_plans": visit_plans,
-            "inspection_plans": sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.data["year"], p.id)),
-            "remediation_plans": sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.data["year"], p.id)),
+            "inspection_plans": sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.model.year, p.id)),
+            "remediation_plans": sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.model.year, p.id)),
         },
     )
-    today = site.today.isoformat()
+    org = organisation(site)
     for plan in visit_plans:
-        data = plan.data
+        data = plan.model
         timeline = [
-            ("Bắt đầu thời gian đi cơ sở", data["window"]["from"]),
-            ("Hạn nộp bản đăng ký (mẫu 1)", plan_deadline(plan.model.deadlines.registration)),
-            ("Hạn gửi bản tổng hợp (mẫu 2)", plan_deadline(plan.model.deadlines.summary)),
+            ("Bắt đầu thời gian đi cơ sở", data.window.from_),
+            ("Hạn nộp bản đăng ký (mẫu 1)", last_day(data.deadlines.registration)),
+            ("Hạn gửi bản tổng hợp (mẫu 2)", last_day(data.deadlines.summary)),
         ]
-        timeline += [(f"Hạn báo cáo quý {q} (mẫu 3)", quarterly_deadline(plan.model, q).isoformat()) for q in (1, 2, 3, 4)]
-        timeline.append(("Kết thúc thời gian đi cơ sở", data["window"]["to"]))
+        timeline += [(f"Hạn báo cáo quý {q} (mẫu 3)", quarterly_deadline(data, q)) for q in (1, 2, 3, 4)]
+        timeline.append(("Kết thúc thời gian đi cơ sở", data.window.to))
         timeline.sort(key=lambda item: item[1])
         yield Page(
             f"ke-hoach/{plan.id}.md",
             "ke-hoach.md.j2",
-            str(data["document"]["title"]),
-            {"plan": plan, "doc": data["document"], "timeline": timeline, "today": today, "org": site.org.data},
+            data.document.title,
+            {"plan": plan, "doc": data.document, "timeline": timeline, "today": site.today, "org": org},
             [plan],
         )
-
-
-def plan_deadline(deadline: Due) -> str:
-    return last_day(deadline).isoformat()
 
 
 # -- progress --------------------------------------------------------------------------------
@@ -224,7 +228,7 @@ def progress(site: SiteData) -> Iterator[Page]:
         per_unit = sorted(units.values(), key=lambda u: sort_key(u["name"]))
         months = [0] * 12
         for visit in site.visits(year, done=True):
-            months[month_of(visit.end) - 1] += visit.row["days"]
+            months[month_of(visit.end) - 1] += visit.days
         subject = [c["done_days"] for c in cadres if c["status"] != "exempt"]
         minimum = min(p["min_days"] for p in data["plans"])
         monthly = figure(
@@ -259,10 +263,11 @@ def progress(site: SiteData) -> Iterator[Page]:
 
 def cadres(site: SiteData) -> Iterator[Page]:
     summaries = {year: {c["id"]: c for c in site.figures[year]["cadres"]} for year in site.years}
-    models_by_cadre: dict[str, list[Record]] = defaultdict(list)
-    for model in site.kind(GOOD_MODEL.name):
-        if "visit" in model.data["found_in"]:
-            models_by_cadre[model.data["found_in"]["visit"]["cadre"]].append(model)
+    models_by_cadre: dict[str, list[Record[GoodModel]]] = defaultdict(list)
+    for model in records_of(GOOD_MODEL, site.kind(GOOD_MODEL.name)):
+        found = model.model.found_in.visit
+        if found is not None:
+            models_by_cadre[found.cadre].append(model)
     for ident in site.cadres_sorted(site.ctx.cadres):
         cadre = site.ctx.cadres[ident]
         years: list[dict[str, Any]] = []
@@ -275,11 +280,11 @@ def cadres(site: SiteData) -> Iterator[Page]:
             years.append({"year": year, "summary": summary, "planned": planned, "done": done})
         sources = [cadre, *sorted({v.record for y in years for v in (*y["planned"], *y["done"])}, key=lambda r: r.file)]
         models = models_by_cadre.get(ident, [])
-        exempt_years = sorted(item["year"] for item in cadre.data.get("exemptions", []))
+        exempt_years = sorted(item.year for item in cadre.model.exemptions)
         yield Page(
             f"can-bo/{ident}.md",
             "can-bo.md.j2",
-            str(cadre.data["name"]),
+            cadre.model.name,
             {"cadre": cadre, "years": years, "models": models, "exempt_years": exempt_years},
             sources,
         )
@@ -325,17 +330,18 @@ def calendars(site: SiteData) -> Iterator[Page]:
             for month in range(first, last + 1):
                 months[month - 1].append(item)
         for plan in site.ctx.plans_for_year(INSPECTION_PLAN, year):
-            teams = {team["id"]: team["name"] for team in plan.data["teams"]}
-            for row in plan.data["schedule"]:
-                if row["date"][:4] == str(year):
-                    months[month_of(row["date"]) - 1].append(
+            teams = {team.id: team.name for team in plan.model.teams}
+            for row in plan.model.schedule:
+                if row.date.year == year:
+                    date = row.date.isoformat()  # ISO text, as the visits' dates it is sorted with
+                    months[row.date.month - 1].append(
                         {
-                            "start": row["date"],
-                            "end": row["date"],
+                            "start": date,
+                            "end": date,
                             "kind": "inspection",
-                            "session": row["session"],
-                            "unit": row["unit"],
-                            "team": teams.get(row["team"], row["team"]),
+                            "session": row.session,
+                            "unit": row.unit,
+                            "team": teams.get(row.team, row.team),
                             "plan": plan.id,
                         }
                     )
@@ -354,10 +360,10 @@ def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
     units = sorted(name[len("don-vi/") : -len(".ics")] for name in site.calendars if name.startswith("don-vi/"))
     teams = {}
     for plan in site.ctx.table(INSPECTION_PLAN).values():
-        for team in plan.data["teams"]:
-            teams[f"doan-kiem-tra/{plan.id}/{team['id']}.ics"] = f"{team['name']} ({plan.data['year']})"
+        for team in plan.model.teams:
+            teams[f"doan-kiem-tra/{plan.id}/{team.id}.ics"] = f"{team.name} ({plan.model.year})"
     return {
-        "all": [("lich/ics/to-chuc.ics", str(site.org.data["short_name"]))],
+        "all": [("lich/ics/to-chuc.ics", organisation(site).short_name)],
         "units": [(f"lich/ics/don-vi/{u}.ics", site.unit_name(u)) for u in site.units_sorted(units)],
         "teams": [(f"lich/ics/{name}", label) for name, label in sorted(teams.items()) if name in site.calendars],
     }
@@ -374,7 +380,7 @@ def coverage(site: SiteData) -> Iterator[Page]:
         for visit in site.visits(year, done=True):
             for place in visit.places:
                 slot = by_place[place]
-                slot["days"] += visit.row["days"]
+                slot["days"] += visit.days
                 slot["visits"] += 1
                 slot["cadres"].add(visit.cadre)
         districts = []
@@ -382,12 +388,12 @@ def coverage(site: SiteData) -> Iterator[Page]:
             communes = []
             for commune in site.communes(district["unit"]):
                 slot = by_place.get(commune, {"days": 0, "visits": 0, "cadres": set()})
-                unit = site.ctx.units[commune].data
+                unit = site.ctx.units[commune].model
                 communes.append(
                     {
                         "unit": commune,
-                        "name": unit["name"],
-                        "disadvantaged": unit.get("disadvantaged", []),
+                        "name": unit.name,
+                        "disadvantaged": unit.disadvantaged,
                         "days": slot["days"],
                         "visits": slot["visits"],
                         "cadres": site.cadres_sorted(slot["cadres"]),
@@ -404,39 +410,46 @@ def coverage(site: SiteData) -> Iterator[Page]:
 
 
 def inspections(site: SiteData) -> Iterator[Page]:
-    plans_sorted = sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.data["year"], p.id))
+    plans_sorted = sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.model.year, p.id))
     yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
+    org = organisation(site)
     for plan in plans_sorted:
-        records = {r.data["unit"]: r for r in site.kind(INSPECTION_RESULT.name) if r.data["plan"] == plan.id}
+        data = plan.model
+        records = {
+            r.model.unit: r for r in records_of(INSPECTION_RESULT, site.kind(INSPECTION_RESULT.name)) if r.model.plan == plan.id
+        }
         # a record still "scheduled" holds the documents' date, not a result
-        results = {unit: r for unit, r in records.items() if r.data["status"] != "scheduled"}
-        teams = {team["id"]: team for team in plan.data["teams"]}
-        schedule = []
-        for row in sorted(plan.data["schedule"], key=lambda r: (r["date"], r["session"] != "morning", site.unit_name(r["unit"]))):
-            record = records.get(row["unit"])
-            result = results.get(row["unit"])
-            received = record.data.get("documents_received") if record else None
+        results = {unit: r for unit, r in records.items() if r.model.status != "scheduled"}
+        teams = {team.id: team for team in data.teams}
+        schedule: list[dict[str, Any]] = []
+        for row in sorted(data.schedule, key=lambda r: (r.date, r.session != "morning", site.unit_name(r.unit))):
+            record = records.get(row.unit)
+            result = results.get(row.unit)
+            received = record.model.documents_received if record else None
             on_time = None
             if record is not None and received:
                 on_time = (
-                    span_days(received, row["date"]) - 1 >= plan.data["documents_days_before"]
-                    or "documents_exception" in record.data
+                    span_days(received, row.date) - 1 >= data.documents_days_before
+                    or record.model.documents_exception is not None
                 )
+            team = teams.get(row.team)
             schedule.append(
                 {
-                    **row,
-                    "team_name": teams.get(row["team"], {}).get("name", row["team"]),
+                    "date": row.date,
+                    "session": row.session,
+                    "unit": row.unit,
+                    "team_name": team.name if team else row.team,
                     "result": result,
                     "received": received,
                     "on_time": on_time,
                 }
             )
-        sectors = []
-        names = {s["id"]: s["name"] for s in site.org.data["sectors"]}
-        for sector in plan.data["sectors"]:
+        sectors: list[dict[str, Any]] = []
+        names = {s.id: s.name for s in org.sectors}
+        for sector in data.sectors:
             ranked = [r for u, r in results.items() if site.ctx.sector_of(u) == sector]
-            ranked.sort(key=lambda r: (r.data.get("rank", 10_000), sort_key(site.unit_name(r.data["unit"]))))
-            counts = Counter(r.data.get("classification") for r in ranked)
+            ranked.sort(key=lambda r: (10_000 if r.model.rank is None else r.model.rank, sort_key(site.unit_name(r.model.unit))))
+            counts = Counter(r.model.classification for r in ranked)
             sectors.append(
                 {
                     "id": sector,
@@ -461,25 +474,25 @@ def inspections(site: SiteData) -> Iterator[Page]:
         yield Page(
             f"kiem-tra/{plan.id}.md",
             "kiem-tra.md.j2",
-            str(plan.data["document"]["title"]),
+            data.document.title,
             {
                 "plan": plan,
-                "doc": plan.data["document"],
+                "doc": data.document,
                 "schedule": schedule,
                 "sectors": sectors,
-                "teams": plan.data["teams"],
+                "teams": data.teams,
                 "chart": chart,
                 "labels": levels,
             },
             [plan],
         )
         for unit, result in sorted(results.items(), key=lambda item: sort_key(site.unit_name(item[0]))):
-            found = [site.ctx.models[m] for m in result.data.get("good_models", []) if m in site.ctx.models]
+            found = [site.ctx.models[m] for m in result.model.good_models if m in site.ctx.models]
             yield Page(
                 f"kiem-tra/{plan.id}/{unit}.md",
                 "ket-qua.md.j2",
-                f"Kết quả kiểm tra năm {plan.data['year']}: {site.unit_name(unit)}",
-                {"plan": plan, "result": result, "team": teams.get(result.data["team"]), "models": found},
+                f"Kết quả kiểm tra năm {data.year}: {site.unit_name(unit)}",
+                {"plan": plan, "result": result, "team": teams.get(result.model.team), "models": found},
                 [result],
             )
 
@@ -487,28 +500,39 @@ def inspections(site: SiteData) -> Iterator[Page]:
 # -- remediation --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Progress:
+    """One shortcoming's line in one progress report."""
+
+    report: Record[RemediationProgress]
+    item: RemediationProgressItem
+
+
 def remediation(site: SiteData) -> Iterator[Page]:
-    plans_sorted = sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.data["year"], p.id))
+    plans_sorted = sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.model.year, p.id))
     yield Page("khac-phuc/index.md", "khac-phuc-danh-sach.md.j2", "Khắc phục khuyết điểm", {"plans": plans_sorted})
     for plan in plans_sorted:
+        data = plan.model
         reports = sorted(
-            (r for r in site.kind(REMEDIATION_PROGRESS.name) if r.data["plan"] == plan.id),
-            key=lambda r: (r.data["period"]["to"], r.data["submitted"], r.file),
+            (r for r in records_of(REMEDIATION_PROGRESS, site.kind(REMEDIATION_PROGRESS.name)) if r.model.plan == plan.id),
+            key=lambda r: (r.model.period.to, r.model.submitted, r.file),
         )
-        history: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        history: dict[str, list[Progress]] = defaultdict(list)
         for report in reports:
-            for item in report.data["items"]:
-                history[item["shortcoming"]].append({"report": report, "item": item})
+            for item in report.model.items:
+                history[item.shortcoming].append(Progress(report, item))
         shortcomings = []
-        for item in plan.data["shortcomings"]:
-            groups = [g for g in plan.data["solution_groups"] if item["id"] in g["shortcomings"]]
-            entries = history.get(item["id"], [])
-            shortcomings.append({"item": item, "groups": groups, "history": entries, "latest": entries[-1] if entries else None})
+        for shortcoming in data.shortcomings:
+            groups = [g for g in data.solution_groups if shortcoming.id in g.shortcomings]
+            entries = history.get(shortcoming.id, [])
+            shortcomings.append(
+                {"item": shortcoming, "groups": groups, "history": entries, "latest": entries[-1] if entries else None}
+            )
         yield Page(
             f"khac-phuc/{plan.id}.md",
             "khac-phuc.md.j2",
-            str(plan.data["document"]["title"]),
-            {"plan": plan, "doc": plan.data["document"], "shortcomings": shortcomings, "reports": reports},
+            data.document.title,
+            {"plan": plan, "doc": data.document, "shortcomings": shortcomings, "reports": reports},
             [plan, *reports],
         )
 
@@ -517,10 +541,10 @@ def remediation(site: SiteData) -> Iterator[Page]:
 
 
 def models(site: SiteData) -> Iterator[Page]:
-    records = sorted(site.kind(GOOD_MODEL.name), key=lambda m: sort_key(m.data["name"]))
-    by_tag: dict[str, list[Record]] = defaultdict(list)
+    records = sorted(records_of(GOOD_MODEL, site.kind(GOOD_MODEL.name)), key=lambda m: sort_key(m.model.name))
+    by_tag: dict[str, list[Record[GoodModel]]] = defaultdict(list)
     for model in records:
-        for tag in model.data.get("tags", []) or [UNTAGGED]:
+        for tag in model.model.tags or [UNTAGGED]:
             by_tag[tag].append(model)
     tags = sorted(
         ((tag, site.tag_label(tag), items) for tag, items in by_tag.items()), key=lambda t: (t[0] == UNTAGGED, sort_key(t[1]))
@@ -532,38 +556,37 @@ def models(site: SiteData) -> Iterator[Page]:
         {"models": records, "tags": tags, "untagged": UNTAGGED},
     )
     for model in records:
-        found = model.data["found_in"]
+        found = model.model.found_in
         where: dict[str, Any] = {}
-        if "visit" in found:
-            visit = next(
-                (v for v in site.visits_of(found["visit"]["cadre"], done=True) if v.start <= found["visit"]["date"] <= v.end),
-                None,
-            )
-            where = {"kind": "visit", "cadre": found["visit"]["cadre"], "date": found["visit"]["date"], "visit": visit}
-        elif "inspection" in found:
-            where = {"kind": "inspection", **found["inspection"]}
+        if found.visit is not None:
+            cadre, date = found.visit.cadre, found.visit.date.isoformat()  # visits' dates are ISO text
+            visit = next((v for v in site.visits_of(cadre, done=True) if v.start <= date <= v.end), None)
+            where = {"kind": "visit", "cadre": cadre, "date": date, "visit": visit}
+        elif found.inspection is not None:
+            where = {"kind": "inspection", "plan": found.inspection.plan, "unit": found.inspection.unit}
         else:
-            where = {"kind": "survey", "survey": found["survey"]}
-        yield Page(f"mo-hinh/{model.id}.md", "mo-hinh.md.j2", str(model.data["name"]), {"model": model, "where": where}, [model])
+            where = {"kind": "survey", "survey": found.survey}
+        yield Page(f"mo-hinh/{model.id}.md", "mo-hinh.md.j2", model.model.name, {"model": model, "where": where}, [model])
 
 
 def surveys(site: SiteData) -> Iterator[Page]:
+    leadership = organisation(site).leadership_unit
     records = sorted(
-        site.kind(MIDTERM_SURVEY.name),
-        key=lambda s: (s.data["unit"] != site.org.data.get("leadership_unit"), sort_key(site.unit_name(s.data["unit"]))),
+        records_of(MIDTERM_SURVEY, site.kind(MIDTERM_SURVEY.name)),
+        key=lambda s: (s.model.unit != leadership, sort_key(site.unit_name(s.model.unit))),
     )
     yield Page("khao-sat/index.md", "khao-sat-danh-sach.md.j2", "Khảo sát giữa nhiệm kỳ", {"surveys": records})
     for survey in records:
         targets = []
-        for target in survey.data["targets"]:
+        for target in survey.model.targets:
             ratio = None
-            if target.get("target") and "achieved" in target:
-                ratio = round(100 * target["achieved"] / target["target"], 2)
-            targets.append({**target, "ratio": ratio})
+            if target.target and target.achieved is not None:
+                ratio = round(100 * target.achieved / target.target, 2)
+            targets.append((target, ratio))
         yield Page(
             f"khao-sat/{survey.id}.md",
             "khao-sat.md.j2",
-            f"Khảo sát giữa nhiệm kỳ: {site.unit_name(survey.data['unit'])}",
+            f"Khảo sát giữa nhiệm kỳ: {site.unit_name(survey.model.unit)}",
             {"survey": survey, "targets": targets},
             [survey],
         )

@@ -9,6 +9,7 @@ itself, such as a chart) pass unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable
 from typing import Any
@@ -60,6 +61,13 @@ def label(vocabulary: str) -> Callable[[Any], str]:
     return show
 
 
+def date(value: dt.date | str | None) -> str:
+    """A day as 15/02/2025: a model's date, or the ISO text of a computed value ("" for none)."""
+    if not value:
+        return ""
+    return format_date(value.isoformat() if isinstance(value, dt.date) else str(value))
+
+
 def number(value: Any) -> str:
     if isinstance(value, float) and not value.is_integer():
         return format_decimal(value)
@@ -77,7 +85,7 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        date=lambda iso: format_date(str(iso)) if iso else "",
+        date=date,
         num=number,
         dec=lambda value: format_decimal(float(value)),
         pct=lambda value: format_decimal(float(value)) + "%",
