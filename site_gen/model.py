@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, cast
 
 from site_gen.kinds import BY_NAME, CADRE, GOOD_MODEL, KINDS, MIDTERM_SURVEY, ORGANISATION, PLANS, UNIT, Kind
 from site_gen.kinds.cadre import Cadre
-from site_gen.kinds.defs import Due
+from site_gen.kinds.defs import last_day as last_day  # every kind's deadlines are read with it
 from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCategory, FieldVisitPlanRoleGroup
 from site_gen.kinds.good_model import GoodModel
 from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanSchedule, InspectionPlanTeam
@@ -116,11 +116,6 @@ def report_period(plan: FieldVisitPlan, quarter: int) -> tuple[dt.date, dt.date]
     if quarter > 1:
         start = quarterly_deadline(plan, quarter - 1) + dt.timedelta(days=1)
     return start, end
-
-
-def last_day(deadline: Due) -> dt.date:
-    """The last day a deadline allows: the day itself, or the day before for "trước ngày"."""
-    return deadline.date - dt.timedelta(days=1) if deadline.strict else deadline.date
 
 
 def quarterly_deadline(plan: FieldVisitPlan, quarter: int) -> dt.date:

@@ -15,6 +15,11 @@ class Due(Model):
     time: str | None = None  # Giờ hạn
 
 
+def last_day(deadline: Due) -> dt.date:
+    """The last day a deadline allows: the day itself, or the day before for "trước ngày"."""
+    return deadline.date - dt.timedelta(days=1) if deadline.strict else deadline.date
+
+
 class Person(Model):
     """Người."""
 

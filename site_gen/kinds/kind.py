@@ -93,6 +93,11 @@ class RecordView(Protocol):
         """The owning unit's folder: the first folder under submissions/."""
         ...
 
+    @property
+    def model(self) -> Model:
+        """The record's typed model (:meth:`Kind.model_of` types it by kind)."""
+        ...
+
 
 class SiteView(Names, Protocol):
     """What a kind's page hooks may ask of the loaded site (:class:`site_gen.site.data.SiteData`): pure lookups."""
@@ -193,6 +198,11 @@ class Kind(Generic[M]):
     def filed_by_unit(self) -> bool:
         """Filed in the folder of the unit it is about (else in the register keeper's folder)."""
         return self.owner in (Owner.UNIT, Owner.PERSONNEL)
+
+    def model_of(self, record: RecordView) -> M:
+        """The typed model of a record of this kind."""
+        assert record.kind == self.name, (record.kind, self.name)
+        return record.model  # type: ignore[return-value]  # a record of this kind holds this kind's model
 
     # -- hooks: the defaults ------------------------------------------------------
 

@@ -7,13 +7,12 @@ for the same term) has come in.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from site_gen.kinds import midterm_survey
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at, date_text
-from site_gen.kinds.defs import Document, Due
+from site_gen.kinds.defs import Document, Due, last_day
 from site_gen.kinds.kind import Kind, KindDeadline, KindPage, Names, Owner, RecordView, SiteView
 from site_gen.kinds.typed import Model
 
@@ -53,19 +52,14 @@ def _term(scope: Scope) -> Any:
     return f"{term.get('from', '')}–{term.get('to', '')}"
 
 
-def last_day(deadline: Mapping[str, Any]) -> str:
-    """The last day a deadline allows (the day before it for "trước ngày"), as an ISO date."""
-    date = dt.date.fromisoformat(str(deadline["date"]))
-    return (date - dt.timedelta(days=1) if deadline.get("strict") else date).isoformat()
-
-
-def answers(plan: Mapping[str, Any], site: SiteView) -> dict[str, RecordView]:
+def answers(plan: SurveyPlan, site: SiteView) -> dict[str, RecordView]:
     """The mid-term surveys that answer a plan: one per unit that must answer, for the plan's term."""
     found: dict[str, RecordView] = {}
+    term = (plan.term.from_, plan.term.to)
     for survey in sorted(site.kind(midterm_survey.KIND.name), key=lambda r: r.file):
-        data = survey.data
-        if data["unit"] in plan["respondents"] and data["term"] == plan["term"]:
-            found.setdefault(data["unit"], survey)
+        data = midterm_survey.KIND.model_of(survey)
+        if data.unit in plan.respondents and (data.term.from_, data.term.to) == term:
+            found.setdefault(data.unit, survey)
     return found
 
 
@@ -73,12 +67,12 @@ class SurveyPlanKind(Kind[SurveyPlan]):
     def page(self, data: Mapping[str, Any], names: Names) -> str | None:
         return f"{SECTION}/ke-hoach/{data['id']}.md"
 
-    def _plans(self, site: SiteView) -> list[RecordView]:
-        return sorted(site.kind(self.name), key=lambda p: (-p.data["year"], p.id))
+    def _plans(self, site: SiteView) -> list[tuple[RecordView, SurveyPlan]]:
+        plans = [(plan, self.model_of(plan)) for plan in site.kind(self.name)]
+        return sorted(plans, key=lambda p: (-p[1].year, p[0].id))
 
     def pages(self, site: SiteView) -> Iterable[KindPage]:
-        for plan in self._plans(site):
-            data = plan.data
+        for plan, data in self._plans(site):
             found = answers(data, site)
             units = [
                 {
@@ -87,32 +81,30 @@ class SurveyPlanKind(Kind[SurveyPlan]):
                     "survey": found.get(unit),
                     "page": midterm_survey.KIND.page(found[unit].data, site) if unit in found else None,
                 }
-                for unit in site.units_sorted(data["respondents"])
+                for unit in site.units_sorted(data.respondents)
             ]
-            deadline = ("trước ngày " if data["deadline"].get("strict") else "chậm nhất ngày ") + date_text(
-                data["deadline"]["date"]
-            )
-            path = self.page(data, site)
+            deadline = ("trước ngày " if data.deadline.strict else "chậm nhất ngày ") + date_text(data.deadline.date)
+            path = self.page(plan.data, site)
             assert path is not None
             yield KindPage(
                 path,
                 "khao-sat-ke-hoach.md.j2",
-                str(data["document"]["title"]),
-                {"plan": plan, "doc": data["document"], "units": units, "deadline": deadline, "answered": len(found)},
+                data.document.title,
+                {"plan": plan, "units": units, "deadline": deadline, "answered": len(found)},
                 [plan, *sorted(found.values(), key=lambda r: r.file)],
                 section=SECTION,
                 summary=f"hoàn thành {deadline}; {len(found)}/{len(units)} đơn vị đã báo cáo",
             )
 
     def deadlines(self, site: SiteView) -> Iterable[KindDeadline]:
-        for plan in self._plans(site):
-            data = plan.data
+        for plan, data in self._plans(site):
             found = answers(data, site)
-            missing = tuple(site.unit_name(u) for u in site.units_sorted(set(data["respondents"]) - set(found)))
-            expected = len(set(data["respondents"]))
-            title = f"Khảo sát, đánh giá giữa nhiệm kỳ {data['term']['from']} – {data['term']['to']}"
-            page = self.page(data, site) or ""
-            yield KindDeadline(last_day(data["deadline"]), title, page, missing, expected - len(missing), expected)
+            missing = tuple(site.unit_name(u) for u in site.units_sorted(set(data.respondents) - set(found)))
+            expected = len(set(data.respondents))
+            title = f"Khảo sát, đánh giá giữa nhiệm kỳ {data.term.from_} – {data.term.to}"
+            page = self.page(plan.data, site) or ""
+            deadline = last_day(data.deadline).isoformat()
+            yield KindDeadline(deadline, title, page, missing, expected - len(missing), expected)
 
 
 KIND = SurveyPlanKind(

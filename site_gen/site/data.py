@@ -45,8 +45,7 @@ class Visit:
     """A visit, planned (registration row) or done (report row), with where it came from.
 
     ``start`` and ``end`` are ISO dates (pages compare and slice them as text);
-    ``model`` is the typed row. ``row`` is the same row as raw data, kept while
-    pages and templates still read it by key.
+    ``model`` is the typed row.
     """
 
     cadre: str
@@ -58,7 +57,6 @@ class Visit:
     done: bool
     record: Record
     index: int
-    row: dict[str, Any]
     model: RegistrationRow | QuarterlyReportVisit
 
 
@@ -155,24 +153,21 @@ class SiteData:
             record: Record,
             index: int,
             row: RegistrationRow | QuarterlyReportVisit,
-            raw: dict[str, Any],
             is_done: bool,
         ) -> None:
             start, end = row.from_.isoformat(), row.to.isoformat()
-            out.append(Visit(cadre, row.category, row.days, start, end, list(row.places), is_done, record, index, raw, row))
+            out.append(Visit(cadre, row.category, row.days, start, end, list(row.places), is_done, record, index, row))
 
-        # ``raw``: the same row as raw data, for ``Visit.row`` (pages and templates still read it by key)
         if done is not True:
             for registration in records_of(REGISTRATION, self.kind(REGISTRATION.name)):
                 if year is None or self.plan_year(registration.model.plan) == year:
-                    rows = zip(registration.model.rows, registration.data["rows"], strict=True)
-                    for index, (row, raw) in enumerate(rows):
-                        add(registration.model.cadre, registration, index, row, raw, False)
+                    for index, row in enumerate(registration.model.rows):
+                        add(registration.model.cadre, registration, index, row, False)
         if done is not False:
             for report in records_of(QUARTERLY_REPORT, self.kind(QUARTERLY_REPORT.name)):
                 if year is None or self.plan_year(report.model.plan) == year:
-                    for index, (visit, raw) in enumerate(zip(report.model.visits, report.data["visits"], strict=True)):
-                        add(visit.cadre, report, index, visit, raw, True)
+                    for index, visit in enumerate(report.model.visits):
+                        add(visit.cadre, report, index, visit, True)
         names = {cadre: name_key(self.cadre_name(cadre)) for cadre in {v.cadre for v in out}}
         return sorted(out, key=lambda v: (v.start, v.end, names[v.cadre], v.record.file, v.index))
 

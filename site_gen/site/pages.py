@@ -28,17 +28,15 @@ from site_gen.kinds import (
     INSPECTION_RESULT,
     KINDS,
     MIDTERM_SURVEY,
-    ORGANISATION,
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
     Kind,
     KindPage,
 )
 from site_gen.kinds.good_model import GoodModel
-from site_gen.kinds.organisation import Organisation
 from site_gen.kinds.remediation_progress import RemediationProgress, RemediationProgressItem
 from site_gen.labels import labels
-from site_gen.model import Record, last_day, of_kind, quarterly_deadline, records_of, span_days
+from site_gen.model import Record, last_day, quarterly_deadline, records_of, span_days
 from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.vn import sort_key
@@ -112,11 +110,6 @@ def list_in_sections(pages: list[Page], added: list[tuple[Kind, KindPage]]) -> N
         index.template = SECTION_TEMPLATE
 
 
-def organisation(site: SiteData) -> Organisation:
-    """The organisation's record, typed."""
-    return of_kind(ORGANISATION, site.org).model
-
-
 def site_pages(site: SiteData) -> list[Page]:
     pages: list[Page] = []
     for builder in (
@@ -185,7 +178,7 @@ def plans(site: SiteData) -> Iterator[Page]:
             "remediation_plans": sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.model.year, p.id)),
         },
     )
-    org = organisation(site)
+    org = site.org.model
     for plan in visit_plans:
         data = plan.model
         timeline = [
@@ -363,7 +356,7 @@ def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
         for team in plan.model.teams:
             teams[f"doan-kiem-tra/{plan.id}/{team.id}.ics"] = f"{team.name} ({plan.model.year})"
     return {
-        "all": [("lich/ics/to-chuc.ics", organisation(site).short_name)],
+        "all": [("lich/ics/to-chuc.ics", site.org.model.short_name)],
         "units": [(f"lich/ics/don-vi/{u}.ics", site.unit_name(u)) for u in site.units_sorted(units)],
         "teams": [(f"lich/ics/{name}", label) for name, label in sorted(teams.items()) if name in site.calendars],
     }
@@ -412,7 +405,7 @@ def coverage(site: SiteData) -> Iterator[Page]:
 def inspections(site: SiteData) -> Iterator[Page]:
     plans_sorted = sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.model.year, p.id))
     yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
-    org = organisation(site)
+    org = site.org.model
     for plan in plans_sorted:
         data = plan.model
         records = {
@@ -570,7 +563,7 @@ def models(site: SiteData) -> Iterator[Page]:
 
 
 def surveys(site: SiteData) -> Iterator[Page]:
-    leadership = organisation(site).leadership_unit
+    leadership = site.org.model.leadership_unit
     records = sorted(
         records_of(MIDTERM_SURVEY, site.kind(MIDTERM_SURVEY.name)),
         key=lambda s: (s.model.unit != leadership, sort_key(site.unit_name(s.model.unit))),
