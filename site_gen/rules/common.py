@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from site_gen.kinds import CADRE, UNIT
+from site_gen.kinds.defs import Document
 from site_gen.model import Context, Record
 from site_gen.problems import Problem
 from site_gen.rules import problem
@@ -17,13 +17,13 @@ def _close(ident: str, options: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def unit_ref(ctx: Context, record: Record, ident: Any, *pointer: str | int) -> Iterator[Problem]:
-    if isinstance(ident, str) and not ctx.known(UNIT.name, ident):
+def unit_ref(ctx: Context, record: Record, ident: str | None, *pointer: str | int) -> Iterator[Problem]:
+    if ident is not None and not ctx.known(UNIT.name, ident):
         yield problem(record, "rule.ref-unit", *pointer, id=ident, suggestion=_close(ident, ctx.units) or "")
 
 
-def cadre_ref(ctx: Context, record: Record, ident: Any, *pointer: str | int) -> Iterator[Problem]:
-    if isinstance(ident, str) and not ctx.known(CADRE.name, ident):
+def cadre_ref(ctx: Context, record: Record, ident: str | None, *pointer: str | int) -> Iterator[Problem]:
+    if ident is not None and not ctx.known(CADRE.name, ident):
         yield problem(record, "rule.ref-cadre", *pointer, id=ident, suggestion=_close(ident, ctx.cadres) or "")
 
 
@@ -41,25 +41,18 @@ def units_refs(ctx: Context, record: Record, idents: Iterable[str], *pointer: st
             yield from unit_ref(ctx, record, ident, *pointer, index)
 
 
-def document_refs(ctx: Context, record: Record) -> Iterator[Problem]:
-    document = record.data.get("document")
-    if not document:
-        return
-    for key in ("issuer_unit", "drafted_by"):
-        if key in document:
-            yield from unit_ref(ctx, record, document[key], "document", key)
-    signer = document["signer"].get("cadre")
-    if signer:
-        yield from cadre_ref(ctx, record, signer, "document", "signer", "cadre")
+def document_refs(ctx: Context, record: Record, document: Document) -> Iterator[Problem]:
+    """The units and the signing cadre a plan's document names."""
+    yield from unit_ref(ctx, record, document.issuer_unit, "document", "issuer_unit")
+    yield from unit_ref(ctx, record, document.drafted_by, "document", "drafted_by")
+    if document.signer.cadre:
+        yield from cadre_ref(ctx, record, document.signer.cadre, "document", "signer", "cadre")
 
 
-def duplicate_ids(record: Record, items: list[dict[str, Any]], *pointer: str | int) -> Iterator[Problem]:
-    """Ids unique inside a list of objects of one record (teams, shortcomings, actions)."""
+def duplicate_ids(record: Record, idents: Iterable[str], *pointer: str | int) -> Iterator[Problem]:
+    """Ids unique inside a list of objects of one record (teams, shortcomings, actions): ``idents`` are their ids."""
     seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        ident = item.get("id")
-        if not isinstance(ident, str):
-            continue
+    for index, ident in enumerate(idents):
         if ident in seen:
             yield problem(
                 record, "rule.duplicate-id", *pointer, index, "id", id=ident, other_file=f"{record.file} #{seen[ident] + 1}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
 from site_gen.kinds import (
     CADRE,
@@ -16,8 +15,11 @@ from site_gen.kinds import (
     REMEDIATION_PLAN,
     UNIT,
 )
+from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCategory
 from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanTeam
-from site_gen.model import LEADING_TYPES, Context, Record, last_day
+from site_gen.kinds.midterm_survey import MidtermSurveyTarget
+from site_gen.kinds.remediation_plan import RemediationPlanSolutionGroup, RemediationPlanSolutionGroupAction
+from site_gen.model import LEADING_TYPES, Context, Record, last_day, of_kind
 from site_gen.problems import Problem
 from site_gen.rules import check, problem
 from site_gen.rules.common import cadre_ref, document_refs, duplicate_ids, plan_ref, unit_ref, units_refs
@@ -59,7 +61,7 @@ def folder_problems(ctx: Context, record: Record, owner: str | None) -> Iterator
 @check("context", ("rule.unknown-folder", "rule.owner-mismatch", "rule.register-folder", "rule.plan-folder"))
 def context_folders(ctx: Context) -> Iterator[Problem]:
     org = ctx.org
-    keeper = org.data["register_owner"] if org else None
+    keeper = org.model.register_owner if org else None
     for record in _context_records(ctx):
         folder = record.folder
         if record.kind in (ORGANISATION.name, UNIT.name):
@@ -67,8 +69,10 @@ def context_folders(ctx: Context) -> Iterator[Problem]:
                 yield problem(record, "rule.unknown-folder", folder=folder)
             elif keeper and folder != keeper and ctx.known(UNIT.name, keeper):
                 yield problem(record, "rule.register-folder", folder=folder, owner=keeper)
-        elif record.kind == CADRE.name or record.kind == MIDTERM_SURVEY.name:
-            yield from folder_problems(ctx, record, record.data["unit"])
+        elif record.kind == CADRE.name:
+            yield from folder_problems(ctx, record, of_kind(CADRE, record).model.unit)
+        elif record.kind == MIDTERM_SURVEY.name:
+            yield from folder_problems(ctx, record, of_kind(MIDTERM_SURVEY, record).model.unit)
         else:
             yield from folder_problems(ctx, record, None)
             kind = ctx.unit_type(folder)
@@ -81,63 +85,60 @@ def register_units(ctx: Context) -> Iterator[Problem]:
     org = ctx.org
     sectors = ctx.sector_ids()
     if org:
-        for key in ("register_owner", "leadership_unit"):
-            if key in org.data:
-                yield from unit_ref(ctx, org, org.data[key], key)
+        yield from unit_ref(ctx, org, org.model.register_owner, "register_owner")
+        yield from unit_ref(ctx, org, org.model.leadership_unit, "leadership_unit")
     for ident, unit in ctx.units.items():
-        data = unit.data
-        if "parent" in data:
-            yield from unit_ref(ctx, unit, data["parent"], "parent")
-        if "sector" in data and org and data["sector"] not in sectors:
-            yield problem(unit, "rule.ref-sector", "sector", id=data["sector"], codes_list=sectors)
+        data = unit.model
+        yield from unit_ref(ctx, unit, data.parent, "parent")
+        if data.sector is not None and org and data.sector not in sectors:
+            yield problem(unit, "rule.ref-sector", "sector", id=data.sector, codes_list=sectors)
         chain = _parent_cycle(ctx, ident)
         if chain:
             yield problem(unit, "rule.unit-parent-cycle", "parent", id=ident, chain_list=chain)
-        both = sorted(set(data.get("approvers", [])) & set(data.get("submitters", [])))
+        both = sorted(set(data.approvers) & set(data.submitters))
         if both:
             yield problem(unit, "rule.approvers-submitters-overlap", "submitters", owners_list=both)
 
 
 def _parent_cycle(ctx: Context, start: str) -> list[str]:
     chain = [start]
-    probe = ctx.units[start].data.get("parent")
+    probe = ctx.units[start].model.parent
     while probe and probe in ctx.units:
         if probe == start:
             return [*chain, start]
         if probe in chain:
             return []  # a cycle further up: reported at its own members
         chain.append(probe)
-        probe = ctx.units[probe].data.get("parent")
+        probe = ctx.units[probe].model.parent
     return []
 
 
 @check("context", ("rule.ref-unit", "rule.exemption-duplicate", "rule.exemption-reason"))
 def register_cadres(ctx: Context) -> Iterator[Problem]:
     for cadre in ctx.cadres.values():
-        yield from unit_ref(ctx, cadre, cadre.data["unit"], "unit")
+        yield from unit_ref(ctx, cadre, cadre.model.unit, "unit")
         years: set[int] = set()
-        for index, item in enumerate(cadre.data.get("exemptions", [])):
-            year = item["year"]
+        for index, item in enumerate(cadre.model.exemptions):
+            year = item.year
             if year in years:
                 yield problem(cadre, "rule.exemption-duplicate", "exemptions", index, "year", year=year)
             years.add(year)
             for plan in ctx.plans_for_year(FIELD_VISIT_PLAN, year):
-                accepted = plan.data.get("exemption_reasons")
-                if accepted is not None and item["reason"] not in accepted:
-                    yield problem(
-                        cadre, "rule.exemption-reason", "exemptions", index, "reason", reason=item["reason"], plan=plan.id
-                    )
+                # raw presence: the list may be written empty (no reason accepted), which the model
+                # cannot tell from leaving it out (any reason accepted)
+                if "exemption_reasons" in plan.data and item.reason not in plan.model.exemption_reasons:
+                    yield problem(cadre, "rule.exemption-reason", "exemptions", index, "reason", reason=item.reason, plan=plan.id)
 
 
 @check("context", ("rule.ref-unit", "rule.ref-cadre", "rule.ref-category", "rule.period-order", "rule.duplicate-id"))
 def field_visit_plans(ctx: Context) -> Iterator[Problem]:
     for plan in ctx.table(FIELD_VISIT_PLAN).values():
-        data = plan.data
-        yield from document_refs(ctx, plan)
+        data = plan.model
+        yield from document_refs(ctx, plan, data.document)
         codes = ctx.category_codes(plan)
-        yield from _duplicate_codes(plan, data["categories"])
-        for index, rules in enumerate(data["role_groups"]):
-            for position, code in enumerate(rules["focus"]):
+        yield from _duplicate_codes(plan, data.categories)
+        for index, rules in enumerate(data.role_groups):
+            for position, code in enumerate(rules.focus):
                 if code not in codes:
                     yield problem(
                         plan,
@@ -150,22 +151,21 @@ def field_visit_plans(ctx: Context) -> Iterator[Problem]:
                         plan=plan.id,
                         codes_list=codes,
                     )
-        for index, item in enumerate(data.get("implementation", [])):
-            if "unit" in item:
-                yield from unit_ref(ctx, plan, item["unit"], "implementation", index, "unit")
-        window = data["window"]
-        if window["from"] > window["to"]:
-            yield problem(plan, "rule.period-order", "window", from_date=window["from"], to_date=window["to"])
+        for index, item in enumerate(data.implementation):
+            yield from unit_ref(ctx, plan, item.unit, "implementation", index, "unit")
+        window = data.window
+        if window.from_ > window.to:
+            yield problem(plan, "rule.period-order", "window", from_date=window.from_, to_date=window.to)
 
 
-def _duplicate_codes(plan: Record, categories: list[dict[str, Any]]) -> Iterator[Problem]:
+def _duplicate_codes(plan: Record[FieldVisitPlan], categories: tuple[FieldVisitPlanCategory, ...]) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, category in enumerate(categories):
-        if category["code"] in seen:
-            yield problem(plan, "rule.duplicate-id", "categories", index, "code", id=category["code"], other_file=plan.file)
-        seen.add(category["code"])
-        for position, topic in enumerate(category.get("topics", [])):
-            if topic["code"] in seen:
+        if category.code in seen:
+            yield problem(plan, "rule.duplicate-id", "categories", index, "code", id=category.code, other_file=plan.file)
+        seen.add(category.code)
+        for position, topic in enumerate(category.topics):
+            if topic.code in seen:
                 yield problem(
                     plan,
                     "rule.duplicate-id",
@@ -174,10 +174,10 @@ def _duplicate_codes(plan: Record, categories: list[dict[str, Any]]) -> Iterator
                     "topics",
                     position,
                     "code",
-                    id=topic["code"],
+                    id=topic.code,
                     other_file=plan.file,
                 )
-            seen.add(topic["code"])
+            seen.add(topic.code)
 
 
 @check(
@@ -197,33 +197,32 @@ def _duplicate_codes(plan: Record, categories: list[dict[str, Any]]) -> Iterator
 )
 def inspection_plans(ctx: Context) -> Iterator[Problem]:
     for plan in ctx.table(INSPECTION_PLAN).values():
-        yield from document_refs(ctx, plan)
+        data = plan.model
+        yield from document_refs(ctx, plan, data.document)
         yield from _inspection_teams(ctx, plan)
         yield from _inspection_schedule(ctx, plan)
         yield from _thresholds(plan)
-        data = plan.data
         sectors = ctx.sector_ids()
         if ctx.org:
-            for index, sector in enumerate(data["sectors"]):
+            for index, sector in enumerate(data.sectors):
                 if sector not in sectors:
                     yield problem(plan, "rule.ref-sector", "sectors", index, id=sector, codes_list=sectors)
-        yield from units_refs(ctx, plan, data.get("scoring", {}).get("units", []), "scoring", "units")
-        for index, item in enumerate(data.get("deadlines", [])):
-            if "unit" in item:
-                yield from unit_ref(ctx, plan, item["unit"], "deadlines", index, "unit")
+        yield from units_refs(ctx, plan, data.scoring.units if data.scoring else (), "scoring", "units")
+        for index, item in enumerate(data.deadlines):
+            yield from unit_ref(ctx, plan, item.unit, "deadlines", index, "unit")
 
 
-def _inspection_teams(ctx: Context, plan: Record) -> Iterator[Problem]:
-    teams = plan.data["teams"]
-    yield from duplicate_ids(plan, teams, "teams")
+def _inspection_teams(ctx: Context, plan: Record[InspectionPlan]) -> Iterator[Problem]:
+    teams = plan.model.teams
+    yield from duplicate_ids(plan, (team.id for team in teams), "teams")
     for index, team in enumerate(teams):
-        yield from cadre_ref(ctx, plan, team["leader"], "teams", index, "leader")
-        yield from cadre_ref(ctx, plan, team["secretary"], "teams", index, "secretary")
-        for position, member in enumerate(team.get("members", [])):
+        yield from cadre_ref(ctx, plan, team.leader, "teams", index, "leader")
+        yield from cadre_ref(ctx, plan, team.secretary, "teams", index, "secretary")
+        for position, member in enumerate(team.members):
             if isinstance(member, str):
                 yield from cadre_ref(ctx, plan, member, "teams", index, "members", position)
-            elif "unit" in member:
-                yield from unit_ref(ctx, plan, member["unit"], "teams", index, "members", position, "unit")
+            else:
+                yield from unit_ref(ctx, plan, member.unit, "teams", index, "members", position, "unit")
 
 
 def team_people(team: InspectionPlanTeam) -> list[str]:
@@ -291,10 +290,10 @@ def _inspection_schedule(ctx: Context, plan: Record[InspectionPlan]) -> Iterator
                 members.setdefault(person, team)
 
 
-def _thresholds(plan: Record) -> Iterator[Problem]:
-    limits = plan.data["thresholds"]
-    ordered = limits["excellent"] > limits["good"] > limits["complete"]
-    within = "max_score" not in limits or limits["excellent"] <= limits["max_score"]
+def _thresholds(plan: Record[InspectionPlan]) -> Iterator[Problem]:
+    limits = plan.model.thresholds
+    ordered = limits.excellent > limits.good > limits.complete
+    within = limits.max_score is None or limits.excellent <= limits.max_score
     if not (ordered and within):
         yield problem(plan, "rule.thresholds-order", "thresholds")
 
@@ -302,41 +301,46 @@ def _thresholds(plan: Record) -> Iterator[Problem]:
 @check("context", ("rule.ref-unit", "rule.ref-shortcoming", "rule.duplicate-id", "rule.shortcoming-no-action"))
 def remediation_plans(ctx: Context) -> Iterator[Problem]:
     for plan in ctx.table(REMEDIATION_PLAN).values():
-        data = plan.data
-        yield from document_refs(ctx, plan)
-        yield from duplicate_ids(plan, data["shortcomings"], "shortcomings")
-        yield from duplicate_ids(plan, data["solution_groups"], "solution_groups")
-        actions = [action for group in data["solution_groups"] for action in group["actions"]]
-        if len({a["id"] for a in actions}) != len(actions):
-            for index, group in enumerate(data["solution_groups"]):
+        data = plan.model
+        groups = data.solution_groups
+        yield from document_refs(ctx, plan, data.document)
+        yield from duplicate_ids(plan, (item.id for item in data.shortcomings), "shortcomings")
+        yield from duplicate_ids(plan, (group.id for group in groups), "solution_groups")
+        actions = [action for group in groups for action in group.actions]
+        if len({a.id for a in actions}) != len(actions):
+            for index, group in enumerate(groups):
                 yield from _duplicate_actions(plan, actions, group, index)
-        known = {item["id"] for item in data["shortcomings"]}
+        known = {item.id for item in data.shortcomings}
         covered: set[str] = set()
-        for index, group in enumerate(data["solution_groups"]):
-            yield from unit_ref(ctx, plan, group["lead"], "solution_groups", index, "lead")
-            yield from units_refs(ctx, plan, group.get("cooperating", []), "solution_groups", index, "cooperating")
-            for position, ident in enumerate(group["shortcomings"]):
+        for index, group in enumerate(groups):
+            yield from unit_ref(ctx, plan, group.lead, "solution_groups", index, "lead")
+            yield from units_refs(ctx, plan, group.cooperating, "solution_groups", index, "cooperating")
+            for position, ident in enumerate(group.shortcomings):
                 if ident not in known:
                     yield problem(
                         plan, "rule.ref-shortcoming", "solution_groups", index, "shortcomings", position, id=ident, plan=plan.id
                     )
-            for position, action in enumerate(group["actions"]):
+            for position, action in enumerate(group.actions):
                 pointer = ("solution_groups", index, "actions", position)
-                if "lead" in action:
-                    yield from unit_ref(ctx, plan, action["lead"], *pointer, "lead")
-                yield from units_refs(ctx, plan, action.get("cooperating", []), *pointer, "cooperating")
-            if any("deadline" in action for action in group["actions"]):
-                covered.update(group["shortcomings"])
-        for index, item in enumerate(data["shortcomings"]):
-            if item["id"] not in covered:
-                yield problem(plan, "rule.shortcoming-no-action", "shortcomings", index, "id", id=item["id"])
-        yield from unit_ref(ctx, plan, data["reporting"]["report_to"], "reporting", "report_to")
+                yield from unit_ref(ctx, plan, action.lead, *pointer, "lead")
+                yield from units_refs(ctx, plan, action.cooperating, *pointer, "cooperating")
+            if any(action.deadline is not None for action in group.actions):
+                covered.update(group.shortcomings)
+        for index, item in enumerate(data.shortcomings):
+            if item.id not in covered:
+                yield problem(plan, "rule.shortcoming-no-action", "shortcomings", index, "id", id=item.id)
+        yield from unit_ref(ctx, plan, data.reporting.report_to, "reporting", "report_to")
 
 
-def _duplicate_actions(plan: Record, actions: list[dict[str, Any]], group: dict[str, Any], index: int) -> Iterator[Problem]:
-    for position, action in enumerate(group["actions"]):
-        first = next(a for a in actions if a["id"] == action["id"])
-        if first is not action:
+def _duplicate_actions(
+    plan: Record,
+    actions: list[RemediationPlanSolutionGroupAction],
+    group: RemediationPlanSolutionGroup,
+    index: int,
+) -> Iterator[Problem]:
+    for position, action in enumerate(group.actions):
+        first = next(a for a in actions if a.id == action.id)
+        if first is not action:  # each action is its own model object (built once per list item)
             yield problem(
                 plan,
                 "rule.duplicate-id",
@@ -345,7 +349,7 @@ def _duplicate_actions(plan: Record, actions: list[dict[str, Any]], group: dict[
                 "actions",
                 position,
                 "id",
-                id=action["id"],
+                id=action.id,
                 other_file=plan.file,
             )
 
@@ -353,61 +357,66 @@ def _duplicate_actions(plan: Record, actions: list[dict[str, Any]], group: dict[
 @check("context", ("rule.ref-unit", "rule.ref-cadre", "rule.ref-plan", "rule.ref-survey"))
 def good_models(ctx: Context) -> Iterator[Problem]:
     for model in ctx.models.values():
-        data = model.data
-        yield from unit_ref(ctx, model, data["unit"], "unit")
-        found = data["found_in"]
-        if "visit" in found:
-            yield from cadre_ref(ctx, model, found["visit"]["cadre"], "found_in", "visit", "cadre")
-        if "inspection" in found:
-            yield from plan_ref(ctx, model, INSPECTION_PLAN.name, found["inspection"]["plan"], "found_in", "inspection", "plan")
-            yield from unit_ref(ctx, model, found["inspection"]["unit"], "found_in", "inspection", "unit")
-        if "survey" in found and not ctx.known(MIDTERM_SURVEY.name, found["survey"]):
-            yield problem(model, "rule.ref-survey", "found_in", "survey", id=found["survey"])
-        if "unit" in data.get("contact", {}):
-            yield from unit_ref(ctx, model, data["contact"]["unit"], "contact", "unit")
+        data = model.model
+        yield from unit_ref(ctx, model, data.unit, "unit")
+        found = data.found_in
+        if found.visit is not None:
+            yield from cadre_ref(ctx, model, found.visit.cadre, "found_in", "visit", "cadre")
+        if found.inspection is not None:
+            yield from plan_ref(ctx, model, INSPECTION_PLAN.name, found.inspection.plan, "found_in", "inspection", "plan")
+            yield from unit_ref(ctx, model, found.inspection.unit, "found_in", "inspection", "unit")
+        if found.survey is not None and not ctx.known(MIDTERM_SURVEY.name, found.survey):
+            yield problem(model, "rule.ref-survey", "found_in", "survey", id=found.survey)
+        if data.contact is not None:
+            yield from unit_ref(ctx, model, data.contact.unit, "contact", "unit")
 
 
 @check("context", ("rule.ref-unit", "rule.term-order", "rule.target-inconsistent", "rule.creativity-counts", "rule.late"))
 def surveys(ctx: Context) -> Iterator[Problem]:
     for survey in ctx.surveys.values():
-        data = survey.data
-        yield from unit_ref(ctx, survey, data["unit"], "unit")
-        if data["term"]["from"] > data["term"]["to"]:
-            yield problem(survey, "rule.term-order", "term", start=data["term"]["from"], end=data["term"]["to"])
-        for index, target in enumerate(data["targets"]):
-            if _inconsistent(target):
+        data = survey.model
+        yield from unit_ref(ctx, survey, data.unit, "unit")
+        if data.term.from_ > data.term.to:
+            yield problem(survey, "rule.term-order", "term", start=data.term.from_, end=data.term.to)
+        for index, target in enumerate(data.targets):
+            if target.target is not None and target.achieved is not None and _inconsistent(target):
                 yield problem(
                     survey,
                     "rule.target-inconsistent",
                     "targets",
                     index,
                     "completion",
-                    code=target["code"],
-                    completion=target["completion"],
-                    achieved=_num(target["achieved"]),
-                    target=_num(target["target"]),
+                    code=target.code,
+                    completion=target.completion,
+                    achieved=_num(target.achieved),
+                    target=_num(target.target),
                 )
-        creativity = data.get("creativity")
-        if creativity and max(creativity["supported"], creativity["commended"]) > creativity["ideas"]:
+        creativity = data.creativity
+        if creativity and max(creativity.supported, creativity.commended) > creativity.ideas:
             yield problem(
-                survey, "rule.creativity-counts", "creativity", **{k: creativity[k] for k in ("ideas", "supported", "commended")}
+                survey,
+                "rule.creativity-counts",
+                "creativity",
+                ideas=creativity.ideas,
+                supported=creativity.supported,
+                commended=creativity.commended,
             )
-        deadline = last_day(survey.model.due)
-        if data["submitted"] > deadline.isoformat():
-            yield problem(survey, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline.isoformat())
+        deadline = last_day(data.due)
+        if data.submitted > deadline:
+            yield problem(survey, "rule.late", "submitted", submitted_date=data.submitted, deadline_date=deadline)
 
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _inconsistent(target: dict[str, Any]) -> bool:
-    if "target" not in target or "achieved" not in target:
+def _inconsistent(target: MidtermSurveyTarget) -> bool:
+    if target.target is None or target.achieved is None:
         return False
-    goal, done, level = target["target"], target["achieved"], target["completion"]
+    goal, done, level = target.target, target.achieved, target.completion
     if level == "not-started":
-        return bool(done > 0)
+        return done > 0
     if goal <= 0:
         return False
     ratio = done / goal
-    return bool({"exceeded": ratio <= 1, "achieved": ratio < 1, "partial": not 0 < ratio < 1}.get(level, False))
+    return {"exceeded": ratio <= 1, "achieved": ratio < 1, "partial": not 0 < ratio < 1}.get(level, False)

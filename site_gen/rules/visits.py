@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from site_gen.kinds import CADRE, FIELD_VISIT_PLAN, GOOD_MODEL, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds.cadre import Cadre
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
-from site_gen.model import Context, Record, last_day, quarterly_deadline, report_period, span_days
+from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
+from site_gen.kinds.registration import Registration, RegistrationRow
+from site_gen.model import Context, Record, last_day, of_kind, quarterly_deadline, records_of, report_period, span_days
 from site_gen.problems import Problem
 from site_gen.rules import PartitionKey, check, problem
 from site_gen.rules.common import cadre_ref, plan_ref, unit_ref, units_refs
@@ -25,53 +27,58 @@ ROW_CODES = (
 
 
 def row_problems(
-    ctx: Context, record: Record, plan: Record[FieldVisitPlan], row: dict[str, Any], group: str | None, *at: str | int
+    ctx: Context,
+    record: Record,
+    plan: Record[FieldVisitPlan],
+    row: RegistrationRow | QuarterlyReportVisit,
+    group: str | None,
+    *at: str | int,
 ) -> Iterator[Problem]:
     """What every registration row and reported visit must satisfy."""
-    category = ctx.category(plan, row["category"])
+    category = ctx.category(plan, row.category)
     if category is None:
         codes = ctx.category_codes(plan)
-        yield problem(record, "rule.ref-category", *at, "category", code=row["category"], plan=plan.id, codes_list=codes)
-    elif "topic" in row:
+        yield problem(record, "rule.ref-category", *at, "category", code=row.category, plan=plan.id, codes_list=codes)
+    elif row.topic is not None:
         topics = [topic.code for topic in category.topics]
-        if row["topic"] not in topics:
-            yield problem(record, "rule.ref-topic", *at, "topic", code=row["topic"], category=row["category"], codes_list=topics)
-    yield from units_refs(ctx, record, row["places"], *at, "places")
-    start, end = row["from"], row["to"]
+        if row.topic not in topics:
+            yield problem(record, "rule.ref-topic", *at, "topic", code=row.topic, category=row.category, codes_list=topics)
+    yield from units_refs(ctx, record, row.places, *at, "places")
+    start, end = row.from_, row.to
     if start > end:
         yield problem(record, "rule.period-order", *at, "from", from_date=start, to_date=end)
         return
-    window = plan.data["window"]
-    if start < window["from"] or end > window["to"]:
+    window = plan.model.window
+    if start < window.from_ or end > window.to:
         yield problem(
             record,
             "rule.period-window",
             *at,
-            "from" if start < window["from"] else "to",
+            "from" if start < window.from_ else "to",
             from_date=start,
             to_date=end,
-            window_from_date=window["from"],
-            window_to_date=window["to"],
+            window_from_date=window.from_,
+            window_to_date=window.to,
         )
     span = span_days(start, end)
-    if row["days"] > span:
-        yield problem(record, "rule.days-exceed-period", *at, "days", days=row["days"], span=span, from_date=start, to_date=end)
+    if row.days > span:
+        yield problem(record, "rule.days-exceed-period", *at, "days", days=row.days, span=span, from_date=start, to_date=end)
     if group is not None and category is not None:
         rules = ctx.role_rules(plan, group)
-        if rules is not None and row["category"] not in rules.focus:
+        if rules is not None and row.category not in rules.focus:
             yield problem(
                 record,
                 "rule.category-role",
                 *at,
                 "category",
-                category=row["category"],
+                category=row.category,
                 role_group=group,
                 focus_list=list(rules.focus),
             )
 
 
-def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return bool(a["from"] <= b["to"] and b["from"] <= a["to"])
+def overlaps(a: RegistrationRow | QuarterlyReportVisit, b: RegistrationRow | QuarterlyReportVisit) -> bool:
+    return a.from_ <= b.to and b.from_ <= a.to
 
 
 @check(
@@ -95,73 +102,71 @@ def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     kinds=(REGISTRATION.name,),
 )
 def registration(ctx: Context, record: Record) -> Iterator[Problem]:
-    data = record.data
-    plan = ctx.plan(FIELD_VISIT_PLAN, data["plan"])
-    cadre = ctx.cadres.get(data["cadre"])
-    yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data["plan"], "plan")
-    yield from cadre_ref(ctx, record, data["cadre"], "cadre")
-    yield from folder_problems(ctx, record, cadre.data["unit"] if cadre else None)
-    yield from _approval(ctx, record, cadre)
+    data = of_kind(REGISTRATION, record).model
+    plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
+    cadre = ctx.cadres.get(data.cadre)
+    yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data.plan, "plan")
+    yield from cadre_ref(ctx, record, data.cadre, "cadre")
+    yield from folder_problems(ctx, record, cadre.model.unit if cadre else None)
+    yield from _approval(ctx, record, data, cadre)
     if plan is None:
         return
-    deadline = last_day(plan.model.deadlines.registration).isoformat()
-    if data["submitted"] > deadline:
-        yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)
-    group = cadre.data["role_group"] if cadre else None
-    rows = data["rows"]
+    deadline = last_day(plan.model.deadlines.registration)
+    if data.submitted > deadline:
+        yield problem(record, "rule.late", "submitted", submitted_date=data.submitted, deadline_date=deadline)
+    group = cadre.model.role_group if cadre else None
+    rows = data.rows
     for index, row in enumerate(rows):
         yield from row_problems(ctx, record, plan, row, group, "rows", index)
     yield from _row_overlaps(record, rows)
     if cadre is None:
         return
-    year = plan.data["year"]
+    year = plan.model.year
     if ctx.exemption(cadre.id, year) is not None:
         yield problem(record, "rule.registration-exempt", "cadre", year=year)
         return
-    rules = ctx.role_rules(plan, cadre.data["role_group"])
+    role_group = cadre.model.role_group
+    rules = ctx.role_rules(plan, role_group)
     if rules is None:
-        yield problem(record, "rule.role-group-not-covered", "cadre", plan=plan.id, role_group=cadre.data["role_group"])
+        yield problem(record, "rule.role-group-not-covered", "cadre", plan=plan.id, role_group=role_group)
         return
     if not ctx.in_scope(cadre, plan):
         return
-    planned = sum(row["days"] for row in rows)
-    minimum = ctx.min_days(plan, cadre.data["role_group"])
+    planned = sum(row.days for row in rows)
+    minimum = ctx.min_days(plan, role_group)
     if planned < minimum:
         yield problem(record, "rule.registration-min-days", "rows", planned=planned, minimum=minimum)
     if rules.min_trips is not None:
         length = rules.min_days_per_trip if rules.min_days_per_trip is not None else 1
-        trips = sum(1 for row in rows if row["days"] >= length)
+        trips = sum(1 for row in rows if row.days >= length)
         if trips < rules.min_trips:
             yield problem(
                 record, "rule.registration-min-trips", "rows", trips=trips, min_trips=rules.min_trips, min_days_per_trip=length
             )
 
 
-def _approval(ctx: Context, record: Record, cadre: Record | None) -> Iterator[Problem]:
-    data = record.data
-    approver = data.get("approved_by")
+def _approval(ctx: Context, record: Record, data: Registration, cadre: Record[Cadre] | None) -> Iterator[Problem]:
+    approver = data.approved_by
     if approver:
         yield from cadre_ref(ctx, record, approver, "approved_by")
         if cadre is not None and approver == cadre.id:
             yield problem(record, "rule.self-approval", "approved_by", approver=approver)
         elif cadre is not None and approver in ctx.cadres and not _may_approve(ctx, approver, cadre):
-            yield problem(record, "rule.approver-unit", "approved_by", approver=approver, unit=cadre.data["unit"])
-    if "approved_on" in data and data["approved_on"] < data["submitted"]:
-        yield problem(
-            record, "rule.approval-order", "approved_on", approved_date=data["approved_on"], submitted_date=data["submitted"]
-        )
+            yield problem(record, "rule.approver-unit", "approved_by", approver=approver, unit=cadre.model.unit)
+    if data.approved_on is not None and data.approved_on < data.submitted:
+        yield problem(record, "rule.approval-order", "approved_on", approved_date=data.approved_on, submitted_date=data.submitted)
 
 
-def _may_approve(ctx: Context, approver: str, cadre: Record) -> bool:
+def _may_approve(ctx: Context, approver: str, cadre: Record[Cadre]) -> bool:
     """A leader of the cadre's unit, or a member of the Standing Committee."""
-    return approver in ctx.leaders_of(cadre.data["unit"]) or ctx.cadres[approver].data["role_group"] == "standing"
+    return approver in ctx.leaders_of(cadre.model.unit) or ctx.cadres[approver].model.role_group == "standing"
 
 
-def _row_overlaps(record: Record, rows: list[dict[str, Any]]) -> Iterator[Problem]:
+def _row_overlaps(record: Record, rows: tuple[RegistrationRow, ...]) -> Iterator[Problem]:
     for index, row in enumerate(rows):
         for other in range(index):
             earlier = rows[other]
-            if row["from"] <= row["to"] and earlier["from"] <= earlier["to"] and overlaps(row, earlier):
+            if row.from_ <= row.to and earlier.from_ <= earlier.to and overlaps(row, earlier):
                 yield problem(
                     record,
                     "rule.registration-overlap",
@@ -169,8 +174,8 @@ def _row_overlaps(record: Record, rows: list[dict[str, Any]]) -> Iterator[Proble
                     index,
                     "from",
                     other_row=other + 1,
-                    other_from_date=earlier["from"],
-                    other_to_date=earlier["to"],
+                    other_from_date=earlier.from_,
+                    other_to_date=earlier.to,
                 )
                 break
 
@@ -191,74 +196,72 @@ def _row_overlaps(record: Record, rows: list[dict[str, Any]]) -> Iterator[Proble
     kinds=(QUARTERLY_REPORT.name,),
 )
 def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
-    data = record.data
-    plan = ctx.plan(FIELD_VISIT_PLAN, data["plan"])
-    yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data["plan"], "plan")
-    yield from unit_ref(ctx, record, data["unit"], "unit")
-    yield from folder_problems(ctx, record, data["unit"])
-    if "prepared_by" in data:
-        yield from cadre_ref(ctx, record, data["prepared_by"], "prepared_by")
+    data = of_kind(QUARTERLY_REPORT, record).model
+    plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
+    yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data.plan, "plan")
+    yield from unit_ref(ctx, record, data.unit, "unit")
+    yield from folder_problems(ctx, record, data.unit)
+    yield from cadre_ref(ctx, record, data.prepared_by, "prepared_by")
     if plan is None:
-        for index, visit in enumerate(data["visits"]):
-            yield from cadre_ref(ctx, record, visit["cadre"], "visits", index, "cadre")
+        for index, visit in enumerate(data.visits):
+            yield from cadre_ref(ctx, record, visit.cadre, "visits", index, "cadre")
         return
-    deadline = quarterly_deadline(plan.model, data["quarter"]).isoformat()
-    if data["submitted"] > deadline:
-        yield problem(record, "rule.late", "submitted", submitted_date=data["submitted"], deadline_date=deadline)
-    start, end = (day.isoformat() for day in report_period(plan.model, data["quarter"]))
-    for index, visit in enumerate(data["visits"]):
-        cadre = ctx.cadres.get(visit["cadre"])
-        yield from cadre_ref(ctx, record, visit["cadre"], "visits", index, "cadre")
-        if cadre is not None and cadre.data["unit"] != data["unit"]:
+    deadline = quarterly_deadline(plan.model, data.quarter)
+    if data.submitted > deadline:
+        yield problem(record, "rule.late", "submitted", submitted_date=data.submitted, deadline_date=deadline)
+    start, end = report_period(plan.model, data.quarter)
+    for index, visit in enumerate(data.visits):
+        cadre = ctx.cadres.get(visit.cadre)
+        yield from cadre_ref(ctx, record, visit.cadre, "visits", index, "cadre")
+        if cadre is not None and cadre.model.unit != data.unit:
             yield problem(
                 record,
                 "rule.report-cadre-unit",
                 "visits",
                 index,
                 "cadre",
-                cadre=visit["cadre"],
-                unit=data["unit"],
-                cadre_unit=cadre.data["unit"],
+                cadre=visit.cadre,
+                unit=data.unit,
+                cadre_unit=cadre.model.unit,
             )
-        group = cadre.data["role_group"] if cadre else None
+        group = cadre.model.role_group if cadre else None
         yield from row_problems(ctx, record, plan, visit, group, "visits", index)
-        if not start <= visit["to"] <= end:
+        if not start <= visit.to <= end:
             yield problem(
                 record,
                 "rule.report-quarter",
                 "visits",
                 index,
                 "to",
-                quarter=data["quarter"],
-                to_date=visit["to"],
+                quarter=data.quarter,
+                to_date=visit.to,
                 quarter_from_date=start,
                 quarter_to_date=end,
             )
-        if visit["to"] > data["submitted"]:
+        if visit.to > data.submitted:
             yield problem(
                 record,
                 "rule.visit-after-submission",
                 "visits",
                 index,
                 "to",
-                to_date=visit["to"],
-                submitted_date=data["submitted"],
+                to_date=visit.to,
+                submitted_date=data.submitted,
             )
 
 
-Visit = tuple[Record, int, dict[str, Any]]
+Visit = tuple[Record[QuarterlyReport], int, QuarterlyReportVisit]
 
 
 def cadre_visits(members: list[Record], cadre: str) -> list[Visit]:
     """Every reported visit of one cadre, in date order."""
     visits = [
         (record, index, visit)
-        for record in members
-        if record.kind == QUARTERLY_REPORT.name
-        for index, visit in enumerate(record.data["visits"])
-        if visit["cadre"] == cadre and visit["from"] <= visit["to"]
+        for record in records_of(QUARTERLY_REPORT, members)
+        for index, visit in enumerate(record.model.visits)
+        if visit.cadre == cadre and visit.from_ <= visit.to
     ]
-    return sorted(visits, key=lambda item: (item[2]["from"], item[2]["to"], item[0].file, item[1]))
+    return sorted(visits, key=lambda item: (item[2].from_, item[2].to, item[0].file, item[1]))
 
 
 @check(
@@ -273,57 +276,59 @@ def cadre_visits(members: list[Record], cadre: str) -> list[Visit]:
 )
 def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
     ident = key[1]
-    registrations: dict[str, Record] = {}
-    for record in sorted((m for m in members if m.kind == REGISTRATION.name), key=lambda r: r.file):
-        first = registrations.setdefault(record.data["plan"], record)
+    registrations: dict[str, Record[Registration]] = {}
+    for record in sorted(records_of(REGISTRATION, members), key=lambda r: r.file):
+        first = registrations.setdefault(record.model.plan, record)
         if first is not record:
             yield problem(record, "rule.registration-duplicate", "plan", other_file=first.file)
     visits = cadre_visits(members, ident)
     yield from _visit_overlaps(ctx, visits)
-    for record, index, visit in visits:
-        plan = ctx.plan(FIELD_VISIT_PLAN, record.data["plan"])
+    for report, index, visit in visits:
+        plan = ctx.plan(FIELD_VISIT_PLAN, report.model.plan)
         if plan is None or ctx.hides(REGISTRATION.name, ident, plan.id):
             continue
-        if ctx.exemption(ident, plan.data["year"]) is not None or ctx.hides(CADRE.name, ident):
+        if ctx.exemption(ident, plan.model.year) is not None or ctx.hides(CADRE.name, ident):
             continue  # an exempt cadre may visit without registering; a broken cadre file hides its exemptions
-        registered = registrations.get(record.data["plan"])
-        rows = registered.data["rows"] if registered and registered.data["submitted"] <= visit["from"] else []
-        if not any(row["category"] == visit["category"] and overlaps(row, visit) for row in rows):
+        registered = registrations.get(report.model.plan)
+        rows = registered.model.rows if registered and registered.model.submitted <= visit.from_ else ()
+        if not any(row.category == visit.category and overlaps(row, visit) for row in rows):
             yield problem(
-                record,
+                report,
                 "rule.visit-unregistered",
                 "visits",
                 index,
                 cadre=_name(ctx, ident),
-                category=visit["category"],
-                from_date=visit["from"],
-                to_date=visit["to"],
+                category=visit.category,
+                from_date=visit.from_,
+                to_date=visit.to,
             )
     cadre = ctx.cadres.get(ident)
     if cadre is not None:
         for plan in ctx.table(FIELD_VISIT_PLAN).values():
             missing = plan.id not in registrations and not ctx.hides(REGISTRATION.name, ident, plan.id)
             if missing and ctx.is_subject(cadre, plan):
-                yield problem(cadre, "rule.registration-missing", "id", cadre=cadre.data["name"], plan=plan.id)
-    for model in members:
-        if model.kind == GOOD_MODEL.name and "visit" in model.data["found_in"]:
-            date = model.data["found_in"]["visit"]["date"]
-            if ctx.hides(QUARTERLY_REPORT.name, date[:4], str((int(date[5:7]) + 2) // 3)):
+                yield problem(cadre, "rule.registration-missing", "id", cadre=cadre.model.name, plan=plan.id)
+    for model in records_of(GOOD_MODEL, members):
+        found = model.model.found_in.visit
+        if found is not None:
+            date = found.date
+            # the broken reports' keys are written from their paths: the year in four digits, the quarter
+            if ctx.hides(QUARTERLY_REPORT.name, f"{date.year:04d}", str((date.month + 2) // 3)):
                 continue  # the visit may be in a report that failed its schema
-            if not any(visit["from"] <= date <= visit["to"] for _, _, visit in visits):
+            if not any(visit.from_ <= date <= visit.to for _, _, visit in visits):
                 yield problem(model, "rule.model-source-visit", "found_in", "visit", "date", cadre=ident, date=date)
 
 
 def _name(ctx: Context, ident: str) -> str:
     cadre = ctx.cadres.get(ident)
-    return str(cadre.data["name"]) if cadre else ident
+    return cadre.model.name if cadre else ident
 
 
 def _visit_overlaps(ctx: Context, visits: list[Visit]) -> Iterator[Problem]:
     latest: Visit | None = None
     for item in visits:
         record, index, visit = item
-        if latest is not None and visit["from"] <= latest[2]["to"]:
+        if latest is not None and visit.from_ <= latest[2].to:
             other = latest[2]
             yield problem(
                 record,
@@ -331,17 +336,17 @@ def _visit_overlaps(ctx: Context, visits: list[Visit]) -> Iterator[Problem]:
                 "visits",
                 index,
                 "from",
-                cadre=_name(ctx, visit["cadre"]),
-                other_from_date=other["from"],
-                other_to_date=other["to"],
+                cadre=_name(ctx, visit.cadre),
+                other_from_date=other.from_,
+                other_to_date=other.to,
                 other_file=latest[0].file,
             )
-        if latest is None or visit["to"] > latest[2]["to"]:
+        if latest is None or visit.to > latest[2].to:
             latest = item
 
 
 @check("report", ("rule.report-duplicate",))
 def report_slot(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterator[Problem]:
-    reports = sorted((m for m in members if m.kind == QUARTERLY_REPORT.name), key=lambda r: r.file)
+    reports = sorted(records_of(QUARTERLY_REPORT, members), key=lambda r: r.file)
     for extra in reports[1:]:
-        yield problem(extra, "rule.report-duplicate", "quarter", quarter=extra.data["quarter"], other_file=reports[0].file)
+        yield problem(extra, "rule.report-duplicate", "quarter", quarter=extra.model.quarter, other_file=reports[0].file)
