@@ -292,7 +292,7 @@ def render(ctx: Context) -> str:
         validate_pattern(rule.pattern)
     width = max((len(rule.pattern) for rule in rules), default=0)
     wording = words("codeowners")
-    lines = [f"# {text}".rstrip() for text in wording["header"].split("\n")]
+    lines = [f"# {text}".rstrip() for text in words("codeowners_header").values()]
     lines.append("#")
     lines.append(f"# {wording['rules']}")
     lines.extend(f"# {section.title}" for section in parts)

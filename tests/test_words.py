@@ -29,6 +29,16 @@ VIETNAMESE_ONLY = {
     "office_where": "places in a Vietnamese Word or Excel form, named as the form names them (sheet, row, the form's own line titles)",
     "form_groups": "the headings of the forms offered on the (Vietnamese) site",
     "form_titles": "the titles of the Word and Excel forms, Vietnamese documents",
+    "codeowners_header": "the first comments of the CODEOWNERS file, written in Vietnamese whatever --lang says",
+    "codeowners": "the comments of the CODEOWNERS file, written in Vietnamese whatever --lang says",
+    # site.toml: the generated site, its calendars and downloads are Vietnamese documents
+    "months": "the month headings of the (Vietnamese) site",
+    "chart_months": "the month names under the bars of a (Vietnamese) chart",
+    "pages": "the page titles and table headers of the (Vietnamese) site",
+    "deadlines": "the deadlines on the (Vietnamese) site's home page",
+    "charts": "the titles, axes and descriptions of the (Vietnamese) site's charts",
+    "calendars": "the names and events of the (Vietnamese) iCalendar feeds",
+    "downloads": "yes and no in the (Vietnamese) CSV and Excel downloads, and the note of mo-ta.json",
 }
 # Texts of ui.toml that the code looks up by a value rather than by a literal key, and how.
 LOOKED_UP_BY_VALUE = {
@@ -39,6 +49,9 @@ LOOKED_UP_BY_VALUE = {
     "code_groups": "*",  # every group, in order
     "form_names": "*",  # by form
     "form_groups": "*",  # by form
+    "months": "*",  # by month number
+    "codeowners_header": "*",  # every line, in order
+    "chart_months": "*",  # by month number
 }
 
 
