@@ -29,6 +29,7 @@ VIETNAMESE_ONLY = {
     "office_where": "places in a Vietnamese Word or Excel form, named as the form names them (sheet, row, the form's own line titles)",
     "form_groups": "the headings of the forms offered on the (Vietnamese) site",
     "form_titles": "the titles of the Word and Excel forms, Vietnamese documents",
+    "issue_forms": "the issue forms' titles and labels, which equal those of the (Vietnamese) templates in .github/ISSUE_TEMPLATE/",
     "codeowners_header": "the first comments of the CODEOWNERS file, written in Vietnamese whatever --lang says",
     "codeowners": "the comments of the CODEOWNERS file, written in Vietnamese whatever --lang says",
     # site.toml: the generated site, its calendars and downloads are Vietnamese documents
@@ -51,6 +52,7 @@ LOOKED_UP_BY_VALUE = {
     "form_groups": "*",  # by form
     "months": "*",  # by month number
     "codeowners_header": "*",  # every line, in order
+    "issue_forms": "*",  # by form and question (test_from_issue.py ties them to the templates)
     "chart_months": "*",  # by month number
 }
 
