@@ -281,9 +281,10 @@ def test_no_module_writes_a_vietnamese_text() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = _docstrings(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-                if _vietnamese(node.value) and allowed != "*" and node.value not in allowed:
-                    found.append(f"{module}:{node.lineno}: {node.value!r}")
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or id(node) in docstrings:
+                continue
+            if _vietnamese(node.value) and allowed != "*" and node.value not in allowed:
+                found.append(f"{module}:{node.lineno}: {node.value!r}")
     assert found == [], "put these texts in a word file (site_gen/words/)"
 
 

@@ -451,8 +451,8 @@ def bar_chart(
     high, at_high, low, at_low = _extremes(names, values)
     parts = [description, WORDS["bars"].format(count=format_int(len(bars)))]
     if high == low:
-        value = _with_unit(high, unit)
-        parts.append(WORDS["all_equal"].format(value=value) if len(bars) > 1 else f"{names[0]}: {value}.")
+        shown = _with_unit(high, unit)
+        parts.append(WORDS["all_equal"].format(value=shown) if len(bars) > 1 else f"{names[0]}: {shown}.")
     else:
         parts.append(WORDS["highest"].format(names=_join(at_high), value=_with_unit(high, unit)))
         parts.append(WORDS["lowest"].format(names=_join(at_low), value=_with_unit(low, unit)))
