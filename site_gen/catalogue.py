@@ -5,7 +5,8 @@ editor can correct without touching Python (``site_gen/words/``):
 ``problems.toml`` (what ``site-gen check`` finds), ``intake.toml``
 (``site-gen from-issue`` and ``site-gen import``), ``setup.toml`` (set-up
 and usage errors, exit 2), ``office.toml`` (``site-gen export``) and
-``ui.toml`` (the words around messages and in the commands' output). Each
+``ui.toml`` (the words around messages and in the commands' output) and
+``site.toml`` (the words of the generated site, its calendars and downloads). Each
 entry has a severity, a short title and a message template in Vietnamese and
 in English, with the same placeholders in both (tests/test_words.py checks
 every file). Rules also carry a description of what they check (``about``),
@@ -138,8 +139,9 @@ def by_language(section: str) -> Mapping[str, dict[str, str]]:
 
 
 # The files of the commands' words, looked through in this order for a section: report.toml and
-# cli.toml, small, are all a check run reads; ui.toml holds the rest.
-UI_FILES = ("report", "cli", "ui")
+# cli.toml, small, are all a check run reads; ui.toml holds the rest but the site's words, which
+# are in site.toml (read only by site-gen build).
+UI_FILES = ("report", "cli", "ui", "site")
 
 
 @cache

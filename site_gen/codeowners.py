@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 
 from site_gen.atomic import write_files
 from site_gen.cache import R_KIND
-from site_gen.catalogue import render_code
+from site_gen.catalogue import render_code, words
 from site_gen.checker import CheckResult
 from site_gen.kinds import BY_NAME, KINDS, PLANS, UNIT, Kind, Owner, kind_from_path
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
@@ -203,27 +203,24 @@ def sections(ctx: Context) -> list[Section]:
     maintainers = tuple(sorted(set(_maintainers(org.model))))
     out: list[Section] = []
 
-    tooling = Section("1. Công cụ, mẫu hồ sơ, tài liệu, cấu hình: mọi tệp ngoài submissions/")
+    wording = words("codeowners")
+    tooling = Section(wording["tooling"])
     if maintainers:
-        tooling.notes.append(f"Nhóm bảo trì kho (repository.maintainers trong {org.file}).")
+        tooling.notes.append(wording["tooling_maintainers"].format(file=org.file))
         tooling.rules.append(Rule("*", maintainers))
     else:
-        tooling.notes.append(
-            f"Chưa khai báo nhóm bảo trì kho (repository.maintainers trong {org.file}): các tệp ngoài submissions/ "
-            "(site_gen/, schemas/, tests/, docs/, mkdocs.yml, pyproject.toml, .github/, kể cả tệp này) "
-            "KHÔNG có người duyệt bắt buộc."
-        )
+        tooling.notes.append(wording["tooling_unowned"].format(file=org.file))
     out.append(tooling)
 
-    default = Section(f"2. submissions/: mặc định là đơn vị giữ sổ đăng ký ({keeper})")
-    default.notes.append("Thư mục của một đơn vị chưa có trong sổ (hoặc chưa ghi người duyệt) phải được đăng ký trước.")
+    default = Section(wording["default"].format(keeper=keeper))
+    default.notes.append(wording["default_register_first"])
     if keeper_owners:
         default.rules.append(Rule(f"/{SUBMISSIONS}/", keeper_owners))
     else:
-        default.notes.append(f"Đơn vị giữ sổ ({keeper}) chưa ghi người duyệt: không có người duyệt mặc định.")
+        default.notes.append(wording["default_unowned"].format(keeper=keeper))
     out.append(default)
 
-    folders = Section("3. submissions/<đơn vị>/: người duyệt của chính đơn vị (approvers trong sổ đăng ký)")
+    folders = Section(wording["folders"])
     missing = []
     for ident in sorted(ctx.units):
         owners = approvers(ctx, ident)
@@ -232,28 +229,18 @@ def sections(ctx: Context) -> list[Section]:
         else:
             missing.append(ident)
     if missing:
-        folders.notes.append(f"Chưa ghi người duyệt, nên theo mục 2: {', '.join(missing)}.")
+        folders.notes.append(wording["folders_unowned"].format(units=", ".join(missing)))
     out.append(folders)
 
-    cadres = Section(f"4. Danh sách cán bộ (can-bo/) của mọi đơn vị: đơn vị giữ sổ đăng ký ({keeper})")
-    cadres.notes.append(
-        "Chức vụ, nhóm đối tượng, diện áp dụng và miễn thực hiện quyết định ai phải đi đủ ngày, "
-        "nên đơn vị không tự duyệt danh sách cán bộ của mình."
-    )
+    cadres = Section(wording["cadres"].format(keeper=keeper))
+    cadres.notes.append(wording["cadres_why"])
     if keeper_owners:
         for place in _owned_places(PERSONNEL_KINDS):
             cadres.rules.append(Rule(f"/{SUBMISSIONS}/*/{place}", keeper_owners))
     out.append(cadres)
 
-    issued = Section(
-        "5. Kế hoạch và hồ sơ kiểm tra trong thư mục của Thường trực, các ban, văn phòng: "
-        f"đơn vị tham mưu (chủ thư mục) hoặc Thường trực ({leader or 'chưa khai báo'})"
-    )
-    issued.notes.append(
-        "Kế hoạch đi cơ sở, kế hoạch kiểm tra, thông báo kết quả kiểm tra và kế hoạch khắc phục do Ban Thường vụ "
-        "ban hành (ký TM. Ban Thường vụ), đơn vị chủ thư mục soạn thảo: một người duyệt của một trong hai là đủ. "
-        "Đơn vị được kiểm tra không duyệt thông báo kết quả của mình."
-    )
+    issued = Section(wording["issued"].format(leader=leader or wording["issued_no_leader"]))
+    issued.notes.append(wording["issued_why"])
     places = _owned_places(ISSUED_KINDS)
     for ident in sorted(ctx.units):
         if ctx.unit_type(ident) not in LEADING_TYPES:
@@ -263,7 +250,7 @@ def sections(ctx: Context) -> list[Section]:
             issued.rules.extend(Rule(f"/{SUBMISSIONS}/{ident}/{place}", owners) for place in places)
     out.append(issued)
 
-    named = Section("6. Kế hoạch ghi đơn vị tham mưu (drafted_by) hoặc ban hành (issuer_unit) khác mục 5: theo văn bản")
+    named = Section(wording["named"])
     for kind in ISSUED_PLANS:
         for record in sorted(ctx.table(kind).values(), key=lambda r: r.file):
             document = record.model.document
@@ -273,37 +260,20 @@ def sections(ctx: Context) -> list[Section]:
             by_folder = _union(approvers(ctx, record.folder), leader_owners)
             if owners and owners != by_folder:
                 named.rules.append(Rule(f"/{record.file}", owners))
-                named.notes.append(f"{record.file}: tham mưu {drafter}, ban hành {issuer}.")
+                named.notes.append(wording["named_file"].format(file=record.file, drafter=drafter, issuer=issuer))
     if not named.rules:
-        named.notes.append("Không có: mọi kế hoạch đều nằm trong thư mục đơn vị tham mưu và do Thường trực ban hành.")
+        named.notes.append(wording["named_none"])
     out.append(named)
 
-    register = Section(f"7. Sổ đăng ký đơn vị và hồ sơ tổ chức: chỉ đơn vị giữ sổ đăng ký ({keeper})")
-    register.notes.append(
-        "Sổ đăng ký quyết định ai duyệt mọi thứ khác; sửa sổ xong phải chạy lại site-gen codeowners"
-        + (", và tệp này (mục 1) lại do nhóm bảo trì kho duyệt." if maintainers else ".")
-    )
+    register = Section(wording["register"].format(keeper=keeper))
+    register.notes.append(wording["register_why_maintained"] if maintainers else wording["register_why"])
     if keeper_owners:
         register.rules.append(Rule(f"/{SUBMISSIONS}/{keeper}/{_layout_dir(UNIT.name)}", keeper_owners))
         register.rules.append(Rule(f"/{org.file}", keeper_owners))
     else:
-        register.notes.append(f"Đơn vị giữ sổ ({keeper}) chưa ghi người duyệt: sổ đăng ký không có người duyệt bắt buộc.")
+        register.notes.append(wording["register_unowned"].format(keeper=keeper))
     out.append(register)
     return out
-
-
-HEADER = (
-    "CODEOWNERS: ai duyệt thay đổi ở đâu.",
-    "TỆP SINH TỰ ĐỘNG, KHÔNG SỬA TAY (do not edit); chạy: site-gen codeowners",
-    "Sửa sổ đăng ký đơn vị (approvers, submitters) rồi chạy lại lệnh trên; kiểm tra: site-gen codeowners --check",
-    "",
-    "Cách GitHub đọc tệp này:",
-    "- dòng khớp CUỐI CÙNG quyết định người duyệt một tệp, nên các dòng đi từ chung tới riêng",
-    "  và một dòng riêng ghi lại đủ mọi nhóm được duyệt tệp đó;",
-    "- chỉ cần MỘT thành viên của MỘT nhóm ghi trên dòng phê duyệt, và người đó không được là tác giả",
-    "  của pull request; nhóm nộp (-nop) và nhóm duyệt (-duyet) phải khác nhau;",
-    "- pull request sửa nhiều tệp cần phê duyệt của người duyệt từng tệp.",
-)
 
 
 def render(ctx: Context) -> str:
@@ -321,9 +291,10 @@ def render(ctx: Context) -> str:
     for rule in rules:
         validate_pattern(rule.pattern)
     width = max((len(rule.pattern) for rule in rules), default=0)
-    lines = [f"# {text}".rstrip() for text in HEADER]
+    wording = words("codeowners")
+    lines = [f"# {text}".rstrip() for text in words("codeowners_header").values()]
     lines.append("#")
-    lines.append("# Quy tắc, từ chung tới riêng:")
+    lines.append(f"# {wording['rules']}")
     lines.extend(f"# {section.title}" for section in parts)
     for section in parts:
         lines += ["", f"# == {section.title}"]

@@ -16,8 +16,8 @@ import pytest
 
 from site_gen.checker import CheckResult, check_repository
 from site_gen.cli import main
-from site_gen.office import export, layout
 from site_gen.model import Record
+from site_gen.office import export, layout
 from site_gen.office.document import UNION, FormDoc
 
 ROOT = Path(__file__).resolve().parent.parent

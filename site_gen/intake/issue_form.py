@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from site_gen.catalogue import words
 from site_gen.kinds import INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION, REMEDIATION_PROGRESS
 from site_gen.vn import fold
 
@@ -44,90 +45,83 @@ class Form:
         return next(f for f in self.fields if f.id == ident)
 
 
-def _f(ident: str, label: str, kind: str = "input", required: bool = True) -> FormField:
-    return FormField(ident, label, kind, required)
+def _q(ident: str, kind: str = "input", required: bool = True) -> tuple[str, str, bool]:
+    return ident, kind, required
 
 
-CONFIRM = _f("confirm", "Xác nhận", "checkboxes")
+def _form(name: str, kind: str, *questions: tuple[str, str, bool]) -> Form:
+    """A form of ``.github/ISSUE_TEMPLATE/<name>.yml``: its title and labels are words of ui.toml [issue_forms]."""
+    fields = tuple(
+        FormField(ident, LABELS.get(f"{name}.{ident}") or LABELS[ident], type_, required) for ident, type_, required in questions
+    )
+    return Form(name, kind, f"{name}.yml", LABELS[name], fields)
+
+
+# The titles and labels of the forms (ui.toml [issue_forms], Vietnamese only): those of the templates.
+LABELS = words("issue_forms")
 # The columns of a registration row (form 1), in order; the first five are required.
-ROW_COLUMNS = ("Nội dung", "Số ngày", "Từ ngày", "Đến ngày", "Địa điểm", "Ghi rõ địa điểm", "Mục đích")
 ROW_KEYS = ("category", "days", "from", "to", "places", "place", "purpose")
+ROW_COLUMNS = tuple(LABELS[f"row.{key}"] for key in ROW_KEYS)
 ROW_MIN = 5
 
 FORMS: tuple[Form, ...] = (
-    Form(
+    _form(
         "mau-1-dang-ky",
         REGISTRATION.name,
-        "mau-1-dang-ky.yml",
-        "Mẫu 1 – Đăng ký đi cơ sở",
-        (
-            _f("cadre", "Cán bộ đăng ký"),
-            _f("plan", "Năm hoặc kế hoạch"),
-            _f("post", "Chức vụ khi đăng ký", required=False),
-            _f("rows", "Các dòng đăng ký", "textarea"),
-            _f("submitted", "Ngày nộp", required=False),
-            _f("note", "Ghi chú", "textarea", required=False),
-            CONFIRM,
-        ),
+        _q("cadre"),
+        _q("plan"),
+        _q("post", required=False),
+        _q("rows", "textarea"),
+        _q("submitted", required=False),
+        _q("note", "textarea", required=False),
+        _q("confirm", "checkboxes"),
     ),
-    Form(
+    _form(
         "mau-3-bao-cao",
         QUARTERLY_REPORT.name,
-        "mau-3-bao-cao.yml",
-        "Mẫu 3 – Báo cáo kết quả đi cơ sở",
-        (
-            _f("unit", "Đơn vị báo cáo"),
-            _f("plan", "Năm hoặc kế hoạch"),
-            _f("quarter", "Quý", "dropdown"),
-            _f("cadre", "Cán bộ đi cơ sở"),
-            _f("category", "Nội dung"),
-            _f("activity", "Cụ thể nội dung đi cơ sở", "textarea"),
-            _f("days", "Số ngày đi"),
-            _f("from", "Từ ngày"),
-            _f("to", "Đến ngày"),
-            _f("places", "Địa điểm (đơn vị đã đến)"),
-            _f("place", "Ghi rõ địa điểm", required=False),
-            _f("achievements", "Kết quả: mặt được", "textarea"),
-            _f("limitations", "Kết quả: hạn chế", "textarea", required=False),
-            _f("proposals", "Đề xuất, kiến nghị", "textarea", required=False),
-            _f("submitted", "Ngày nộp", required=False),
-            CONFIRM,
-        ),
+        _q("unit"),
+        _q("plan"),
+        _q("quarter", "dropdown"),
+        _q("cadre"),
+        _q("category"),
+        _q("activity", "textarea"),
+        _q("days"),
+        _q("from"),
+        _q("to"),
+        _q("places"),
+        _q("place", required=False),
+        _q("achievements", "textarea"),
+        _q("limitations", "textarea", required=False),
+        _q("proposals", "textarea", required=False),
+        _q("submitted", required=False),
+        _q("confirm", "checkboxes"),
     ),
-    Form(
+    _form(
         "kiem-tra-nhan-ho-so",
         INSPECTION_RESULT.name,
-        "kiem-tra-nhan-ho-so.yml",
-        "Kiểm tra – Nhận tài liệu của đơn vị",
-        (
-            _f("plan", "Kế hoạch kiểm tra"),
-            _f("unit", "Đơn vị được kiểm tra"),
-            _f("received", "Ngày nhận đủ tài liệu"),
-            _f("approved_by", "Người chấp thuận tài liệu trễ", required=False),
-            _f("reason", "Lý do chấp thuận tài liệu trễ", "textarea", required=False),
-            CONFIRM,
-        ),
+        _q("plan"),
+        _q("unit"),
+        _q("received"),
+        _q("approved_by", required=False),
+        _q("reason", "textarea", required=False),
+        _q("confirm", "checkboxes"),
     ),
-    Form(
+    _form(
         "khac-phuc-tien-do",
         REMEDIATION_PROGRESS.name,
-        "khac-phuc-tien-do.yml",
-        "Báo cáo tiến độ khắc phục khuyết điểm",
-        (
-            _f("unit", "Đơn vị báo cáo"),
-            _f("plan", "Kế hoạch khắc phục"),
-            _f("shortcoming", "Khuyết điểm"),
-            _f("actions", "Việc đã thực hiện", required=False),
-            _f("status", "Tình trạng", "dropdown"),
-            _f("cadence", "Kỳ báo cáo", "dropdown"),
-            _f("from", "Từ ngày"),
-            _f("to", "Đến ngày"),
-            _f("submitted", "Ngày báo cáo"),
-            _f("done", "Kết quả thực hiện", "textarea"),
-            _f("difficulties", "Khó khăn, vướng mắc", "textarea", required=False),
-            _f("next_steps", "Việc tiếp theo", "textarea", required=False),
-            CONFIRM,
-        ),
+        _q("unit"),
+        _q("plan"),
+        _q("shortcoming"),
+        _q("actions", required=False),
+        _q("status", "dropdown"),
+        _q("cadence", "dropdown"),
+        _q("from"),
+        _q("to"),
+        _q("submitted"),
+        _q("done", "textarea"),
+        _q("difficulties", "textarea", required=False),
+        _q("next_steps", "textarea", required=False),
+        _q("confirm", "checkboxes"),
     ),
 )
 FORM_BY_NAME = {form.name: form for form in FORMS}

@@ -219,7 +219,7 @@ class FormReader:
     def field_value(self, label: str) -> tuple[str, str] | None:
         for name, value in self.doc.fields:
             if fold(name) == fold(label):
-                return value, f"{self.where(f'field:{name}', 'dòng')} (“{name}”)"
+                return value, f"{self.where(f'field:{name}', say('office_where', 'line'))} (“{name}”)"
         return None
 
     # -- heading ------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ class FormReader:
             head, sep, _ = line.partition(":")
             if sep and LABELS.get(_label(head)) == "note" and note_used:
                 continue
-            self.add("office.unplaced-text", self.where(f"after:{index}", "dưới bảng"), line)
+            self.add("office.unplaced-text", self.where(f"after:{index}", say("office_where", "below_table")), line)
         for position, key in enumerate(self.keys):
             if key in KNOWN[self.form]:
                 continue

@@ -373,7 +373,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     root = data_root(args.root)
     path = Path(args.file)
     if not path.is_file():
-        raise SetupError("setup.io", path=args.file, detail="không có tệp này" if args.lang == "vi" else "no such file")
+        raise SetupError("setup.io", path=args.file, detail=say("io_detail", "no_file", args.lang))
     out = Path(args.out).resolve() if args.out else None
     code, text = import_form(root, path, args.form, args.unit, out, args.partial, args.lang)
     sys.stdout.write(text)

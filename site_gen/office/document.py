@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-UNION = "ĐOÀN TNCS HỒ CHÍ MINH"
+from site_gen.catalogue import texts
+
+UNION = texts("forms")["union"]
 MOTTO = ""  # the forms of seed 003 carry no motto line
 
 

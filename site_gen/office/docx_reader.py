@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from site_gen.catalogue import say
+from site_gen.catalogue import say, words
 from site_gen.office.document import FormDoc
 from site_gen.office.reading import (
     MAX_ROWS,
@@ -83,6 +83,7 @@ def read_docx_file(path: Path, form: str = "") -> Reading:
     after: list[Line] = []
     counter = 0
     paragraphs = 0
+    paragraph_at = words("office_where")["paragraph"]
     tables = 0
     main: tuple[int, list[list[Line]], list[Merged]] | None = None
     for item in items:
@@ -92,7 +93,7 @@ def read_docx_file(path: Path, form: str = "") -> Reading:
             text = nfc(item.text)
             counter += 1
             if text.strip():
-                target.append(Line(text, f"đoạn {paragraphs}", counter, 1))
+                target.append(Line(text, paragraph_at.format(number=paragraphs), counter, 1))
             continue
         if not isinstance(item, Table):
             continue

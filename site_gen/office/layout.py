@@ -150,7 +150,7 @@ EXAMPLE_CONTENT_2 = FORM["example_content_2"]
 # Inspection schedule and notice.
 SESSION_LABELS = labels("session", "short")  # "Sáng": the column or the sentence already says "buổi"
 SESSION_FORMAT = "{label} ({time})"  # "Sáng (08g00)"
-TEAM_FORMAT = "{team}" + LINE_SEPARATOR + "Trưởng đoàn: {leader}"
+TEAM_FORMAT = "{team}" + LINE_SEPARATOR + FORM["team_leader_format"]
 SCHEDULE_DOCUMENTS_FORMAT = FORM["schedule_documents_format"]
 SCHEDULE_SESSIONS_FORMAT = FORM["schedule_sessions_format"]
 SCHEDULE_ATTENDEES = FORM["schedule_attendees"]

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
+from site_gen.catalogue import words
 from site_gen.escape import xml_text
 from site_gen.vn import format_decimal, format_int
 
@@ -56,11 +57,14 @@ SERIES_COLOURS = (
     "#37474f",
 )
 
-MONTHS = ("Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12")
-DAYS_PER_MONTH_TITLE = "Số ngày đi cơ sở theo tháng"
-DISTRIBUTION_TITLE = "Phân bố số ngày đi cơ sở của cán bộ"
-NO_DATA = "Không có số liệu"
-TABLE_SUMMARY = "Số liệu của biểu đồ"
+# The charts' words (site.toml, Vietnamese only: the site is a Vietnamese document).
+WORDS = words("charts")
+MONTHS = tuple(words("chart_months")[str(month)] for month in range(1, 13))
+DAYS_PER_MONTH_TITLE = WORDS["days_per_month_title"]
+DISTRIBUTION_TITLE = WORDS["distribution_title"]
+NO_DATA = WORDS["no_data"]
+TABLE_SUMMARY = WORDS["table_summary"]
+DAYS = WORDS["day_unit"]
 
 _WIDTH = 600
 _PAD = 16
@@ -125,10 +129,10 @@ def _wrap(text: str, max_chars: int) -> list[str]:
 def _join(names: Sequence[str], limit: int = 3) -> str:
     shown = list(names[:limit])
     if len(names) > limit:
-        shown.append(f"{len(names) - limit} mục khác")
+        shown.append(WORDS["more"].format(count=len(names) - limit))
     if len(shown) == 1:
         return shown[0]
-    return ", ".join(shown[:-1]) + " và " + shown[-1]
+    return WORDS["and"].format(items=", ".join(shown[:-1]), last=shown[-1])
 
 
 def _sentence(*parts: str) -> str:
@@ -366,7 +370,7 @@ def _bars(
     if unit:
         out.append(
             f'<text class="don-vi" x="{_PAD}" y="{_c(caption_y)}" font-size="{_SMALL_SIZE}" fill="{TEXT_COLOUR}">'
-            f"Đơn vị: {xml_text(unit)}</text>"
+            f"{WORDS['unit'].format(unit=xml_text(unit))}</text>"
         )
     out += _y_axis(x0, x1, per_unit, base, step, intervals, decimals)
     for index, ((name, _), value) in enumerate(zip(bars, values, strict=True)):
@@ -394,7 +398,7 @@ def _bars(
         out.append("</g>")
     if highlight is not None:
         y = base - highlight * per_unit
-        label = f"Mức {_with_unit(highlight, unit)}"
+        label = WORDS["level"].format(value=_with_unit(highlight, unit))
         out.append('<g class="muc-chuan">')
         out.append(
             f'<line x1="{_c(x0)}" y1="{_c(y)}" x2="{_c(x1)}" y2="{_c(y)}" stroke="{STRONG_TEXT_COLOUR}" '
@@ -445,15 +449,16 @@ def bar_chart(
     names = [name for name, _ in bars]
     values = [float(value) for _, value in bars]
     high, at_high, low, at_low = _extremes(names, values)
-    parts = [description, f"{format_int(len(bars))} cột."]
+    parts = [description, WORDS["bars"].format(count=format_int(len(bars)))]
     if high == low:
-        parts.append(f"Tất cả đều bằng {_with_unit(high, unit)}." if len(bars) > 1 else f"{names[0]}: {_with_unit(high, unit)}.")
+        shown = _with_unit(high, unit)
+        parts.append(WORDS["all_equal"].format(value=shown) if len(bars) > 1 else f"{names[0]}: {shown}.")
     else:
-        parts.append(f"Cao nhất: {_join(at_high)} ({_with_unit(high, unit)}).")
-        parts.append(f"Thấp nhất: {_join(at_low)} ({_with_unit(low, unit)}).")
+        parts.append(WORDS["highest"].format(names=_join(at_high), value=_with_unit(high, unit)))
+        parts.append(WORDS["lowest"].format(names=_join(at_low), value=_with_unit(low, unit)))
     if highlight is not None:
         below = sum(1 for v in values if v < highlight)
-        parts.append(f"Đường nét đứt là mức {_with_unit(highlight, unit)}; {format_int(below)} cột thấp hơn mức này.")
+        parts.append(WORDS["below_line"].format(value=_with_unit(highlight, unit), below=format_int(below)))
     return _bars(ident, title, _sentence(*parts), bars, unit, None if highlight is None else float(highlight))
 
 
@@ -461,26 +466,26 @@ def days_per_month(ident: str, days: Sequence[int]) -> str:
     """Twelve monthly values (index 0 = January) as bars titled "Số ngày đi cơ sở theo tháng"."""
     _check_ident(ident)
     if not days:
-        return _empty(ident, DAYS_PER_MONTH_TITLE, "Số ngày đi cơ sở của từng tháng trong năm.")
+        return _empty(ident, DAYS_PER_MONTH_TITLE, WORDS["days_per_month_about"])
     if len(days) != 12:
         raise ValueError(f"days_per_month needs 12 values, got {len(days)}")
     for value in days:
         _check_value(float(value), "days")
-    months = [f"tháng {index + 1}" for index in range(12)]
+    months = [WORDS["month"].format(month=index + 1) for index in range(12)]
     values = [float(v) for v in days]
     total = sum(days)
     high, at_high, low, at_low = _extremes(months, values)
-    parts = [f"Tổng cả năm: {_with_unit(total, 'ngày')}; trung bình mỗi tháng {_with_unit(total / 12, 'ngày')}."]
+    parts = [WORDS["year_total"].format(total=_with_unit(total, DAYS), average=_with_unit(total / 12, DAYS))]
     if high == low:
-        parts.append(f"Tháng nào cũng {_with_unit(high, 'ngày')}.")
+        parts.append(WORDS["every_month"].format(value=_with_unit(high, DAYS)))
     else:
-        parts.append(f"Nhiều nhất: {_join(at_high)} ({_with_unit(high, 'ngày')}).")
-        parts.append(f"Ít nhất: {_join(at_low)} ({_with_unit(low, 'ngày')}).")
+        parts.append(WORDS["most"].format(names=_join(at_high), value=_with_unit(high, DAYS)))
+        parts.append(WORDS["least"].format(names=_join(at_low), value=_with_unit(low, DAYS)))
     empty_months = sum(1 for v in days if v == 0)
     if empty_months and high > 0:
-        parts.append(f"{format_int(empty_months)} tháng không có ngày nào.")
+        parts.append(WORDS["empty_months"].format(count=format_int(empty_months)))
     bars = [(MONTHS[index], float(value)) for index, value in enumerate(days)]
-    return _bars(ident, DAYS_PER_MONTH_TITLE, _sentence(*parts), bars, "ngày", None)
+    return _bars(ident, DAYS_PER_MONTH_TITLE, _sentence(*parts), bars, DAYS, None)
 
 
 # --------------------------------------------------------------------------- histogram
@@ -515,7 +520,9 @@ def histogram_bins(values: Sequence[int], minimum: int, *, bin_width: int = 10) 
 
 
 def _bin_name(low: int, high: int) -> str:
-    return f"{format_int(low)} ngày" if high - low == 1 else f"{format_int(low)}–{format_int(high - 1)} ngày"
+    if high - low == 1:
+        return WORDS["bin_one"].format(low=format_int(low))
+    return WORDS["bin_range"].format(low=format_int(low), high=format_int(high - 1))
 
 
 def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: int = 10) -> str:
@@ -528,19 +535,24 @@ def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: 
     bins = histogram_bins(values, minimum, bin_width=bin_width)
     title = DISTRIBUTION_TITLE
     if not bins:
-        return _empty(ident, title, f"Số cán bộ theo số ngày đi cơ sở; mức tối thiểu {format_int(minimum)} ngày.")
+        return _empty(ident, title, WORDS["distribution_empty"].format(minimum=format_int(minimum)))
 
     total = len(values)
     below = sum(1 for v in values if v < minimum)
     peak = max(count for _, _, count in bins)
     at_peak = [_bin_name(low, high) for low, high, count in bins if count == peak]
     parts = [
-        f"{format_int(total)} cán bộ; mức tối thiểu {format_int(minimum)} ngày.",
-        f"{format_int(below)} cán bộ ({_number(round(100 * below / total, 1))}%) dưới mức tối thiểu,"
-        f" {format_int(total - below)} cán bộ đạt từ {format_int(minimum)} ngày trở lên.",
-        f"Ít nhất {format_int(min(values))} ngày, nhiều nhất {format_int(max(values))} ngày,"
-        f" trung bình {_number(round(sum(values) / total, 2))} ngày.",
-        f"Khoảng đông nhất: {_join(at_peak)} với {format_int(peak)} cán bộ.",
+        WORDS["cadres_minimum"].format(total=format_int(total), minimum=format_int(minimum)),
+        WORDS["below_minimum"].format(
+            below=format_int(below),
+            percent=_number(round(100 * below / total, 1)),
+            above=format_int(total - below),
+            minimum=format_int(minimum),
+        ),
+        WORDS["spread"].format(
+            low=format_int(min(values)), high=format_int(max(values)), average=_number(round(sum(values) / total, 2))
+        ),
+        WORDS["peak"].format(bins=_join(at_peak), count=format_int(peak)),
     ]
     description = _sentence(*parts)
 
@@ -563,7 +575,10 @@ def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: 
 
     legend_top = _title_height(title_lines)
     legend, legend_height = _legend(
-        [(WARNING_COLOUR, f"Dưới {format_int(minimum)} ngày"), (BAR_COLOUR, f"Từ {format_int(minimum)} ngày trở lên")],
+        [
+            (WARNING_COLOUR, WORDS["legend_below"].format(minimum=format_int(minimum))),
+            (BAR_COLOUR, WORDS["legend_above"].format(minimum=format_int(minimum))),
+        ],
         legend_top,
     )
     caption_y = legend_top + legend_height + _SMALL_SIZE
@@ -578,7 +593,7 @@ def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: 
     out += _draw_title(title_lines)
     out += legend
     out.append(
-        f'<text class="don-vi" x="{_PAD}" y="{_c(caption_y)}" font-size="{_SMALL_SIZE}" fill="{TEXT_COLOUR}">Số cán bộ</text>'
+        f'<text class="don-vi" x="{_PAD}" y="{_c(caption_y)}" font-size="{_SMALL_SIZE}" fill="{TEXT_COLOUR}">{WORDS["axis_cadres"]}</text>'
     )
     out += _y_axis(x0, x1, per_count, base, step, intervals, decimals)
     gap = min(1.0, narrowest * 0.15)
@@ -589,7 +604,7 @@ def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: 
         colour = WARNING_COLOUR if high <= minimum else BAR_COLOUR
         centre = (left + right) / 2
         out.append(f'<g class="nhom-cot" data-tu="{low}" data-den="{high}">')
-        out.append(f"<title>{xml_text(_bin_name(low, high))}: {format_int(count)} cán bộ</title>")
+        out.append(f"<title>{WORDS['bin_cadres'].format(bin=xml_text(_bin_name(low, high)), count=format_int(count))}</title>")
         out.append(
             f'<rect class="cot" x="{_c(left)}" y="{_c(y)}" width="{_c(right - left)}" height="{_c(bar_height)}" fill="{colour}"/>'
         )
@@ -613,12 +628,12 @@ def distribution(ident: str, values: Sequence[int], minimum: int, *, bin_width: 
         )
     out.append(
         f'<text x="{_c((x0 + x1) / 2)}" y="{_c(base + 2 * _SMALL_SIZE + 14)}" font-size="{_SMALL_SIZE}" '
-        f'text-anchor="middle" fill="{TEXT_COLOUR}">Số ngày đi cơ sở</text>'
+        f'text-anchor="middle" fill="{TEXT_COLOUR}">{WORDS["axis_days"]}</text>'
     )
     out.append("</g>")
 
     x = x_of(minimum)
-    label = f"Tối thiểu {format_int(minimum)} ngày"
+    label = WORDS["minimum"].format(minimum=format_int(minimum))
     anchor, label_x = ("start", x + 5) if x < (x0 + x1) / 2 else ("end", x - 5)
     out.append('<g class="muc-toi-thieu">')
     out.append(
@@ -664,10 +679,9 @@ def stacked_bars(
     totals = [sum(counts) for _, counts in groups]
     by_series = [sum(counts[index] for _, counts in groups) for index in range(len(series))]
     grand = sum(totals)
-    parts = [description, f"Tổng số: {format_int(grand)}."]
-    parts.append(
-        "Theo loại: " + "; ".join(f"{name}: {format_int(value)}" for name, value in zip(series, by_series, strict=True)) + "."
-    )
+    parts = [description, WORDS["total"].format(total=format_int(grand))]
+    counted = "; ".join(f"{name}: {format_int(value)}" for name, value in zip(series, by_series, strict=True))
+    parts.append(WORDS["by_series"].format(counts=counted))
     for (name, counts), total in zip(groups, totals, strict=True):
         detail = ", ".join(f"{format_int(v)} {s}" for s, v in zip(series, counts, strict=True) if v)
         parts.append(f"{name}: {format_int(total)}" + (f" ({detail})." if detail else "."))
@@ -712,7 +726,9 @@ def stacked_bars(
         y = plot_top + row_index * row + (row - bar_height) / 2
         detail = "; ".join(f"{s}: {format_int(v)}" for s, v in zip(series, counts, strict=True))
         out.append('<g class="nhom">')
-        out.append(f"<title>{xml_text(name)} — tổng {format_int(total)}; {xml_text(detail)}</title>")
+        out.append(
+            f"<title>{WORDS['group_total'].format(name=xml_text(name), total=format_int(total), detail=xml_text(detail))}</title>"
+        )
         out.append(
             f'<text class="nhan" x="{_c(x0 - 8)}" y="{_c(y + bar_height / 2)}" dy="0.35em" font-size="{_LABEL_SIZE}" '
             f'text-anchor="end" fill="{TEXT_COLOUR}">{xml_text(shown[row_index])}</text>'
@@ -747,7 +763,7 @@ def stacked_bars(
 
 def _cell(value: str | int | float) -> tuple[str, bool]:
     if isinstance(value, bool):
-        return ("Có" if value else "Không"), False
+        return (WORDS["yes"] if value else WORDS["no"]), False
     if isinstance(value, int):
         return format_int(value), True
     if isinstance(value, float):

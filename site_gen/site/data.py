@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from site_gen.catalogue import words
 from site_gen.escape import url_path
 from site_gen.gitinfo import GitInfo
 from site_gen.kinds import (
@@ -61,6 +62,8 @@ class Visit:
 
 
 UNTAGGED = "chua-gan-nhan"
+# The titles of the deadlines on the home page (site.toml, Vietnamese only).
+DEADLINES = words("deadlines")
 
 
 @dataclass
@@ -105,7 +108,7 @@ class SiteData:
     def tag_label(self, tag: str) -> str:
         """The Vietnamese name of a good-model tag, from the organisation record (else the tag itself)."""
         if tag == UNTAGGED:
-            return "Chưa gắn nhãn"
+            return words("pages")["untagged"]
         return (self.org.model.model_tags or {}).get(tag, tag)
 
     def unit_name(self, ident: str) -> str:
@@ -240,13 +243,15 @@ class SiteData:
                 if r.model.plan == remediation.id and r.model.period.cadence == "yearly"
             }
             missing = tuple(self.unit_name(u) for u in self.units_sorted(set(reporters) - sent))
-            title = f"Báo cáo đánh giá kết quả khắc phục khuyết điểm năm {remediation.model.year}"
+            title = DEADLINES["remediation_report"].format(year=remediation.model.year)
             out.append(
                 Deadline(due, title, f"khac-phuc/{remediation.id}.md", missing, len(reporters) - len(missing), len(reporters))
             )
         for survey in self.ctx.surveys.values():
             due = last_day(survey.model.due).isoformat()
-            out.append(Deadline(due, f"Khảo sát giữa nhiệm kỳ: {self.unit_name(survey.model.unit)}", f"khao-sat/{survey.id}.md"))
+            out.append(
+                Deadline(due, DEADLINES["survey"].format(unit=self.unit_name(survey.model.unit)), f"khao-sat/{survey.id}.md")
+            )
         for kind in KINDS:
             out += kind.deadlines(self)
         return sorted(out, key=lambda d: (d.date, d.title))
@@ -265,7 +270,7 @@ class SiteData:
         out = []
         for date, units in sorted(by_day.items()):
             missing = tuple(self.unit_name(u) for u in self.units_sorted(set(units) - received))
-            title = f"Gửi tài liệu phục vụ kiểm tra ngày {format_date(date.isoformat())}"
+            title = DEADLINES["inspection_documents"].format(date=format_date(date.isoformat()))
             due = (date - ahead).isoformat()
             out.append(Deadline(due, title, f"kiem-tra/{plan.id}.md", missing, len(units) - len(missing), len(units)))
         return out
@@ -280,12 +285,12 @@ class SiteData:
             out.append(
                 Deadline(
                     last_day(plan.model.deadlines.registration).isoformat(),
-                    f"Nộp bản đăng ký đi cơ sở (mẫu 1) năm {year}",
+                    DEADLINES["registration"].format(year=year),
                     f"ke-hoach/{plan.id}.md",
                     missing,
                     len(subjects) - len(missing),
                     len(subjects),
-                    "người",
+                    DEADLINES["people"],
                 )
             )
             units = sorted({c["unit"] for c in subjects})
@@ -295,7 +300,7 @@ class SiteData:
                 out.append(
                     Deadline(
                         quarterly_deadline(plan.model, quarter).isoformat(),
-                        f"Báo cáo kết quả đi cơ sở quý {quarter}/{year} (mẫu 3)",
+                        DEADLINES["quarterly_report"].format(quarter=quarter, year=year),
                         f"tien-do/{year}.md",
                         absent,
                         len(units) - len(absent),
@@ -305,12 +310,12 @@ class SiteData:
         out.append(
             Deadline(
                 last_day(plan.model.deadlines.summary).isoformat(),
-                f"Gửi bản tổng hợp đăng ký của ban, văn phòng (mẫu 2) năm {year}",
+                DEADLINES["summary"].format(year=year),
                 f"ke-hoach/{plan.id}.md",
             )
         )
         out.append(
-            Deadline(plan.model.window.to.isoformat(), f"Kết thúc thời gian đi cơ sở năm {year}", f"ke-hoach/{plan.id}.md")
+            Deadline(plan.model.window.to.isoformat(), DEADLINES["window_end"].format(year=year), f"ke-hoach/{plan.id}.md")
         )
         return out
 

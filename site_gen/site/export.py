@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from site_gen.catalogue import words
 from site_gen.escape import office_property, sheet_title, spreadsheet_text, workbook_text
 from site_gen.kinds import BY_NAME, KINDS
 from site_gen.kinds.columns import Table, at, date_text
@@ -43,6 +44,9 @@ from site_gen.model import Record
 FORMAT = 1
 DESCRIPTION_FILE = "mo-ta.json"
 LIST_SEPARATOR = "; "
+# Yes and no in a cell, and the note of mo-ta.json (site.toml, Vietnamese only).
+WORDS = words("downloads")
+YES, NO = str(WORDS["yes"]), str(WORDS["no"])
 
 # Each kind's module declares its slug and its table; these views keep the export's names.
 SLUGS: dict[str, str] = {kind.name: kind.slug for kind in KINDS}
@@ -59,7 +63,7 @@ def _number_text(value: Any) -> str:
 
 def _plain(value: Any) -> str:
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return YES if value else NO
     if isinstance(value, int | float):
         return _number_text(value)
     if isinstance(value, dt.date):
@@ -76,7 +80,7 @@ def cell(value: Any, fmt: str = "text", labels: Mapping[str, str] | None = None)
     if fmt == "date" and isinstance(value, str | dt.date):
         return date_text(value)
     if fmt == "bool" and isinstance(value, bool):
-        return "có" if value else "không"
+        return YES if value else NO
     if fmt == "count":
         return str(len(value)) if isinstance(value, list) else ""
     if fmt == "label" and labels is not None and isinstance(value, str):
@@ -264,12 +268,7 @@ def exports(records: Iterable[Record]) -> dict[str, bytes]:
     files[DESCRIPTION_FILE] = json_bytes(
         {
             "format": FORMAT,
-            "note": (
-                "Tệp Excel (.xlsx): cùng bảng với tệp CSV, mở đúng trên mọi máy. "
-                "Tệp CSV: mã UTF-8 có BOM, phân cách bằng dấu phẩy, dòng đầu là tên cột; ngày viết ngày/tháng/năm; "
-                'danh sách nối bằng "; "; ô trống là không có dữ liệu; cột "Tệp hồ sơ" chỉ tệp gốc của mỗi dòng. '
-                "Tệp JSON: toàn bộ hồ sơ, ngày viết năm-tháng-ngày. Lý do miễn đi cơ sở của cán bộ không được công bố."
-            ),
+            "note": WORDS["note"],
             "files": described,
         }
     )

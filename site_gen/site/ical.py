@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from site_gen.catalogue import words
 from site_gen.escape import calendar_text, one_line
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, QUARTERLY_REPORT, REGISTRATION
 from site_gen.kinds.inspection_plan import InspectionPlan
@@ -33,7 +34,9 @@ from site_gen.vn import format_date
 
 TZID = "Asia/Ho_Chi_Minh"
 TZ = ZoneInfo(TZID)
-PRODID = "-//site-gen//Lịch công tác//VI"
+# The calendars' words (site.toml, Vietnamese only: the calendars are Vietnamese documents).
+WORDS = words("calendars")
+PRODID = WORDS["product"]
 UID_DOMAIN = "site-gen"
 REFRESH = dt.timedelta(hours=12)
 
@@ -41,15 +44,15 @@ ORGANISATION_FEED = "to-chuc.ics"
 UNIT_FEED = "don-vi/{unit}.ics"
 TEAM_FEED = "doan-kiem-tra/{plan}/{team}.ics"
 
-VISIT = "Đi cơ sở"
-PLANNED = "Dự kiến"
-DONE = "Đã thực hiện"
-INSPECTION = "Kiểm tra"
+VISIT = WORDS["visit"]
+PLANNED = WORDS["planned"]
+DONE = WORDS["done"]
+INSPECTION = WORDS["inspection"]
 
 # Start of each session when the plan does not say, and the end of each session.
 SESSION_START = {"morning": "08:00", "afternoon": "14:00"}
 SESSION_END = {"morning": dt.time(11, 30), "afternoon": dt.time(17, 0)}
-SESSION_NAME = {"morning": "Buổi sáng", "afternoon": "Buổi chiều"}
+SESSION_NAME = {"morning": WORDS["morning"], "afternoon": WORDS["afternoon"]}
 
 
 @dataclass(frozen=True)
@@ -143,11 +146,19 @@ def _category_lines(ctx: Context, plan_id: str, row: Row) -> Iterator[str]:
     plan = ctx.plan(FIELD_VISIT_PLAN, plan_id)
     category = ctx.category(plan, row.category) if plan else None
     name = category.name if category else None
-    yield f"Nội dung {row.category}: {name}" if name else f"Nội dung {row.category}"
+    yield (
+        WORDS["category_named"].format(category=row.category, name=name)
+        if name
+        else WORDS["category"].format(category=row.category)
+    )
     topic = row.topic
     if topic:
         topics = {item.code: item.name for item in category.topics} if category else {}
-        yield f"Chuyên đề {topic}: {topics[topic]}" if topics.get(topic) else f"Chuyên đề {topic}"
+        yield (
+            WORDS["topic_named"].format(topic=topic, name=topics[topic])
+            if topics.get(topic)
+            else WORDS["topic"].format(topic=topic)
+        )
 
 
 def _span(row: Row) -> tuple[dt.date, dt.date]:
@@ -156,7 +167,7 @@ def _span(row: Row) -> tuple[dt.date, dt.date]:
 
 
 def _period(row: Row) -> str:
-    return f"Thời gian: {_date(row.from_)} – {_date(row.to)} ({row.days} ngày tại cơ sở)"
+    return WORDS["period"].format(start=_date(row.from_), end=_date(row.to), days=row.days)
 
 
 def _date(date: dt.date) -> str:
@@ -169,16 +180,16 @@ def _registrations(ctx: Context, record: Record[Registration], base_url: str) ->
     name = _cadre_name(ctx, cadre)
     for index, row in enumerate(data.rows):
         start, end = _span(row)
-        lines = [f"Cán bộ: {name}", *_category_lines(ctx, data.plan, row), _period(row)]
+        lines = [WORDS["cadre"].format(name=name), *_category_lines(ctx, data.plan, row), _period(row)]
         if row.place:
-            lines.append(f"Địa điểm cụ thể: {row.place}")
+            lines.append(WORDS["place"].format(place=row.place))
         if row.purpose:
-            lines.append(f"Mục đích, hoạt động dự kiến: {row.purpose}")
+            lines.append(WORDS["purpose"].format(purpose=row.purpose))
         if data.approved_on:
-            lines.append(f"Đã phê duyệt ngày {_date(data.approved_on)}")
+            lines.append(WORDS["approved"].format(date=_date(data.approved_on)))
         yield Event(
             uid=uid(record, f"rows/{index}"),
-            summary=f"Dự kiến đi cơ sở: {name} — {row.category} ({row.days} ngày)",
+            summary=WORDS["registration_title"].format(name=name, category=row.category, days=row.days),
             start=start,
             end=end,
             description="\n".join(lines),
@@ -197,17 +208,17 @@ def _visits(ctx: Context, record: Record[QuarterlyReport], base_url: str) -> Ite
         name = _cadre_name(ctx, cadre)
         start, end = _span(visit)
         results = visit.results
-        lines = [visit.activity, f"Kết quả: {results.achievements}"]
+        lines = [visit.activity, WORDS["results"].format(results=results.achievements)]
         if results.limitations:
-            lines.append(f"Hạn chế: {results.limitations}")
+            lines.append(WORDS["limitations"].format(limitations=results.limitations))
         if visit.proposals:
-            lines.append(f"Đề xuất, kiến nghị: {visit.proposals}")
-        lines += [f"Cán bộ: {name}", *_category_lines(ctx, data.plan, visit), _period(visit)]
+            lines.append(WORDS["proposals"].format(proposals=visit.proposals))
+        lines += [WORDS["cadre"].format(name=name), *_category_lines(ctx, data.plan, visit), _period(visit)]
         if visit.place:
-            lines.append(f"Địa điểm cụ thể: {visit.place}")
+            lines.append(WORDS["place"].format(place=visit.place))
         yield Event(
             uid=uid(record, f"visits/{index}"),
-            summary=f"Đi cơ sở: {name} — {visit.category} ({visit.days} ngày)",
+            summary=WORDS["visit_title"].format(name=name, category=visit.category, days=visit.days),
             start=start,
             end=end,
             description="\n".join(lines),
@@ -239,23 +250,23 @@ def _inspections(ctx: Context, record: Record[InspectionPlan], base_url: str) ->
         unit = ctx.unit_name(row.unit)
         team = teams.get(row.team)
         team_name = (team.name if team else None) or row.team
-        lines = [f"Đơn vị được kiểm tra: {unit}", f"{team_name}"]
+        lines = [WORDS["inspected_unit"].format(unit=unit), f"{team_name}"]
         if team and team.leader:
-            lines.append(f"Trưởng đoàn: {_cadre_name(ctx, team.leader)}")
+            lines.append(WORDS["leader"].format(name=_cadre_name(ctx, team.leader)))
         if team and team.secretary:
-            lines.append(f"Thư ký đoàn: {_cadre_name(ctx, team.secretary)}")
-        lines.append(f"{SESSION_NAME[row.session]}, từ {start:%H:%M} đến {end:%H:%M}")
+            lines.append(WORDS["secretary"].format(name=_cadre_name(ctx, team.secretary)))
+        lines.append(WORDS["session"].format(session=SESSION_NAME[row.session], start=f"{start:%H:%M}", end=f"{end:%H:%M}"))
         due = date - dt.timedelta(days=plan.documents_days_before)
-        lines.append(f"Hạn gửi tài liệu cho thư ký đoàn: chậm nhất ngày {_date(due)}")
+        lines.append(WORDS["documents_due"].format(date=_date(due)))
         if plan.document.number:
-            lines.append(f"Theo Kế hoạch số {plan.document.number}")
+            lines.append(WORDS["plan_number"].format(number=plan.document.number))
         yield Event(
             uid=uid(record, f"schedule/{index}"),
-            summary=f"Kiểm tra: {unit} — {team_name}",
+            summary=WORDS["inspection_title"].format(unit=unit, team=team_name),
             start=start,
             end=end,
             description="\n".join(lines),
-            location=row.location or f"Tại cơ sở {unit}",
+            location=row.location or WORDS["at_unit"].format(unit=unit),
             categories=(INSPECTION,),
             units=(row.unit,),
             teams=(team_key(record.id, row.team),),
@@ -358,8 +369,8 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
     org_name = (org.model.short_name or org.model.name) if org else ""
     out: dict[str, bytes] = {
         ORGANISATION_FEED: calendar(
-            f"Lịch công tác — {org_name}" if org_name else "Lịch công tác",
-            "Lịch đi cơ sở (dự kiến và đã thực hiện) của cán bộ và lịch kiểm tra" + (f" — {org_name}" if org_name else ""),
+            WORDS["name_of"].format(name=org_name) if org_name else WORDS["name"],
+            WORDS["organisation_about_of"].format(name=org_name) if org_name else WORDS["organisation_about"],
             every,
             stamp,
             cache,
@@ -379,8 +390,8 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
             continue
         name = ctx.unit_name(unit)
         out[UNIT_FEED.format(unit=unit)] = calendar(
-            f"Lịch công tác — {name}",
-            f"Lịch đi cơ sở của cán bộ {name} và lịch kiểm tra tại {name}",
+            WORDS["name_of"].format(name=name),
+            WORDS["unit_about"].format(name=name),
             selected,
             stamp,
             cache,
@@ -388,15 +399,15 @@ def feeds(ctx: Context, records: Iterable[Record], stamp: dt.datetime, base_url:
 
     names: dict[str, tuple[str, str]] = {}
     for plan in ctx.table(INSPECTION_PLAN).values():
-        title = plan.model.document.title or f"Kế hoạch kiểm tra năm {plan.model.year}"
+        title = plan.model.document.title or WORDS["inspection_plan"].format(year=plan.model.year)
         for item in plan.model.teams:
             names[team_key(plan.id, item.id)] = (item.name or item.id, title)
     for key in sorted(set(names) | set(by_team)):
         team_name, title = names.get(key, (key.split("/", 1)[1], ""))
         plan_id, team_id = key.split("/", 1)
         out[TEAM_FEED.format(plan=plan_id, team=team_id)] = calendar(
-            f"Lịch công tác — {team_name}",
-            f"Lịch kiểm tra của {team_name}" + (f" theo {title}" if title else ""),
+            WORDS["name_of"].format(name=team_name),
+            WORDS["team_about_of"].format(team=team_name, title=title) if title else WORDS["team_about"].format(team=team_name),
             by_team.get(key, []),
             stamp,
             cache,

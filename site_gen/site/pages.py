@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from site_gen.catalogue import words
 from site_gen.kinds import (
     FIELD_VISIT_PLAN,
     GOOD_MODEL,
@@ -41,20 +42,9 @@ from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.vn import sort_key
 
-MONTHS = (
-    "Tháng 1",
-    "Tháng 2",
-    "Tháng 3",
-    "Tháng 4",
-    "Tháng 5",
-    "Tháng 6",
-    "Tháng 7",
-    "Tháng 8",
-    "Tháng 9",
-    "Tháng 10",
-    "Tháng 11",
-    "Tháng 12",
-)
+# The words of the pages (site.toml, Vietnamese only: the site is a Vietnamese document).
+WORDS = words("pages")
+MONTHS = tuple(words("months")[str(month)] for month in range(1, 13))
 
 
 @dataclass
@@ -157,7 +147,7 @@ def home(site: SiteData) -> Iterator[Page]:
     yield Page(
         "index.md",
         "index.md.j2",
-        "Trang chủ",
+        WORDS["home"],
         {"years": years, "upcoming": upcoming, "recent": recent, "changes": site.recent_changes(), "today": today},
         [],
     )
@@ -171,7 +161,7 @@ def plans(site: SiteData) -> Iterator[Page]:
     yield Page(
         "ke-hoach/index.md",
         "ke-hoach-danh-sach.md.j2",
-        "Kế hoạch",
+        WORDS["plans"],
         {
             "visit_plans": visit_plans,
             "inspection_plans": sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.model.year, p.id)),
@@ -182,12 +172,12 @@ def plans(site: SiteData) -> Iterator[Page]:
     for plan in visit_plans:
         data = plan.model
         timeline = [
-            ("Bắt đầu thời gian đi cơ sở", data.window.from_),
-            ("Hạn nộp bản đăng ký (mẫu 1)", last_day(data.deadlines.registration)),
-            ("Hạn gửi bản tổng hợp (mẫu 2)", last_day(data.deadlines.summary)),
+            (WORDS["timeline_start"], data.window.from_),
+            (WORDS["timeline_registration"], last_day(data.deadlines.registration)),
+            (WORDS["timeline_summary"], last_day(data.deadlines.summary)),
         ]
-        timeline += [(f"Hạn báo cáo quý {q} (mẫu 3)", quarterly_deadline(data, q)) for q in (1, 2, 3, 4)]
-        timeline.append(("Kết thúc thời gian đi cơ sở", data.window.to))
+        timeline += [(WORDS["timeline_quarter"].format(quarter=q), quarterly_deadline(data, q)) for q in (1, 2, 3, 4)]
+        timeline.append((WORDS["timeline_end"], data.window.to))
         timeline.sort(key=lambda item: item[1])
         yield Page(
             f"ke-hoach/{plan.id}.md",
@@ -202,7 +192,7 @@ def plans(site: SiteData) -> Iterator[Page]:
 
 
 def progress(site: SiteData) -> Iterator[Page]:
-    yield Page("tien-do/index.md", "tien-do-danh-sach.md.j2", "Tiến độ đi cơ sở", {"years": site.years})
+    yield Page("tien-do/index.md", "tien-do-danh-sach.md.j2", WORDS["progress"], {"years": site.years})
     for year in site.years:
         data = site.figures[year]
         cadres = data["cadres"]
@@ -226,21 +216,24 @@ def progress(site: SiteData) -> Iterator[Page]:
         minimum = min(p["min_days"] for p in data["plans"])
         monthly = figure(
             charts.days_per_month(f"thang-{year}", months),
-            ["Tháng", "Số ngày"],
+            [WORDS["col_month"], WORDS["col_days"]],
             [[name, days] for name, days in zip(MONTHS, months, strict=True)],
         )
         spread = figure(
             charts.distribution(f"phan-bo-{year}", subject, minimum),
-            ["Số ngày đã đi", "Số cán bộ"],
+            [WORDS["col_days_done"], WORDS["col_cadres"]],
             [
-                [f"Từ {low} đến {high - 1} ngày" if high - 1 > low else f"{low} ngày", count]
+                [
+                    WORDS["days_range"].format(low=low, high=high - 1) if high - 1 > low else WORDS["days_one"].format(low=low),
+                    count,
+                ]
                 for low, high, count in charts.histogram_bins(subject, minimum)
             ],
         )
         yield Page(
             f"tien-do/{year}.md",
             "tien-do.md.j2",
-            f"Tiến độ đi cơ sở năm {year}",
+            WORDS["progress_year"].format(year=year),
             {
                 "year": year,
                 "figures": data,
@@ -288,7 +281,7 @@ def cadres(site: SiteData) -> Iterator[Page]:
 
 def calendars(site: SiteData) -> Iterator[Page]:
     feeds = calendar_feeds(site)
-    yield Page("lich/index.md", "lich-danh-sach.md.j2", "Lịch công tác", {"years": site.years, "feeds": feeds})
+    yield Page("lich/index.md", "lich-danh-sach.md.j2", WORDS["calendar"], {"years": site.years, "feeds": feeds})
     for year in site.years:
         months: list[list[dict[str, Any]]] = [[] for _ in range(12)]
         done_by_cadre: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -299,11 +292,11 @@ def calendars(site: SiteData) -> Iterator[Page]:
             if not visit.done and any(start <= visit.end and visit.start <= end for start, end in done_by_cadre[visit.cadre]):
                 continue  # a reported visit covers these registered days: show the visit as done, once
             if visit.done:
-                status = "Đã đi"
+                status = WORDS["visit_done"]
             elif visit.end < today:
-                status = "Dự kiến, chưa có báo cáo"
+                status = WORDS["visit_overdue"]
             else:
-                status = "Dự kiến"
+                status = WORDS["visit_planned"]
             item = {
                 "status": status,
                 "start": visit.start,
@@ -343,7 +336,7 @@ def calendars(site: SiteData) -> Iterator[Page]:
         yield Page(
             f"lich/{year}.md",
             "lich.md.j2",
-            f"Lịch công tác năm {year}",
+            WORDS["calendar_year"].format(year=year),
             {"year": year, "months": list(zip(MONTHS, months, strict=True)), "feeds": feeds},
         )
 
@@ -366,7 +359,7 @@ def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
 
 
 def coverage(site: SiteData) -> Iterator[Page]:
-    yield Page("dia-ban/index.md", "dia-ban-danh-sach.md.j2", "Địa bàn", {"years": site.years})
+    yield Page("dia-ban/index.md", "dia-ban-danh-sach.md.j2", WORDS["coverage"], {"years": site.years})
     for year in site.years:
         data = site.figures[year]
         by_place: dict[str, dict[str, Any]] = defaultdict(lambda: {"days": 0, "visits": 0, "cadres": set()})
@@ -396,7 +389,12 @@ def coverage(site: SiteData) -> Iterator[Page]:
             districts.append(
                 {**district, "communes_detail": communes, "own": {**own, "cadres": site.cadres_sorted(own["cadres"])}}
             )
-        yield Page(f"dia-ban/{year}.md", "dia-ban.md.j2", f"Địa bàn đi cơ sở năm {year}", {"year": year, "districts": districts})
+        yield Page(
+            f"dia-ban/{year}.md",
+            "dia-ban.md.j2",
+            WORDS["coverage_year"].format(year=year),
+            {"year": year, "districts": districts},
+        )
 
 
 # -- inspections ------------------------------------------------------------------------------------
@@ -404,7 +402,7 @@ def coverage(site: SiteData) -> Iterator[Page]:
 
 def inspections(site: SiteData) -> Iterator[Page]:
     plans_sorted = sorted(site.ctx.table(INSPECTION_PLAN).values(), key=lambda p: (-p.model.year, p.id))
-    yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", "Kiểm tra, xếp loại", {"plans": plans_sorted})
+    yield Page("kiem-tra/index.md", "kiem-tra-danh-sach.md.j2", WORDS["inspections"], {"plans": plans_sorted})
     org = site.org.model
     for plan in plans_sorted:
         data = plan.model
@@ -456,12 +454,12 @@ def inspections(site: SiteData) -> Iterator[Page]:
         chart = figure(
             charts.stacked_bars(
                 f"xep-loai-{plan.id}",
-                "Xếp loại theo khu vực",
-                "Số đơn vị được xếp loại ở mỗi mức, theo khu vực.",
+                WORDS["by_sector_title"],
+                WORDS["by_sector_about"],
                 [(s["name"], s["counts"]) for s in sectors],
                 levels,
             ),
-            ["Khu vực", *levels, "Tổng"],
+            [WORDS["col_sector"], *levels, WORDS["col_total"]],
             [[s["name"], *s["counts"], sum(s["counts"])] for s in sectors],
         )
         yield Page(
@@ -484,7 +482,7 @@ def inspections(site: SiteData) -> Iterator[Page]:
             yield Page(
                 f"kiem-tra/{plan.id}/{unit}.md",
                 "ket-qua.md.j2",
-                f"Kết quả kiểm tra năm {data.year}: {site.unit_name(unit)}",
+                WORDS["result"].format(year=data.year, unit=site.unit_name(unit)),
                 {"plan": plan, "result": result, "team": teams.get(result.model.team), "models": found},
                 [result],
             )
@@ -503,7 +501,7 @@ class Progress:
 
 def remediation(site: SiteData) -> Iterator[Page]:
     plans_sorted = sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.model.year, p.id))
-    yield Page("khac-phuc/index.md", "khac-phuc-danh-sach.md.j2", "Khắc phục khuyết điểm", {"plans": plans_sorted})
+    yield Page("khac-phuc/index.md", "khac-phuc-danh-sach.md.j2", WORDS["remediation"], {"plans": plans_sorted})
     for plan in plans_sorted:
         data = plan.model
         reports = sorted(
@@ -545,7 +543,7 @@ def models(site: SiteData) -> Iterator[Page]:
     yield Page(
         "mo-hinh/index.md",
         "mo-hinh-danh-sach.md.j2",
-        "Mô hình, cách làm hay",
+        WORDS["models"],
         {"models": records, "tags": tags, "untagged": UNTAGGED},
     )
     for model in records:
@@ -568,7 +566,7 @@ def surveys(site: SiteData) -> Iterator[Page]:
         records_of(MIDTERM_SURVEY, site.kind(MIDTERM_SURVEY.name)),
         key=lambda s: (s.model.unit != leadership, sort_key(site.unit_name(s.model.unit))),
     )
-    yield Page("khao-sat/index.md", "khao-sat-danh-sach.md.j2", "Khảo sát giữa nhiệm kỳ", {"surveys": records})
+    yield Page("khao-sat/index.md", "khao-sat-danh-sach.md.j2", WORDS["surveys"], {"surveys": records})
     for survey in records:
         targets = []
         for target in survey.model.targets:
@@ -579,7 +577,7 @@ def surveys(site: SiteData) -> Iterator[Page]:
         yield Page(
             f"khao-sat/{survey.id}.md",
             "khao-sat.md.j2",
-            f"Khảo sát giữa nhiệm kỳ: {site.unit_name(survey.model.unit)}",
+            WORDS["survey"].format(unit=site.unit_name(survey.model.unit)),
             {"survey": survey, "targets": targets},
             [survey],
         )
@@ -594,4 +592,4 @@ def data_page(site: SiteData) -> Iterator[Page]:
         if entry["format"] == "csv":
             slot["rows"] = entry["rows"]
     downloads = [by_kind[kind.name] for kind in KINDS if kind.name in by_kind]
-    yield Page("du-lieu/index.md", "du-lieu.md.j2", "Dữ liệu", {"downloads": downloads, "kinds": KINDS}, navigation=True)
+    yield Page("du-lieu/index.md", "du-lieu.md.j2", WORDS["data"], {"downloads": downloads, "kinds": KINDS}, navigation=True)
