@@ -299,3 +299,11 @@ def test_a_message_names_every_plan_kind_in_words(kind: Kind, lang: str) -> None
     # A plan kind added to the registry reads in messages by its label, with no entry in the word files.
     text = render_code("rule.ref-plan", {"id": "x", "plan_kind": kind.name, "suggestion": ""}, lang)[1]
     assert kind.name not in text and "{" not in text
+
+
+def test_the_findings_of_a_visit_have_their_schema_titles(schemas: Schemas) -> None:
+    from site_gen.kinds.inspection_result import KIND as INSPECTION_RESULT
+    from site_gen.kinds.inspection_result import VISIT_FINDINGS
+
+    for name, title in VISIT_FINDINGS.items():
+        assert schemas.field_title(INSPECTION_RESULT.name, [name]) == title, name

@@ -71,8 +71,6 @@ VIETNAMESE_LITERALS = {
     "office/paper.py": ({"ngày ([0-9]{2}) tháng ([0-9]{2}) năm ([0-9]{4})"}, "a regex reading a form's place-and-date line"),
     "office/reading.py": ({r"^[^,\d]{2,40},\s*ng[aà]y\b"}, "a regex finding a form's place-and-date line"),
     "office/layout.py": ({"Trưởng", "Chánh"}, "how a unit head's post starts in the records, matched to find the head"),
-    # Still to move: site_gen/rules/ is being changed on another branch; its findings' names go to a word file after.
-    "rules/inspections.py": ("*", "the names of an inspection result's findings (to move to a word file)"),
 }
 
 

@@ -176,6 +176,22 @@ class InspectionResultKind(Kind[InspectionResult]):
         return f"{label}: {unit}" if unit else None
 
 
+# What a visit produces, with the schema's titles of the fields (tests/test_kind_registry.py ties them): a result still
+# "scheduled" holds none of it (self-scores and the departments' scores may come before the visit).
+VISIT_FINDINGS = {
+    "final_score": "Điểm cuối cùng",
+    "classification": "Xếp loại",
+    "rank": "Thứ hạng trong khu vực",
+    "notice": "Thông báo",
+    "strengths": "Mặt được",
+    "limitations": "Hạn chế",
+    "directions": "Định hướng năm tới",
+    "self_score_corrections": "Nội dung tự chấm cần điều chỉnh",
+    "good_models": "Mô hình, giải pháp hay",
+    "reflections": "Bài thu hoạch",
+}
+
+
 KIND = InspectionResultKind(
     "inspection-result",
     "inspection-result.schema.json",

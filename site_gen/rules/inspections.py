@@ -8,7 +8,12 @@ from typing import NamedTuple
 from site_gen.kinds import GOOD_MODEL, INSPECTION_PLAN, INSPECTION_RESULT
 from site_gen.kinds.defs import Person
 from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanThresholds
-from site_gen.kinds.inspection_result import InspectionResult, InspectionResultBonus, InspectionResultPenalty
+from site_gen.kinds.inspection_result import (
+    VISIT_FINDINGS,
+    InspectionResult,
+    InspectionResultBonus,
+    InspectionResultPenalty,
+)
 from site_gen.model import LEADING_TYPES, Context, Record, of_kind, records_of
 from site_gen.problems import Problem
 from site_gen.rules import PartitionKey, check, problem
@@ -28,22 +33,6 @@ def classify(score: float, thresholds: InspectionPlanThresholds) -> str:
 
 def _points(items: tuple[InspectionResultBonus | InspectionResultPenalty, ...]) -> float:
     return float(sum(item.points for item in items))
-
-
-# What a visit produces: a result still "scheduled" holds none of it (self-scores and
-# the departments' scores may come before the visit).
-VISIT_FINDINGS = {
-    "final_score": "Điểm cuối cùng",
-    "classification": "Xếp loại",
-    "rank": "Thứ hạng trong khu vực",
-    "notice": "Thông báo",
-    "strengths": "Mặt được",
-    "limitations": "Hạn chế",
-    "directions": "Định hướng năm tới",
-    "self_score_corrections": "Nội dung tự chấm cần điều chỉnh",
-    "good_models": "Mô hình, giải pháp hay",
-    "reflections": "Bài thu hoạch",
-}
 
 
 @check(
