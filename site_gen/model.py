@@ -51,14 +51,18 @@ class Record(Generic[M]):
     file: str
     kind: str
     data: dict[str, Any]
-    _model: M | None = field(default=None, init=False, repr=False)
+    # What the record says, typed (the kind module's model of it): built on first read by __getattr__ and kept in
+    # the slot, so every later read is a plain slot read (a property would run Python code on each of them).
+    model: M = field(init=False, repr=False)
 
-    @property
-    def model(self) -> M:
-        """What the record says, typed (the kind module's model of it)."""
-        if self._model is None:
-            self._model = cast(M, BY_NAME[self.kind].model.load(self.data))
-        return self._model
+    if not TYPE_CHECKING:  # (for mypy, an unknown attribute of a record stays an error)
+
+        def __getattr__(self, name: str) -> Any:
+            if name != "model":
+                raise AttributeError(name)
+            value = BY_NAME[self.kind].model.load(self.data)
+            self.model = value
+            return value
 
     @property
     def folder(self) -> str:
@@ -79,13 +83,13 @@ def of_kind(kind: Kind[M], record: Record) -> Record[M]:
     """``record``, known to be of ``kind``, typed as such (its :attr:`Record.model` is the kind's model)."""
     if record.kind != kind.name:
         raise TypeError(f"{record!r} is not a {kind.name}")
-    return cast("Record[M]", record)
+    return record  # type: ignore[return-value]  # (no cast(): a call per record on the rules' paths)
 
 
 def records_of(kind: Kind[M], records: Iterable[Record]) -> list[Record[M]]:
     """The records of ``kind`` among ``records``, typed as such, in their order."""
     name = kind.name
-    return [cast("Record[M]", record) for record in records if record.kind == name]
+    return [record for record in records if record.kind == name]  # type: ignore[misc]  # (no cast() per record)
 
 
 def day(text: str) -> dt.date:
@@ -131,9 +135,22 @@ class LazyTable(Mapping[str, Record]):
     def __init__(self, paths: dict[str, str], load: Callable[[str], Record]) -> None:
         self.paths = paths
         self._load = load
+        self._read: dict[str, Record] = {}  # what was asked for already (rules ask for the same few records often)
 
     def __getitem__(self, ident: str) -> Record:
-        return self._load(self.paths[ident])
+        record = self._read.get(ident)
+        if record is None:
+            record = self._read[ident] = self._load(self.paths[ident])
+        return record
+
+    def get(self, ident: str, default: Any = None) -> Any:  # (Mapping.get would go through __getitem__ and raise)
+        record = self._read.get(ident)
+        if record is None:
+            path = self.paths.get(ident)
+            if path is None:
+                return default
+            record = self._read[ident] = self._load(path)
+        return record
 
     def __contains__(self, ident: object) -> bool:
         return ident in self.paths
@@ -229,7 +246,7 @@ class Context:
 
     def table(self, kind: Kind[M]) -> Mapping[str, Record[M]]:
         """The valid records of a context kind, by id, typed as the kind's records."""
-        return cast("Mapping[str, Record[M]]", self._tables[kind.name])
+        return self._tables[kind.name]  # type: ignore[return-value]  # (no cast(): a call on the rules' paths)
 
     def plan(self, kind: Kind[P], ident: str) -> Record[P] | None:
         """The plan of ``kind`` with this id, typed as the kind's records."""

@@ -109,28 +109,33 @@ def _compile(cls: type[Model]) -> Convert:
     """Write the loader of ``cls``: one expression building the tuple (a loop over the fields costs twice as much)."""
     hints = _hints(cls)
     scope: dict[str, Any] = {"new": tuple.__new__, "cls": cls}
-    values = []
+    values = []  # the lenient expressions: a field left out is None (a record built by hand in a test)
+    fast = []  # the same where the schema requires the field: read by subscript, converted without a test
     for index, attr in enumerate(cls._fields):
         optional, inner = _strip_none(hints[attr])
         key = attr.removesuffix("_")
-        convert = _converter(inner)
-        scope[f"convert{index}"] = convert
+        value = f"v{index}"
+        built = _expression(inner, value, f"convert{index}", scope)
         if attr in cls._defaults or _origin(inner) is tuple or optional:
             scope[f"default{index}"] = cls._defaults.get(attr, () if _origin(inner) is tuple else None)
-            if convert is None:
+            if built is None:
                 values.append(f"get({key!r}, default{index})")
             else:
-                values.append(f"(default{index} if (v{index} := get({key!r})) is None else convert{index}(v{index}))")
-        else:  # required: the schema guarantees it is there (a record built by hand in a test may still leave it out)
-            values.append(
-                f"get({key!r})"
-                if convert is None
-                else f"(None if (v{index} := get({key!r})) is None else convert{index}(v{index}))"
-            )
+                values.append(f"(default{index} if ({value} := get({key!r})) is None else {built})")
+            fast.append(values[-1])
+        else:
+            values.append(f"get({key!r})" if built is None else f"(None if ({value} := get({key!r})) is None else {built})")
+            fast.append(_expression(inner, f"data[{key!r}]", f"convert{index}", scope) or f"data[{key!r}]")
+    comma = "," if len(values) == 1 else ""
+    # The schema guarantees the required fields: the fast expression builds the model, and only data that left one
+    # out (or gave it as null) takes the lenient one.
     source = (
-        "def load(data):\n    get = data.get\n    return new(cls, ("
+        "def load(data):\n    get = data.get\n    try:\n        return new(cls, ("
+        + ", ".join(fast)
+        + comma
+        + "))\n    except (KeyError, TypeError):\n        return new(cls, ("
         + ", ".join(values)
-        + ("," if len(values) == 1 else "")
+        + comma
         + "))\n"
     )
     exec(source, scope)
@@ -161,18 +166,34 @@ def _strip_none(note: Any) -> tuple[bool, Any]:
     return False, note
 
 
+def _expression(note: Any, value: str, name: str, scope: dict[str, Any]) -> str | None:
+    """The loader's expression building a value of type ``note`` from the variable ``value`` (None: taken as it is).
+    A tuple's elements are mapped in place (a helper function would add a call per list)."""
+    if _origin(note) is tuple:
+        element = _converter(typing.get_args(note)[0])
+        if element is None:
+            return f"tuple({value})"
+        scope[name] = element
+        return f"tuple(map({name}, {value}))"
+    convert = _converter(note)
+    if convert is None:
+        return None
+    scope[name] = convert
+    return f"{name}({value})"
+
+
 def _converter(note: Any) -> Convert | None:
     """How a value of type ``note`` is built from its data, None when it is taken as it is."""
     origin = _origin(note)
     if note is dt.date:
         return dt.date.fromisoformat
     if isinstance(note, type) and issubclass(note, Model):
-        return note.load
+        return note.__dict__.get("_loader") or _compile(note)  # the loader itself: no call of load() in between
     if origin is tuple:
         element = _converter(typing.get_args(note)[0])
         if element is None:
             return tuple
-        return lambda values: tuple([element(value) for value in values])
+        return lambda values: tuple(map(element, values))
     if origin in (dict, Mapping):
         member = _converter(typing.get_args(note)[1])
         if member is None:
