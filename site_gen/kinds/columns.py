@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 FILE_HEADER = "Tệp hồ sơ"
 
@@ -18,8 +17,7 @@ Scope = Mapping[str, Any]
 """What a row sees: ``""`` is the record's data, ``"rows[]"`` the current row, and so on."""
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One CSV column.
 
     ``path`` is where the value lives, from the record's root, ``[]`` marking
@@ -38,8 +36,7 @@ class Column:
     get: Callable[[Scope], Any] | None = None
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """The CSV of one kind: which lists make its rows (outermost first) and its columns."""
 
     rows: tuple[str, ...]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from site_gen.kinds.inspection_plan import InspectionPlanSchedule
@@ -46,8 +46,7 @@ class Refused(Invalid):
         self.answer = answer
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     code: str
     topic: str | None = None
 
@@ -55,8 +54,7 @@ class Category:
         return {"category": self.code, **({"topic": self.topic} if self.topic else {})}
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where and when: days, first and last day (ISO), the units visited and a place in words."""
 
     days: int
@@ -70,8 +68,7 @@ class Span:
         return out | ({"place": self.place} if self.place else {})
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One row of a registration."""
 
     category: Category
@@ -82,8 +79,7 @@ class Row:
         return self.category.value() | self.span.value() | ({"purpose": self.purpose} if self.purpose else {})
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
     """One visit of a quarterly report."""
 
     cadre: str

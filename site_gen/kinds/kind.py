@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, Protocol
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol
 
 from site_gen.kinds.columns import Table
 from site_gen.kinds.typed import Model
@@ -134,8 +134,7 @@ class KindPage:
     summary: str = ""
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A deadline the records set, for the home page: ``missing`` names who has not answered yet."""
 
     date: str
