@@ -252,12 +252,21 @@ class Checker:
 
     def run(self) -> CheckResult:
         """Check the repository. The garbage collector pauses meanwhile: the run makes many
-        objects and no cycles, and collecting them repeatedly would cost a fifth of the time."""
+        objects and no cycles, and collecting them repeatedly would cost a fifth of the time.
+
+        What the run leaves is then frozen (:func:`gc.freeze`): else the first collection after
+        it would walk every object the run made, all of them still in the youngest generation
+        (60 ms after a cold check of 10,000 records, a tenth of it). Frozen objects are still
+        freed when nothing refers to them; the next run unfreezes the previous run's, so a
+        long-lived process (``serve``) still collects any cycle among them.
+        """
         enabled = gc.isenabled()
         gc.disable()
+        gc.unfreeze()
         try:
             return self._check()
         finally:
+            gc.freeze()
             if enabled:
                 gc.enable()
 

@@ -187,3 +187,24 @@ def test_models_are_values_read_only_and_pickle() -> None:
     assert isinstance(row.from_, dt.date) and row.get("from") == row.from_
     assert model != tuple(model) and tuple(model) != model
     assert "rows=" in repr(model)
+
+
+def test_data_that_leaves_out_a_required_field_still_loads_with_none() -> None:
+    """The loader reads required fields by subscript; a record built by hand without one takes the lenient way."""
+    full = {
+        "kind": "registration",
+        "plan": "p",
+        "cadre": "c",
+        "submitted": "2025-01-02",
+        "rows": [{"category": "1.1", "days": 2, "from": "2025-02-01", "to": "2025-02-02", "places": ["x"]}],
+    }
+    model = REGISTRATION.model.load(full)
+    assert model.submitted == dt.date(2025, 1, 2) and model.rows[0].places == ("x",) and model.approved_by is None
+    for key in ("plan", "submitted"):
+        partial = {k: v for k, v in full.items() if k != key}
+        assert getattr(REGISTRATION.model.load(partial), key) is None
+        assert REGISTRATION.model.load({**full, key: None}) == REGISTRATION.model.load(partial)
+    row = dict(full["rows"][0])  # type: ignore[call-overload]
+    del row["from"]
+    lenient = REGISTRATION.model.load({**full, "rows": [row]})
+    assert lenient.rows[0].from_ is None and lenient.rows[0].to == dt.date(2025, 2, 2) and lenient.submitted == model.submitted

@@ -32,6 +32,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any, ClassVar, TypeVar
 
 _MISSING: Any = object()
@@ -109,39 +110,55 @@ def _compile(cls: type[Model]) -> Convert:
     """Write the loader of ``cls``: one expression building the tuple (a loop over the fields costs twice as much)."""
     hints = _hints(cls)
     scope: dict[str, Any] = {"new": tuple.__new__, "cls": cls}
-    values = []  # the lenient expressions: a field left out is None (a record built by hand in a test)
-    fast = []  # the same where the schema requires the field: read by subscript, converted without a test
+    fast = []  # what the loader reads: required fields by subscript, converted without a test; the others by get()
+    lenient: list[tuple[str, Any, Convert | None]] = []  # each field's key, default and converter
     for index, attr in enumerate(cls._fields):
         optional, inner = _strip_none(hints[attr])
         key = attr.removesuffix("_")
         value = f"v{index}"
-        built = _expression(inner, value, f"convert{index}", scope)
+        default = cls._defaults.get(attr, () if _origin(inner) is tuple else None)
+        lenient.append((key, default, _callable(inner)))
         if attr in cls._defaults or _origin(inner) is tuple or optional:
-            scope[f"default{index}"] = cls._defaults.get(attr, () if _origin(inner) is tuple else None)
-            if built is None:
-                values.append(f"get({key!r}, default{index})")
-            else:
-                values.append(f"(default{index} if ({value} := get({key!r})) is None else {built})")
-            fast.append(values[-1])
+            scope[f"default{index}"] = default
+            built = _expression(inner, value, f"convert{index}", scope)
+            fast.append(
+                f"get({key!r}, default{index})"
+                if built is None
+                else f"(default{index} if ({value} := get({key!r})) is None else {built})"
+            )
         else:
-            values.append(f"get({key!r})" if built is None else f"(None if ({value} := get({key!r})) is None else {built})")
             fast.append(_expression(inner, f"data[{key!r}]", f"convert{index}", scope) or f"data[{key!r}]")
-    comma = "," if len(values) == 1 else ""
-    # The schema guarantees the required fields: the fast expression builds the model, and only data that left one
-    # out (or gave it as null) takes the lenient one.
+    # The schema guarantees the required fields; only data that leaves one out or gives it as null (a record
+    # built by hand in a test) takes the slow way, where such a field is None.
+    scope["slow"] = partial(_load_leniently, cls, tuple(lenient))
     source = (
         "def load(data):\n    get = data.get\n    try:\n        return new(cls, ("
         + ", ".join(fast)
-        + comma
-        + "))\n    except (KeyError, TypeError):\n        return new(cls, ("
-        + ", ".join(values)
-        + comma
-        + "))\n"
+        + ("," if len(fast) == 1 else "")
+        + "))\n    except (KeyError, TypeError):\n        return slow(data)\n"
     )
     exec(source, scope)
     loader: Convert = scope["load"]
     cls._loader = loader
     return loader
+
+
+def _load_leniently(cls: type[Model], fields: tuple[tuple[str, Any, Convert | None], ...], data: Mapping[str, Any]) -> Any:
+    values = []
+    for key, default, convert in fields:
+        value = data.get(key)
+        values.append(default if value is None else value if convert is None else convert(value))
+    return tuple.__new__(cls, values)
+
+
+def _callable(note: Any) -> Convert | None:
+    """What :func:`_expression` writes, as a function."""
+    if _origin(note) is tuple:
+        element = _converter(typing.get_args(note)[0])
+        if element is None:
+            return tuple
+        return lambda values: tuple(map(element, values))
+    return _converter(note)
 
 
 def _hints(cls: type[Model]) -> dict[str, Any]:
