@@ -17,43 +17,12 @@ only the partitions a changed file touches.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
-
-from site_gen.catalogue import severity_of
 from site_gen.kinds import BY_NAME, INSPECTION_PLAN
-from site_gen.kinds import PartitionKey as PartitionKey  # the rules and the checker name partitions so
 from site_gen.model import Context, Record
-from site_gen.problems import Problem, make, pointer_join
+from site_gen.rules.registry import CHECKS, Check, PartitionKey, check, problem
 
-PARTITION_SCOPES = ("cadre", "report", "inspection")
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    scope: str
-    codes: tuple[str, ...]
-    kinds: tuple[str, ...]
-    fn: Callable[..., Iterator[Problem]]
-
-
-CHECKS: list[Check] = []
-
-
-def check(scope: str, codes: tuple[str, ...], kinds: tuple[str, ...] = ()) -> Callable[..., Any]:
-    def register(fn: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
-        CHECKS.append(Check(fn.__name__, scope, codes, kinds, fn))
-        return fn
-
-    return register
-
-
-def problem(record: Record | str, code: str, /, *pointer: str | int, **params: Any) -> Problem:
-    """A problem in a record (or a file path) at the pointer made of ``pointer`` parts."""
-    file = record if isinstance(record, str) else record.file
-    return make(file, code, severity_of(code), pointer_join(*pointer), **params)
+# What the checker and the rule docs use (the rule modules import the registry itself).
+__all__ = ["Check", "PartitionKey", "all_codes", "check", "context_partitions", "load_checks", "partitions_of", "problem"]
 
 
 def partitions_of(record: Record) -> list[PartitionKey]:

@@ -9,7 +9,7 @@ from site_gen.kinds import CADRE, UNIT
 from site_gen.kinds.defs import Document
 from site_gen.model import Context, Record
 from site_gen.problems import Problem
-from site_gen.rules import problem
+from site_gen.rules.registry import problem
 
 
 def _close(ident: str, options: Iterable[str]) -> str | None:

@@ -16,9 +16,9 @@ from site_gen.kinds.inspection_result import (
 )
 from site_gen.model import LEADING_TYPES, Context, Record, of_kind, records_of
 from site_gen.problems import Problem
-from site_gen.rules import PartitionKey, check, problem
 from site_gen.rules.common import cadre_ref, plan_ref, unit_ref
 from site_gen.rules.register import folder_problems, team_people
+from site_gen.rules.registry import PartitionKey, check, problem
 
 CLASS_ORDER = ("excellent", "good", "complete")
 

@@ -21,8 +21,8 @@ from site_gen.kinds.midterm_survey import MidtermSurveyTarget
 from site_gen.kinds.remediation_plan import RemediationPlanSolutionGroup, RemediationPlanSolutionGroupAction
 from site_gen.model import LEADING_TYPES, Context, Record, last_day, of_kind
 from site_gen.problems import Problem
-from site_gen.rules import check, problem
 from site_gen.rules.common import cadre_ref, document_refs, duplicate_ids, plan_ref, unit_ref, units_refs
+from site_gen.rules.registry import check, problem
 
 SUBMISSIONS = "submissions"
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from site_gen.kinds import REMEDIATION_PLAN, REMEDIATION_PROGRESS
 from site_gen.model import Context, Record, last_day, of_kind
 from site_gen.problems import Problem
-from site_gen.rules import check, problem
 from site_gen.rules.common import plan_ref, unit_ref
 from site_gen.rules.register import folder_problems
+from site_gen.rules.registry import check, problem
 
 
 @check(

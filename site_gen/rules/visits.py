@@ -11,9 +11,9 @@ from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisi
 from site_gen.kinds.registration import Registration, RegistrationRow
 from site_gen.model import Context, Record, last_day, of_kind, quarterly_deadline, records_of, report_period, span_days
 from site_gen.problems import Problem
-from site_gen.rules import PartitionKey, check, problem
 from site_gen.rules.common import cadre_ref, plan_ref, unit_ref, units_refs
 from site_gen.rules.register import folder_problems
+from site_gen.rules.registry import PartitionKey, check, problem
 
 ROW_CODES = (
     "rule.ref-category",
