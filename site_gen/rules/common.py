@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator
 
@@ -32,6 +33,35 @@ def plan_ref(ctx: Context, record: Record, kind: str, ident: str, *pointer: str 
         yield problem(
             record, "rule.ref-plan", *pointer, id=ident, plan_kind=kind, suggestion=_close(ident, ctx.plans[kind]) or ""
         )
+
+
+def unit_on(
+    ctx: Context, record: Record, ident: str | None, first: dt.date, last: dt.date, whole: bool, *pointer: str | int
+) -> Iterator[Problem]:
+    """A unit the record names for the days ``first`` to ``last`` existed then: on every one of them (``whole``:
+    a visit, a session) or on one at least (a report for a period). An unknown unit is :func:`unit_ref`'s."""
+    unit = ctx.units.get(ident) if ident else None
+    if unit is None:
+        return
+    established, dissolved = unit.model.established, unit.model.dissolved
+    if established is not None and established > (first if whole else last):
+        date = first if whole else last
+        yield problem(
+            record, "rule.unit-not-yet", *pointer, id=ident, name=unit.model.name, date=date, established_date=established
+        )
+    elif dissolved is not None and dissolved <= (last if whole else first):
+        date = last if whole else first
+        yield problem(
+            record, "rule.unit-dissolved", *pointer, id=ident, name=unit.model.name, date=date, dissolved_date=dissolved
+        )
+
+
+def units_on(
+    ctx: Context, record: Record, idents: Iterable[str], first: dt.date, last: dt.date, *pointer: str | int
+) -> Iterator[Problem]:
+    """:func:`unit_on` for each unit of a list, over the whole span."""
+    for index, ident in enumerate(idents):
+        yield from unit_on(ctx, record, ident, first, last, True, *pointer, index)
 
 
 def units_refs(ctx: Context, record: Record, idents: Iterable[str], *pointer: str | int) -> Iterator[Problem]:

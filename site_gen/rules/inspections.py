@@ -16,7 +16,7 @@ from site_gen.kinds.inspection_result import (
 )
 from site_gen.model import LEADING_TYPES, Context, Record, of_kind, records_of
 from site_gen.problems import Problem
-from site_gen.rules.common import cadre_ref, plan_ref, unit_ref
+from site_gen.rules.common import cadre_ref, plan_ref, unit_on, unit_ref
 from site_gen.rules.register import folder_problems, team_people
 from site_gen.rules.registry import PartitionKey, check, problem
 
@@ -57,6 +57,8 @@ def _points(items: tuple[InspectionResultBonus | InspectionResultPenalty, ...]) 
         "rule.classification-threshold",
         "rule.model-source-mismatch",
         "rule.reflection-missing",
+        "rule.unit-not-yet",
+        "rule.unit-dissolved",
     ),
     kinds=(INSPECTION_RESULT.name,),
 )
@@ -70,6 +72,7 @@ def inspection_result(ctx: Context, record: Record) -> Iterator[Problem]:
             yield problem(record, "rule.result-scheduled-assessed", "status", fields_list=filled)
     yield from plan_ref(ctx, record, INSPECTION_PLAN.name, data.plan, "plan")
     yield from unit_ref(ctx, record, data.unit, "unit")
+    yield from unit_on(ctx, record, data.unit, data.date, data.date, True, "unit")
     yield from folder_problems(ctx, record, None)
     kind = ctx.unit_type(record.folder)
     if kind and kind not in LEADING_TYPES:

@@ -21,7 +21,7 @@ from site_gen.kinds.midterm_survey import MidtermSurveyTarget
 from site_gen.kinds.remediation_plan import RemediationPlanSolutionGroup, RemediationPlanSolutionGroupAction
 from site_gen.model import LEADING_TYPES, Context, Record, last_day, of_kind
 from site_gen.problems import Problem
-from site_gen.rules.common import cadre_ref, document_refs, duplicate_ids, plan_ref, unit_ref, units_refs
+from site_gen.rules.common import cadre_ref, document_refs, duplicate_ids, plan_ref, unit_on, unit_ref, units_refs
 from site_gen.rules.registry import check, problem
 
 SUBMISSIONS = "submissions"
@@ -80,7 +80,16 @@ def context_folders(ctx: Context) -> Iterator[Problem]:
                 yield problem(record, "rule.plan-folder", folder=folder, unit_type=kind)
 
 
-@check("context", ("rule.ref-unit", "rule.ref-sector", "rule.unit-parent-cycle", "rule.approvers-submitters-overlap"))
+@check(
+    "context",
+    (
+        "rule.ref-unit",
+        "rule.ref-sector",
+        "rule.unit-parent-cycle",
+        "rule.approvers-submitters-overlap",
+        "rule.unit-dates-order",
+    ),
+)
 def register_units(ctx: Context) -> Iterator[Problem]:
     org = ctx.org
     sectors = ctx.sector_ids()
@@ -90,6 +99,14 @@ def register_units(ctx: Context) -> Iterator[Problem]:
     for ident, unit in ctx.units.items():
         data = unit.model
         yield from unit_ref(ctx, unit, data.parent, "parent")
+        if data.established is not None and data.dissolved is not None and data.dissolved <= data.established:
+            yield problem(
+                unit,
+                "rule.unit-dates-order",
+                "dissolved",
+                established_date=data.established,
+                dissolved_date=data.dissolved,
+            )
         if data.sector is not None and org and data.sector not in sectors:
             yield problem(unit, "rule.ref-sector", "sector", id=data.sector, codes_list=sectors)
         chain = _parent_cycle(ctx, ident)
@@ -193,6 +210,8 @@ def _duplicate_codes(plan: Record[FieldVisitPlan], categories: tuple[FieldVisitP
         "rule.team-double-booked",
         "rule.member-double-booked",
         "rule.thresholds-order",
+        "rule.unit-not-yet",
+        "rule.unit-dissolved",
     ),
 )
 def inspection_plans(ctx: Context) -> Iterator[Problem]:
@@ -240,6 +259,7 @@ def _inspection_schedule(ctx: Context, plan: Record[InspectionPlan]) -> Iterator
     for index, row in enumerate(data.schedule):
         unit = row.unit
         yield from unit_ref(ctx, plan, unit, "schedule", index, "unit")
+        yield from unit_on(ctx, plan, unit, row.date, row.date, True, "schedule", index, "unit")
         if unit in first_row:
             yield problem(
                 plan, "rule.schedule-duplicate-unit", "schedule", index, "unit", unit=unit, other_row=first_row[unit] + 1

@@ -11,7 +11,7 @@ from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisi
 from site_gen.kinds.registration import Registration, RegistrationRow
 from site_gen.model import Context, Record, last_day, of_kind, quarterly_deadline, records_of, report_period, span_days
 from site_gen.problems import Problem
-from site_gen.rules.common import cadre_ref, plan_ref, unit_ref, units_refs
+from site_gen.rules.common import cadre_ref, plan_ref, unit_on, unit_ref, units_on, units_refs
 from site_gen.rules.register import folder_problems
 from site_gen.rules.registry import PartitionKey, check, problem
 
@@ -23,6 +23,8 @@ ROW_CODES = (
     "rule.period-window",
     "rule.days-exceed-period",
     "rule.category-role",
+    "rule.unit-not-yet",
+    "rule.unit-dissolved",
 )
 
 
@@ -48,6 +50,7 @@ def row_problems(
     if start > end:
         yield problem(record, "rule.period-order", *at, "from", from_date=start, to_date=end)
         return
+    yield from units_on(ctx, record, row.places, start, end, *at, "places")
     window = plan.model.window
     if start < window.from_ or end > window.to:
         yield problem(
@@ -210,6 +213,7 @@ def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
     if data.submitted > deadline:
         yield problem(record, "rule.late", "submitted", submitted_date=data.submitted, deadline_date=deadline)
     start, end = report_period(plan.model, data.quarter)
+    yield from unit_on(ctx, record, data.unit, start, end, False, "unit")
     for index, visit in enumerate(data.visits):
         cadre = ctx.cadres.get(visit.cadre)
         yield from cadre_ref(ctx, record, visit.cadre, "visits", index, "cadre")
