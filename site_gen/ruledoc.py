@@ -9,7 +9,17 @@ from site_gen.catalogue import CATALOGUE, UI, by_language
 from site_gen.rules import load_checks
 
 GROUPS = by_language("code_groups")  # by the code's first word, in the order of site_gen/words/ui.toml
+RULE_GROUPS = by_language("rule_groups")  # the rules by module ("shared": codes of several modules), in that order
 HEADER = by_language("rules")
+
+
+def _rule_group(checks: list[Any]) -> dict[str, str]:
+    """Each rule code's group: the rule module that gives it, or "shared" when several do."""
+    modules: dict[str, set[str]] = {}
+    for item in checks:
+        for code in item.codes:
+            modules.setdefault(code, set()).add(item.fn.__module__.rsplit(".", 1)[-1])
+    return {code: found.pop() if len(found) == 1 else "shared" for code, found in modules.items()}
 
 
 def catalogue_rows(lang: str, include_all: bool) -> list[dict[str, Any]]:
@@ -49,11 +59,22 @@ def rules_output(fmt: str, lang: str, include_all: bool = False) -> str:
             if not group:
                 continue
             out += [f"## {title}", ""]
-            out += [f"| {header['code']} | {header['severity']} | {header['what']} |", "| --- | --- | --- |"]
-            for row in group:
-                out.append(f"| `{row['code']}` | {words[row['severity']]} | {row['description']} |")
-            out.append("")
+            if prefix != "rule":
+                out += _table(group, header, words)
+                continue
+            # the rules are many (a search index section stays under 16 KiB): one table per rule module
+            by_code = _rule_group(load_checks())
+            for name, subtitle in RULE_GROUPS[lang].items():
+                part = [row for row in group if by_code.get(row["code"], "shared") == name]
+                if part:
+                    out += [f"### {subtitle}", "", *_table(part, header, words)]
         return "\n".join(out)
     width = max(len(row["code"]) for row in rows)
     lines = [f"{row['code']:<{width}}  {words[row['severity']]:<9} {row['description']}" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def _table(rows: list[dict[str, Any]], header: dict[str, str], words: dict[str, str]) -> list[str]:
+    out = [f"| {header['code']} | {header['severity']} | {header['what']} |", "| --- | --- | --- |"]
+    out += [f"| `{row['code']}` | {words[row['severity']]} | {row['description']} |" for row in rows]
+    return [*out, ""]

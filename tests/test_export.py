@@ -224,7 +224,7 @@ def test_cells(files: dict[str, bytes]) -> None:
     units = {row[1]: row for row in _table(files["don-vi.csv"])[1:]}
     assert units["xa-a1"][2] == "Đoàn xã An Phú"
     assert units["xa-a1"][5] == "Cơ sở Đoàn (xã, phường, thị trấn và tương đương)"
-    assert units["xa-a1"][10] == "Biên giới; Xã khó khăn"
+    assert units["xa-a1"][11] == "Biên giới; Xã khó khăn"
     assert units["ban-tckt"][2] == "Ban Tổ chức – Kiểm tra"
     cadres = {row[1]: row for row in _table(files["can-bo.csv"])[1:]}
     assert cadres["le-van-bi"][2:7] == [

@@ -43,6 +43,7 @@ VIETNAMESE_ONLY = {
 }
 # Texts of ui.toml that the code looks up by a value rather than by a literal key, and how.
 LOOKED_UP_BY_VALUE = {
+    "rule_groups": "*",  # every group, in order (the rule modules)
     "report": {"error", "warning"},  # by a problem's severity
     "diff": {"added", "changed", "removed"},  # by a record's change
     "json_types": "*",  # by the JSON type a schema names

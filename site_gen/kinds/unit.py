@@ -17,6 +17,7 @@ class UnitLocality(Model):
 
     name: str  # Tên địa bàn
     level: str | None = None  # Cấp hành chính
+    code: str | None = None  # Mã đơn vị hành chính
 
 
 class Unit(Model):
@@ -65,6 +66,7 @@ KIND = UnitKind(
             Column("Khu vực", "sector"),
             Column("Tên địa bàn", "locality.name"),
             Column("Cấp hành chính", "locality.level", "label", LOCALITY_LEVEL),
+            Column("Mã đơn vị hành chính", "locality.code"),
             Column("Địa bàn khó khăn", "disadvantaged", "labels", DISADVANTAGED),
             Column("Ngày thành lập", "established", "date"),
             Column("Ngày giải thể, sáp nhập", "dissolved", "date"),
