@@ -22,6 +22,7 @@ out of date (a unified diff is printed); 2 a broken set-up.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import sys
@@ -191,8 +192,13 @@ def validate_pattern(pattern: str) -> None:
 # -- the sections -------------------------------------------------------------------
 
 
-def sections(ctx: Context) -> list[Section]:
-    """The rules, general to specific, each section with the comment lines that explain it."""
+def sections(ctx: Context, today: dt.date | None = None) -> list[Section]:
+    """The rules, general to specific, each section with the comment lines that explain it.
+
+    A unit dissolved or merged by ``today`` keeps its folder as history but no approval rights: its folder
+    falls to the register keeper (section 2), who may still accept a correction of an old record."""
+    today = today or dt.date.today()
+    ended = {ident for ident, unit in ctx.units.items() if unit.model.dissolved is not None and unit.model.dissolved <= today}
     org = ctx.org
     if org is None:
         raise Refused("setup.codeowners-register-errors", errors=1, path=CODEOWNERS_PATH)
@@ -222,7 +228,7 @@ def sections(ctx: Context) -> list[Section]:
 
     folders = Section(wording["folders"])
     missing = []
-    for ident in sorted(ctx.units):
+    for ident in sorted(ctx.units.keys() - ended):
         owners = approvers(ctx, ident)
         if owners:
             folders.rules.append(Rule(f"/{SUBMISSIONS}/{ident}/", owners))
@@ -230,6 +236,8 @@ def sections(ctx: Context) -> list[Section]:
             missing.append(ident)
     if missing:
         folders.notes.append(wording["folders_unowned"].format(units=", ".join(missing)))
+    if ended:
+        folders.notes.append(wording["folders_dissolved"].format(units=", ".join(sorted(ended))))
     out.append(folders)
 
     cadres = Section(wording["cadres"].format(keeper=keeper))
@@ -242,7 +250,7 @@ def sections(ctx: Context) -> list[Section]:
     issued = Section(wording["issued"].format(leader=leader or wording["issued_no_leader"]))
     issued.notes.append(wording["issued_why"])
     places = _owned_places(ISSUED_KINDS)
-    for ident in sorted(ctx.units):
+    for ident in sorted(ctx.units.keys() - ended):
         if ctx.unit_type(ident) not in LEADING_TYPES:
             continue
         owners = _union(approvers(ctx, ident), leader_owners)
@@ -276,9 +284,9 @@ def sections(ctx: Context) -> list[Section]:
     return out
 
 
-def render(ctx: Context) -> str:
+def render(ctx: Context, today: dt.date | None = None) -> str:
     """The CODEOWNERS text (validated: every owner and pattern is one GitHub accepts)."""
-    parts = sections(ctx)
+    parts = sections(ctx, today)
     org = ctx.org
     assert org is not None  # sections() refused otherwise
     repo_org = repository_org(org)

@@ -9,6 +9,7 @@ exercised against a small HTTP server on this machine.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import os
@@ -272,6 +273,20 @@ def test_a_plan_naming_other_units_gets_its_own_line(run: Runner, copy: Path) ->
     path = "submissions/ban-tckt/ke-hoach/di-co-so-2025.yaml"
     assert owners_for(path, rules) == (f"{ORG}/ban-tuyen-giao-duyet", LEADER)
     assert owners_for("submissions/ban-tckt/ke-hoach/di-co-so-2024.yaml", rules) == (KEEPER, LEADER)
+
+
+def test_a_dissolved_unit_keeps_its_history_but_no_approval_rights(run: Runner, copy: Path) -> None:
+    """From the day it is dissolved or merged, a unit's folder falls to the register keeper (read as of today)."""
+    unit = copy / "submissions/ban-tckt/don-vi/huyen-doan-son-lam.yaml"
+    path = "submissions/huyen-doan-son-lam/bao-cao/2025/quy-1.yaml"
+    before = owners_for(path, parse(render(check_repository(copy, use_cache=False).context)))
+    assert before == (f"{ORG}/huyen-doan-son-lam-duyet",)
+    unit.write_text(unit.read_text(encoding="utf-8") + "dissolved: 2025-07-01\n", encoding="utf-8")
+    ctx = check_repository(copy, use_cache=False).context
+    after = render(ctx, dt.date(2025, 7, 1))
+    assert owners_for(path, parse(after)) == (KEEPER,)
+    assert "Đã giải thể, sáp nhập" in after and "huyen-doan-son-lam" in after.split("Đã giải thể, sáp nhập")[1]
+    assert owners_for(path, parse(render(ctx, dt.date(2025, 6, 30)))) == before  # the day before, still its own
 
 
 # -- tools/github_settings.py -------------------------------------------------------------
