@@ -14,6 +14,7 @@ silently drop out of the sums.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -24,11 +25,14 @@ from site_gen.kinds import FIELD_VISIT_PLAN, QUARTERLY_REPORT, REGISTRATION
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
 from site_gen.kinds.registration import Registration, RegistrationRow
-from site_gen.labels import labels
+from site_gen.kinds.unit import Unit
+from site_gen.labels import label, labels
 from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline, records_of
 from site_gen.vn import format_decimal, format_int, name_key, sort_key
 
 FORMAT = 1
+# The levels of a grassroots union's locality that the coverage of communes counts (in the schema's order).
+COMMUNE_LEVELS = ("commune", "ward", "special-zone", "township")
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -73,7 +77,8 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
         "overall": _group(cadres),
         "groups": groups,
         "categories": _categories(ctx, plans, visits),
-        "districts": _districts(ctx, visits),
+        "districts": _districts(ctx, visits, year),
+        "communes": _communes(ctx, visits, year),
         "reports": _reports(ctx, plans, reports, cadres),
         "unregistered_visits": sum(c["unregistered_visits"] for c in cadres),
         "cadres": cadres,
@@ -158,11 +163,54 @@ def _categories(ctx: Context, plans: list[Record[FieldVisitPlan]], visits: Visit
     return [{"code": c, "name": names.get(c, ""), "days": days[c], "visits": count[c]} for c in codes]
 
 
-def _districts(ctx: Context, visits: Visits) -> list[dict[str, Any]]:
+def _existed(unit: Unit, first: dt.date, last: dt.date) -> bool:
+    """Whether a unit existed on some day from ``first`` to ``last`` (its establishment and dissolution dates)."""
+    return (unit.established is None or unit.established <= last) and (unit.dissolved is None or unit.dissolved > first)
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _communes(ctx: Context, visits: Visits, year: int) -> dict[str, Any]:
+    """The grassroots unions of communes, wards, special zones and townships that existed in the year, and how many
+    a cadre went to: the coverage that holds in both shapes of the organisation (under districts before
+    01/07/2025, directly under the committee after)."""
+    first, last = _year(year)
+    units = {
+        ident: unit
+        for ident, unit in ctx.units.items()
+        if unit.model.type == "grassroots"
+        and unit.model.locality is not None
+        and unit.model.locality.level in COMMUNE_LEVELS
+        and _existed(unit.model, first, last)
+    }
+    places = {place for _, visit in visits for place in visit.places}
+    visited = sorted(units.keys() & places)
+    levels = {level: [i for i in units if units[i].model.locality.level == level] for level in COMMUNE_LEVELS}  # type: ignore[union-attr]
+    return {
+        "total": len(units),
+        "visited": len(visited),
+        "by_level": {
+            level: {"total": len(found), "visited": sum(1 for i in found if i in places)}
+            for level, found in levels.items()
+            if found
+        },
+        "unvisited": sorted(units.keys() - places, key=lambda i: sort_key(ctx.unit_name(i))),
+    }
+
+
+def commune_kinds(data: dict[str, Any]) -> str:
+    """The kinds of locality the year's coverage of communes counts, in words ("xã, phường, đặc khu")."""
+    return ", ".join(label("locality_level", level).lower() for level in data["communes"]["by_level"])
+
+
+def _districts(ctx: Context, visits: Visits, year: int) -> list[dict[str, Any]]:
+    first, last = _year(year)
     under: dict[str, list[str]] = {}
     for ident, unit in ctx.units.items():
         district = ctx.district_of(ident)
-        if district and unit.model.type == "grassroots":
+        if district and unit.model.type == "grassroots" and _existed(unit.model, first, last):
             under.setdefault(district, []).append(ident)
     touched: dict[str, dict[str, Any]] = {}
     for _, visit in visits:
@@ -176,8 +224,8 @@ def _districts(ctx: Context, visits: Visits) -> list[dict[str, Any]]:
             slot["places"].update(p for p in visit.places if ctx.district_of(p) == district)
     out = []
     for ident, unit in ctx.units.items():
-        if unit.model.type not in DISTRICT_TYPES:
-            continue
+        if unit.model.type not in DISTRICT_TYPES or not _existed(unit.model, first, last):
+            continue  # a district dissolved before the year is not revived by a visit to a commune it once held
         slot = touched.get(ident, {"days": 0, "visits": 0, "cadres": set(), "places": set()})
         communes = under.get(ident, [])
         hard = [c for c in communes if ctx.units[c].model.disadvantaged]
@@ -287,6 +335,10 @@ def to_text(data: dict[str, Any], lang: str = "vi") -> str:
             lines.append(say("stats", "district", days=format_int(item["days"]), **values))
         else:
             lines.append(say("stats", "district_unvisited", name=item["name"]))
+    communes = data["communes"]
+    if communes["total"]:
+        kinds = commune_kinds(data)
+        lines += ["", say("stats", "communes", visited=communes["visited"], total=communes["total"], kinds=kinds)]
     behind = [c for c in data["cadres"] if c["status"] == "not-yet"]
     lines += ["", say("stats", "behind", count=len(behind))]
     for cadre in behind:

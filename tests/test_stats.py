@@ -58,6 +58,42 @@ def test_categories_and_districts(base: dict) -> None:  # type: ignore[type-arg]
     assert districts["doan-khoi"]["visited"] is False
 
 
+def test_communes_of_the_year(base: dict) -> None:  # type: ignore[type-arg]
+    assert base["communes"] == {
+        "total": 3, "visited": 3, "unvisited": [],
+        "by_level": {"commune": {"total": 2, "visited": 2}, "township": {"total": 1, "visited": 1}},
+    }  # fmt: skip
+    assert "Cơ sở Đoàn xã, thị trấn: 3/3 đơn vị đã có cán bộ về cơ sở." in to_text(base)
+
+
+def test_only_units_that_existed_in_the_year_count(tmp_path: Path) -> None:
+    """A district dissolved before the year is not revived by visits to its former communes; a ward founded after
+    the year, or a commune merged away before it, is not in the year's coverage; one that existed part of the year is."""
+    root = make_repo(tmp_path / "repo")
+    units = root / "submissions/ban-tckt/don-vi"
+    with (units / "huyen-b.yaml").open("a", encoding="utf-8") as out:
+        out.write("dissolved: 2025-01-01\n")
+    with (units / "xa-a2.yaml").open("a", encoding="utf-8") as out:
+        out.write("dissolved: 2025-07-01\n")  # merged at the reform: existed in the first half of 2025
+    (units / "phuong-moi.yaml").write_text(
+        "kind: unit\nid: phuong-moi\nname: Đoàn phường Mới\ntype: grassroots\n"
+        "locality: {name: Phường Mới, level: ward}\nestablished: 2026-01-01\n",
+        encoding="utf-8",
+    )
+    (units / "dac-khu.yaml").write_text(
+        "kind: unit\nid: dac-khu\nname: Đoàn đặc khu Hòn Ngọc\ntype: grassroots\n"
+        "locality: {name: Đặc khu Hòn Ngọc, level: special-zone}\nestablished: 2025-07-01\n",
+        encoding="utf-8",
+    )
+    result = check_repository(root, use_cache=False)
+    data = figures(result.context, result.records(), 2025)
+    assert [d["unit"] for d in data["districts"]] == ["doan-khoi", "huyen-a"]
+    assert data["districts"][1]["communes"] == 2  # xa-a2 still counts in 2025
+    assert data["communes"]["total"] == 4 and data["communes"]["unvisited"] == ["dac-khu"]
+    assert data["communes"]["by_level"]["special-zone"] == {"total": 1, "visited": 0}
+    assert "Cơ sở Đoàn xã, đặc khu, thị trấn: 3/4 đơn vị" in to_text(data)
+
+
 def test_reports(base: dict) -> None:  # type: ignore[type-arg]
     reports = base["reports"]
     assert (reports["expected"], reports["received"], reports["late"]) == (8, 5, 0)

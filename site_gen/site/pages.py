@@ -40,6 +40,7 @@ from site_gen.labels import labels
 from site_gen.model import Record, last_day, quarterly_deadline, records_of, span_days
 from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
+from site_gen.stats import commune_kinds
 from site_gen.vn import sort_key
 
 # The words of the pages (site.toml, Vietnamese only: the site is a Vietnamese document).
@@ -142,6 +143,7 @@ def home(site: SiteData) -> Iterator[Page]:
                 "figures": data,
                 "visited": sum(1 for d in districts if d["visited"]),
                 "districts": len(districts),
+                "commune_kinds": commune_kinds(data),
             }
         )
     yield Page(
@@ -393,7 +395,7 @@ def coverage(site: SiteData) -> Iterator[Page]:
             f"dia-ban/{year}.md",
             "dia-ban.md.j2",
             WORDS["coverage_year"].format(year=year),
-            {"year": year, "districts": districts},
+            {"year": year, "districts": districts, "figures": data, "commune_kinds": commune_kinds(data)},
         )
 
 
