@@ -47,6 +47,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "shortcoming_area": ("remediation-plan.schema.json", "/properties/shortcomings/items/properties/area"),
     "period": ("remediation-progress.schema.json", "/properties/period/properties/cadence"),
     "progress_status": ("remediation-progress.schema.json", "/properties/items/items/properties/status"),
+    "reorganisation_change": ("reorganisation.schema.json", "/properties/changes/items/properties/change"),
 }
 FORMS = ("label", "short", "inline", "en")
 LABELS_FILE = "labels.json"

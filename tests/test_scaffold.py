@@ -27,6 +27,7 @@ OPTIONS = {
     "remediation-progress": ["--unit", "ban-tckt", "--plan", "khac-phuc-2025", "--date", "2025-07-05"],
     "good-model": ["--unit", "xa-a1", "--id", "mo-hinh-moi"],
     "survey-plan": ["--year", "2025", "--id", "khao-sat-giua-nhiem-ky-2025"],
+    "reorganisation": ["--id", "sap-xep-2025-07"],
 }
 
 

@@ -1226,6 +1226,36 @@ def make_survey_plan() -> None:
     )
 
 
+def make_reorganisation() -> None:
+    """A decision of the register: the business bloc's union renamed (no unit ends or starts, so no dates move)."""
+    put(
+        "ban-tckt",
+        "to-chuc/sap-xep/doi-ten-doan-khoi-doanh-nghiep.yaml",
+        {
+            "kind": "reorganisation",
+            "id": "doi-ten-doan-khoi-doanh-nghiep",
+            "document": {
+                "number": "112-QĐ/TĐTN",
+                "date": "2025-09-15",
+                "place": "Bình An",
+                "title": "Quyết định về việc đổi tên Đoàn Khối Doanh nghiệp tỉnh",
+                "issuer": "Ban Thường vụ Tỉnh đoàn",
+                "issuer_unit": "thuong-truc",
+                "drafted_by": "ban-tckt",
+                "signer": {"name": "Võ Thanh Sơn", "title": "Phó Bí thư", "on_behalf": "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"},
+            },
+            "effective": "2025-10-01",
+            "changes": [
+                {
+                    "change": "rename",
+                    "from": ["doan-khoi-doanh-nghiep"],
+                    "note": "Theo Quyết định của Tỉnh ủy về việc kiện toàn Đảng bộ Khối Doanh nghiệp tỉnh.",
+                }
+            ],
+        },
+    )
+
+
 # -- the year in progress (2026, as the records stand on the snapshot date) ----------------------------------------------
 TEAMS_2026 = [
     ("le-hoang-phuc", "tran-thi-mai", ["dang-minh-khoa"], "Nguyễn Văn Tâm"),
@@ -1314,6 +1344,7 @@ def main() -> None:
     make_remediation()
     make_surveys()
     make_survey_plan()
+    make_reorganisation()
     make_year_in_progress()  # last: it replaces the Random
     write_all(root)
     kinds: dict[str, int] = {}

@@ -28,6 +28,7 @@ from site_gen.kinds import (
     registration,
     remediation_plan,
     remediation_progress,
+    reorganisation,
     survey_plan,
     unit,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "REGISTRATION",
     "REMEDIATION_PLAN",
     "REMEDIATION_PROGRESS",
+    "REORGANISATION",
     "SHARED_SCHEMA",
     "UNIT",
     "Kind",
@@ -74,6 +76,7 @@ MIDTERM_SURVEY = midterm_survey.KIND
 REMEDIATION_PLAN = remediation_plan.KIND
 REMEDIATION_PROGRESS = remediation_progress.KIND
 GOOD_MODEL = good_model.KIND
+REORGANISATION = reorganisation.KIND
 
 KINDS: tuple[Kind, ...] = (
     ORGANISATION,
@@ -89,6 +92,7 @@ KINDS: tuple[Kind, ...] = (
     REMEDIATION_PROGRESS,
     GOOD_MODEL,
     survey_plan.KIND,
+    REORGANISATION,
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

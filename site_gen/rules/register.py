@@ -13,12 +13,14 @@ from site_gen.kinds import (
     MIDTERM_SURVEY,
     ORGANISATION,
     REMEDIATION_PLAN,
+    REORGANISATION,
     UNIT,
 )
 from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCategory
 from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanTeam
 from site_gen.kinds.midterm_survey import MidtermSurveyTarget
 from site_gen.kinds.remediation_plan import RemediationPlanSolutionGroup, RemediationPlanSolutionGroupAction
+from site_gen.kinds.reorganisation import ENDS_BEFORE, SHAPE, STARTS_AFTER
 from site_gen.model import LEADING_TYPES, Context, Record, last_day, of_kind
 from site_gen.problems import Problem
 from site_gen.rules.common import cadre_ref, document_refs, duplicate_ids, plan_ref, unit_on, unit_ref, units_refs
@@ -440,3 +442,70 @@ def _inconsistent(target: MidtermSurveyTarget) -> bool:
         return False
     ratio = done / goal
     return {"exceeded": ratio <= 1, "achieved": ratio < 1, "partial": not 0 < ratio < 1}.get(level, False)
+
+
+def _fits(count: int, needed: int | None) -> bool:
+    return count >= 1 if needed is None else count == needed
+
+
+def _count_needed(needed: int | None) -> str:
+    return "≥ 1" if needed is None else str(needed)
+
+
+@check("context", ("rule.ref-unit", "rule.reorg-shape", "rule.reorg-end-date", "rule.reorg-start-date"))
+def reorganisations(ctx: Context) -> Iterator[Problem]:
+    """A decision's changes name as many units as their kind needs, and the register's dates agree with it: the
+    units before a merge, absorption, split or dissolution end on the effective date, the new units start on it."""
+    for record in ctx.table(REORGANISATION).values():
+        data = record.model
+        number, effective = data.document.number, data.effective
+        for index, item in enumerate(data.changes):
+            before, after = SHAPE[item.change]
+            if not (_fits(len(item.from_), before) and _fits(len(item.to), after)):
+                yield problem(
+                    record,
+                    "rule.reorg-shape",
+                    "changes",
+                    index,
+                    "change",
+                    change=item.change,
+                    before=len(item.from_),
+                    after=len(item.to),
+                    before_needed=_count_needed(before),
+                    after_needed=_count_needed(after),
+                )
+            for position, ident in enumerate(item.from_):
+                yield from unit_ref(ctx, record, ident, "changes", index, "from", position)
+                unit = ctx.units.get(ident)
+                keeps = item.change == "absorb" and ident in item.to
+                if unit is not None and item.change in ENDS_BEFORE and not keeps and unit.model.dissolved != effective:
+                    yield problem(
+                        record,
+                        "rule.reorg-end-date",
+                        "changes",
+                        index,
+                        "from",
+                        position,
+                        number=number,
+                        id=ident,
+                        name=unit.model.name,
+                        effective_date=effective,
+                        effective=effective.isoformat(),
+                    )
+            for position, ident in enumerate(item.to):
+                yield from unit_ref(ctx, record, ident, "changes", index, "to", position)
+                unit = ctx.units.get(ident)
+                if unit is not None and item.change in STARTS_AFTER and unit.model.established != effective:
+                    yield problem(
+                        record,
+                        "rule.reorg-start-date",
+                        "changes",
+                        index,
+                        "to",
+                        position,
+                        number=number,
+                        id=ident,
+                        name=unit.model.name,
+                        effective_date=effective,
+                        effective=effective.isoformat(),
+                    )
