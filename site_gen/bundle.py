@@ -22,11 +22,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from site_gen.atomic import write_atomic
 from site_gen.catalogue import say
 from site_gen.kinds import KINDS, SHARED_SCHEMA
 from site_gen.labels import LABELS_PATH
 from site_gen.labels import render as render_labels
-from site_gen.schemas import SCHEMA_DIR
+from site_gen.schemas import Schemas
+from site_gen.workspace import current_text
 
 BUNDLED_DIR = "bundled"
 _PREFIX = SHARED_SCHEMA + "#/$defs/"
@@ -55,14 +57,12 @@ def bundle(kind_schema: dict[str, Any], shared: dict[str, Any], name: str) -> di
     return dict(document)
 
 
-def render(root: Path) -> dict[Path, str]:
-    folder = root / SCHEMA_DIR
-    documents = {name: json.loads((folder / name).read_text(encoding="utf-8")) for name in _names()}
-    return {folder / BUNDLED_DIR / name: text for name, text in render_documents(documents).items()}
-
-
-def _names() -> list[str]:
-    return [SHARED_SCHEMA, *(kind.schema for kind in KINDS)]
+def render(schemas: Schemas) -> dict[Path, str]:
+    """Every file this command writes (the bundled copies, the labels' copy) with the text it should hold."""
+    folder = schemas.dir / BUNDLED_DIR
+    out = {folder / name: text for name, text in render_documents(schemas.documents).items()}
+    out[LABELS_PATH] = render_labels(schemas.documents)
+    return out
 
 
 def render_documents(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -80,14 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a bundled copy is out of date")
     args = parser.parse_args(argv)
     stale = []
-    root = Path(args.root)
-    for path, text in {**render(root), LABELS_PATH: render_labels(root / SCHEMA_DIR)}.items():
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current != text:
+    for path, text in render(Schemas(Path(args.root))).items():
+        if current_text(path) != text:
             stale.append(path)
             if not args.check:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                write_atomic(path, text.encode("utf-8"))
     if args.check and stale:
         print(say("schemas", "bundle_stale"), *map(str, stale), sep="\n  ", file=sys.stderr)
         return 1

@@ -97,6 +97,15 @@ def _read(path: Path, file: str) -> bytes:
         raise Damaged(file) from None
 
 
+def tool_digest() -> str:
+    """Changes whenever the tool's code changes, so the cache never outlives it (part of the ``salt``)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _salt_digest(salt: str) -> bytes:
     return hashlib.blake2b(salt.encode("utf-8"), digest_size=SALT_SIZE).digest()
 
@@ -180,6 +189,13 @@ class Cache:
         self.cold = True
 
     # -- reading -----------------------------------------------------------------
+
+    def snapshot_size(self) -> int:
+        """The size of the snapshot :meth:`load` would read (0 when there is none)."""
+        try:
+            return os.stat(self.dir / STATE).st_size
+        except OSError:
+            return 0
 
     def load(self) -> None:
         if not self.enabled:

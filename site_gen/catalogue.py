@@ -36,8 +36,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from site_gen.labels import WORDS_DIR, labels
+from site_gen.labels import labels
 from site_gen.problems import Problem, Severity
+from site_gen.safefs import read_words
 
 # The message files, in the order their codes are listed (``site-gen rules``, docs/ma-loi.md).
 DOMAINS = ("problems", "intake", "setup", "office")
@@ -64,8 +65,7 @@ class WordsError(Exception):
 
 
 def _read(name: str) -> dict[str, Any]:
-    data = (WORDS_DIR / f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(data)
+    return tomllib.loads(read_words(f"{name}.toml"))
 
 
 def _entry(code: str, item: dict[str, Any]) -> Entry:

@@ -50,19 +50,19 @@ from site_gen.cache import (
     make_row,
     problem_of,
     problem_row,
+    tool_digest,
 )
 from site_gen.catalogue import severity_of
-from site_gen.discover import SUBMISSIONS, Found, discover
+from site_gen.discover import SUBMISSIONS, Found, discover, require_repository
 from site_gen.errors import SetupError
 from site_gen.kinds import BY_NAME, CADRE, CONTEXT_KINDS, KINDS, ORGANISATION, kind_from_path
 from site_gen.loader import MAX_BYTES, load_bytes, reference
 from site_gen.model import CONTEXT_TABLES, Context, LazyTable, Record
 from site_gen.problems import Problem, Severity, make
 from site_gen.rules import Check, PartitionKey, context_partitions, load_checks, partitions_of
-from site_gen.safefs import Refused, read_regular
+from site_gen.safefs import Refused, quiet_stderr, read_regular
 from site_gen.scalars import RefLoad
 from site_gen.schemas import Schemas
-from site_gen.yaml_fast import quiet_stderr
 
 CONTEXT_UNIT: UnitKey = ("context",)
 # Below this many files to load (or units to run), a second process costs more than it saves.
@@ -100,15 +100,6 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def tool_digest() -> str:
-    """Changes whenever the tool's code changes, so the cache never outlives it."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def _can_fork() -> bool:
     """A second process helps only where fork exists and a second core is there to run it."""
     return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
@@ -120,10 +111,7 @@ def _is_context(row: Row | None) -> bool:
 
 class Checker:
     def __init__(self, root: Path, use_cache: bool = True) -> None:
-        if not root.is_dir():
-            raise SetupError("setup.no-root", path=str(root))
-        if not (root / SUBMISSIONS).is_dir():
-            raise SetupError("setup.no-submissions", path=str(root / SUBMISSIONS))
+        require_repository(root)
         self.root = root
         self.root_text = str(root)
         self.schemas = Schemas(root)
@@ -319,8 +307,7 @@ class Checker:
 
     def _discover_and_load_cache(self) -> tuple[list[Found], list[Problem]]:
         """List the files while the cache loads: two processes when a large cache exists."""
-        state = self.cache.dir / "state.bin"
-        if not (self.cache.enabled and _can_fork() and state.exists() and state.stat().st_size >= FORK_STATE_MIN):
+        if not (self.cache.enabled and _can_fork() and self.cache.snapshot_size() >= FORK_STATE_MIN):
             listing = discover(self.root)
             self.cache.load()
             return listing

@@ -11,7 +11,6 @@ they are refused, never silently dropped.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -345,15 +344,6 @@ def utf8_output() -> None:
                 reconfigure(errors="backslashreplace")  # a stream that cannot change: never crash on a letter
 
 
-def _hard_exit(code: int) -> NoReturn:
-    """End the process at once, its output flushed: a check run leaves about a million objects that the
-    interpreter would otherwise free one by one on the way out (30 ms after 10,000 records), for nothing.
-    Only the console script does this (``argv`` None), as mypy does; tests that call :func:`main` return."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_output()
     try:
@@ -363,8 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang
     try:
         result: Any = args.func(args)
-        if argv is None and args.func is cmd_check:
-            _hard_exit(int(result))
+        if argv is None and args.func is cmd_check:  # the console script only; tests that call main() return
+            output.hard_exit(int(result))
         return int(result)
     except SetupError as exc:
         _, message = render_code(exc.code, exc.params, lang)

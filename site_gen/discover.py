@@ -32,6 +32,19 @@ def data_root(raw: str) -> Path:
     return root
 
 
+def require_repository(root: Path) -> None:
+    """``root``, as given, is a folder holding submissions/ (else a set-up error): what a check needs."""
+    if not root.is_dir():
+        raise SetupError("setup.no-root", path=str(root))
+    if not (root / SUBMISSIONS).is_dir():
+        raise SetupError("setup.no-submissions", path=str(root / SUBMISSIONS))
+
+
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (a link to one counts)."""
+    return path.is_dir()
+
+
 def discover(root: Path) -> tuple[list[Found], list[Problem]]:
     """Record files under ``root/submissions``, and a problem for every entry that cannot be one, sorted.
 

@@ -52,8 +52,10 @@ from site_gen.intake.yaml_edit import edit_list, item_markers
 from site_gen.kinds import BY_NAME, REGISTRATION
 from site_gen.kinds.intake import Invalid
 from site_gen.model import Context
+from site_gen.output import append_text, save_text
 from site_gen.problems import Problem, pointer_parts
 from site_gen.vn import fold
+from site_gen.workspace import input_bytes
 
 __all__ = [
     "FORMS",
@@ -280,7 +282,7 @@ def github_output_lines(outputs: list[tuple[str, str]]) -> str:
 def cmd_from_issue(args: argparse.Namespace) -> int:
     root = data_root(args.root)
     try:
-        body = sys.stdin.read() if args.body == "-" else Path(args.body).read_bytes().decode("utf-8-sig")
+        body = sys.stdin.read() if args.body == "-" else input_bytes(args.body).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise SetupError("setup.io", path=args.body, detail=detail) from None
@@ -288,12 +290,11 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
     outcome = from_issue(root, body, labels, args.issue, args.author, args.lang)
     try:
         if args.message_file:
-            Path(args.message_file).write_text(outcome.message, encoding="utf-8")
+            save_text(Path(args.message_file), outcome.message)
         else:
             sys.stdout.write(outcome.message)
         if args.github_output:
-            with open(args.github_output, "a", encoding="utf-8") as handle:
-                handle.write(github_output_lines(outcome.outputs))
+            append_text(args.github_output, github_output_lines(outcome.outputs))
     except OSError as exc:
         raise SetupError("setup.io", path=args.message_file or args.github_output, detail=exc.strerror or str(exc)) from None
     if outcome.ok and args.message_file:

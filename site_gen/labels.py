@@ -18,13 +18,11 @@ and a pre-commit hook keep the copy current.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-# The word files ship inside the package, beside this module (read as files: importing
-# importlib.resources costs a check run more than the files themselves).
-WORDS_DIR = Path(__file__).resolve().parent / "words"
+from site_gen.safefs import WORDS_DIR, read_words
 
 # Which enum of which schema each vocabulary is (a JSON pointer inside the schema file).
 SOURCES: dict[str, tuple[str, str]] = {
@@ -63,13 +61,10 @@ def _node(document: Any, pointer: str) -> dict[str, Any]:
     return document
 
 
-def extract(schema_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
-    """Every vocabulary's values with their forms, read from the schemas in ``schema_dir``."""
-    documents: dict[str, Any] = {}
+def extract(documents: Mapping[str, Any]) -> dict[str, dict[str, dict[str, str]]]:
+    """Every vocabulary's values with their forms, from the parsed schema documents (by file name)."""
     out: dict[str, dict[str, dict[str, str]]] = {}
     for name, (file, pointer) in SOURCES.items():
-        if file not in documents:
-            documents[file] = json.loads((schema_dir / file).read_text(encoding="utf-8"))
         node = _node(documents[file], pointer)
         values = [str(value) for value in node["enum"]]
         forms: dict[str, list[str]] = {"label": node["enumDescriptions"], **node.get("x-enumLabels", {})}
@@ -84,13 +79,14 @@ def extract(schema_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
     return out
 
 
-def render(schema_dir: Path) -> str:
-    return json.dumps(extract(schema_dir), ensure_ascii=False, indent=1) + "\n"
+def render(documents: Mapping[str, Any]) -> str:
+    """The text of ``labels.json`` from the parsed schema documents (by file name)."""
+    return json.dumps(extract(documents), ensure_ascii=False, indent=1) + "\n"
 
 
 @cache
 def _table() -> dict[str, dict[str, dict[str, str]]]:
-    text = (WORDS_DIR / LABELS_FILE).read_text(encoding="utf-8")
+    text = read_words(LABELS_FILE)
     value: dict[str, dict[str, dict[str, str]]] = json.loads(text)
     return value
 

@@ -2,7 +2,8 @@
 
 Records, schemas and the repository's own files are written through
 :mod:`site_gen.atomic` (all or nothing); what is written here is derived
-output, rebuilt whenever it is lost.
+output, rebuilt whenever it is lost: a command's output or message file, a
+CI step's summary or outputs, and the console itself (:func:`hard_exit`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     import subprocess
@@ -88,3 +89,12 @@ def append_text(path: str, text: str) -> None:
     """Text added at the end of a file (a CI step summary)."""
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def hard_exit(code: int) -> NoReturn:
+    """End the process at once, its output flushed: a check run leaves about a million objects that the
+    interpreter would otherwise free one by one on the way out (30 ms after 10,000 records), for nothing.
+    Only ``site-gen check`` run as the console script does this, as mypy does."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -7,6 +7,10 @@ opened without following a link and without blocking (a FIFO opens at once
 and is then refused by its type, taken from the open descriptor, so no
 swap in between can make it block), and at most ``limit + 1`` bytes are
 read. Nothing read from outside the repository ever reaches a message.
+
+The load side's other small readers live here too: the word files shipped in
+the package (:func:`read_words`) and :func:`quiet_stderr`, which silences
+what a parser prints on file descriptor 2.
 """
 
 from __future__ import annotations
@@ -14,14 +18,24 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 # Open flags that exist on this platform (Windows has neither O_NOFOLLOW nor O_NONBLOCK).
 _FLAGS = os.O_RDONLY
 for _name in ("O_NOFOLLOW", "O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
     _FLAGS |= getattr(os, _name, 0)
+# The same without O_NOFOLLOW: a file the user names on a command line may be a link to it.
+_FOLLOWING = _FLAGS & ~getattr(os, "O_NOFOLLOW", 0)
 _NO_FOLLOW = hasattr(os, "O_NOFOLLOW")
 _CHUNK = 1 << 20
+
+# The word files ship inside the package (read as files: importing importlib.resources costs a
+# check run more than the files themselves).
+WORDS_DIR = Path(__file__).resolve().parent / "words"
 
 
 class Refused(Exception):
@@ -31,6 +45,10 @@ class Refused(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+class Missing(Refused):
+    """Refused as ``file.unreadable`` because nothing is at the path (for a caller that tells the two apart)."""
 
 
 def shown_name(name: str) -> str:
@@ -56,23 +74,28 @@ def kind_code(mode: int) -> str | None:
     return "file.not-regular"
 
 
-def read_regular(path: str, limit: int) -> bytes:
+def read_regular(path: str, limit: int, follow: bool = False) -> bytes:
     """The bytes of the plain file at ``path`` (at most ``limit``), or :class:`Refused`.
 
     Refused with ``file.symlink`` (a link, never followed), ``file.not-regular``
     (FIFO, socket, device), ``file.too-large`` (its size, or what was read,
-    is over ``limit``) or ``file.unreadable``.
+    is over ``limit``) or ``file.unreadable`` (:class:`Missing` when nothing
+    is there). With ``follow`` (a file named on a command line), a link is
+    followed to the file it names; nothing else changes.
     """
-    if not _NO_FOLLOW:
+    if not _NO_FOLLOW and not follow:
         _refuse_link(path)
     try:
-        fd = os.open(path, _FLAGS)
+        fd = os.open(path, _FOLLOWING if follow else _FLAGS)
     except OSError as exc:
-        if exc.errno == errno.ELOOP or (exc.errno == errno.EMLINK and _NO_FOLLOW):
+        if not follow and (exc.errno == errno.ELOOP or (exc.errno == errno.EMLINK and _NO_FOLLOW)):
             raise Refused("file.symlink") from None
         if exc.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
             raise Refused("file.not-regular") from None
-        raise Refused("file.unreadable", detail=exc.strerror or type(exc).__name__) from None
+        detail = exc.strerror or type(exc).__name__
+        if exc.errno == errno.ENOENT:
+            raise Missing("file.unreadable", detail=detail) from None
+        raise Refused("file.unreadable", detail=detail) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -109,3 +132,28 @@ def _refuse_link(path: str) -> None:
         return  # the open below reports it
     if stat.S_ISLNK(mode):
         raise Refused("file.symlink")
+
+
+def read_words(name: str) -> str:
+    """A word file shipped in the package (``site_gen/words/<name>``), as text."""
+    return (WORDS_DIR / name).read_text(encoding="utf-8")
+
+
+@contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """rapidyaml prints parse errors on file descriptor 2; silence it meanwhile."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, ValueError, OSError):
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(fd)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+        os.close(devnull)

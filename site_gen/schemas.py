@@ -25,9 +25,10 @@ from typing import Any
 
 import jsonschema_rs
 
+from site_gen.discover import is_folder
 from site_gen.errors import SetupError
 from site_gen.kinds import KINDS, SHARED_SCHEMA
-from site_gen.safefs import Refused, read_regular
+from site_gen.safefs import Missing, Refused, read_regular
 
 SCHEMA_DIR = "schemas"
 # A schema is read as a record is (never through a link, never past a limit): a pull request can change it.
@@ -39,7 +40,7 @@ class Schemas:
 
     def __init__(self, root: Path) -> None:
         self.dir = root / SCHEMA_DIR
-        if not self.dir.is_dir():
+        if not is_folder(self.dir):
             raise SetupError("setup.no-schemas", path=str(self.dir))
         self.documents: dict[str, dict[str, Any]] = {}
         self.by_id: dict[str, dict[str, Any]] = {}
@@ -50,9 +51,9 @@ class Schemas:
             path = self.dir / name
             try:
                 raw = read_regular(str(path), SCHEMA_MAX_BYTES)
-            except Refused as refused:
-                if refused.code == "file.unreadable" and not path.exists():
-                    raise SetupError("setup.missing-schema", path=str(path)) from None
+            except Missing:
+                raise SetupError("setup.missing-schema", path=str(path)) from None
+            except Refused:
                 raise SetupError("setup.schema-not-file", path=str(path), limit=SCHEMA_MAX_BYTES) from None
             try:
                 document = json.loads(raw)

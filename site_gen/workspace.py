@@ -77,6 +77,17 @@ def current_text(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def named_file(raw: str) -> Path | None:
+    """The file a command line names (a link to one counts), or None when there is no such file."""
+    path = Path(raw)
+    return path if path.is_file() else None
+
+
+def input_bytes(raw: str) -> bytes:
+    """The bytes of a file a command line names as its input (an issue's body): OSError when unreadable."""
+    return Path(raw).read_bytes()
+
+
 # -- loading -----------------------------------------------------------------------------------
 
 

@@ -27,11 +27,7 @@ and generated records and require the same answer.
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import orjson
@@ -200,23 +196,3 @@ def load_fast(data: bytes, max_depth: int) -> tuple[Any, bytes] | None:
     if isinstance(json, str):
         json = json.encode()
     return value, json
-
-
-@contextmanager
-def quiet_stderr() -> Iterator[None]:
-    """rapidyaml prints parse errors on file descriptor 2; silence it meanwhile."""
-    try:
-        fd = sys.stderr.fileno()
-    except (AttributeError, ValueError, OSError):
-        yield
-        return
-    sys.stderr.flush()
-    saved = os.dup(fd)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, fd)
-        yield
-    finally:
-        os.dup2(saved, fd)
-        os.close(saved)
-        os.close(devnull)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.checker import check_repository
-from site_gen.yaml_fast import quiet_stderr
+from site_gen.safefs import quiet_stderr
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUP = 3

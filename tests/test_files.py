@@ -204,6 +204,31 @@ def test_a_file_swapped_after_listing_is_refused_without_blocking(tmp_path: Path
     assert caught.value.code == {"fifo": "file.not-regular", "link": "file.symlink", "folder": "file.not-regular"}[swap]
 
 
+def test_a_file_named_on_a_command_line_is_read_through_its_link_never_from_a_fifo(tmp_path: Path) -> None:
+    """``follow``: a link to a plain file is read (a user names it), a FIFO or a link to one is still refused at once."""
+    from site_gen.safefs import Missing, Refused, read_regular
+
+    target = tmp_path / "form.xlsx"
+    target.write_bytes(b"PK\x03\x04")
+    link = tmp_path / "link.xlsx"
+    os.symlink(target, link)
+    assert read_regular(str(link), LIMIT, follow=True) == b"PK\x03\x04"
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    os.symlink(fifo, tmp_path / "to-fifo.xlsx")
+    for path in (fifo, tmp_path / "to-fifo.xlsx"):
+        with pytest.raises(Refused) as caught:
+            read_regular(str(path), LIMIT, follow=True)
+        assert caught.value.code == "file.not-regular"
+    with pytest.raises(Missing) as missing:
+        read_regular(str(tmp_path / "none.xlsx"), LIMIT, follow=True)
+    assert missing.value.code == "file.unreadable" and missing.value.params["detail"]
+    with pytest.raises(Refused) as dangling:  # never followed without ``follow``: a link, not a missing file
+        os.symlink(tmp_path / "none.yaml", tmp_path / "dangling.yaml")
+        read_regular(str(tmp_path / "dangling.yaml"), LIMIT)
+    assert dangling.value.code == "file.symlink"
+
+
 def test_the_size_limit_holds_while_reading(tmp_path: Path) -> None:
     """A file whose size says nothing (``/proc``) or that grows: at most limit + 1 bytes are read."""
     from site_gen.safefs import Refused, read_regular

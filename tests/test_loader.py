@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from site_gen.loader import load_bytes
-from site_gen.yaml_fast import load_fast, prescreen, quiet_stderr
+from site_gen.safefs import quiet_stderr
+from site_gen.yaml_fast import load_fast, prescreen
 from site_gen.yaml_ref import MAX_DEPTH, load_reference, resolve_plain
 
 ROOT = Path(__file__).resolve().parent.parent

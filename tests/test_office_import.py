@@ -543,6 +543,27 @@ def test_formulas_and_merged_cells(run: Runner, kho: Path, tmp_path: Path) -> No
     assert "Vùng trang tính Mau1, vùng B17:B18 gộp nhiều ô trong thân bảng" in out
 
 
+def test_a_form_named_through_a_link_is_read_a_fifo_never(run: Runner, kho: Path, tmp_path: Path) -> None:
+    """The form a user names is read once, through a link if it is one; a FIFO is refused at once, never waited on."""
+    from site_gen.errors import SetupError
+    from site_gen.intake.office_import import read_file
+
+    link = tmp_path / "lien-ket.xlsx"
+    link.symlink_to(form1(tmp_path / "dang-ky.xlsx"))
+    code, out, _ = run("import", str(link), "--form", "1", "--root", str(kho))
+    assert code == 0, out
+    assert record(kho, REGISTRATION) == EXPECTED_1
+    if not hasattr(os, "mkfifo"):
+        return
+    fifo = tmp_path / "ong.xlsx"
+    os.mkfifo(fifo)
+    with pytest.raises(SetupError) as caught:
+        read_file(fifo, "1")
+    assert caught.value.code == "setup.io" and caught.value.params["path"] == str(fifo)
+    code, _, err = run("import", str(fifo), "--form", "1", "--root", str(kho))
+    assert code == 2 and "ong.xlsx" in err
+
+
 def test_usage_errors_exit_2(run: Runner, kho: Path, tmp_path: Path) -> None:
     code, _, err = run("import", str(tmp_path / "khong-co.xlsx"), "--form", "1", "--root", str(kho))
     assert code == 2 and "khong-co.xlsx" in err

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from site_gen.kinds import KINDS, SHARED_SCHEMA
 from site_gen.loader import load_bytes
 from site_gen.loader import reference as reference_loader
+from site_gen.safefs import quiet_stderr
 from site_gen.schema_problems import KEYWORD_CODES
 from site_gen.schemas import Schemas, reference_validator_for
-from site_gen.yaml_fast import quiet_stderr
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILES = sorted((ROOT / "schemas").glob("*.schema.json"))

@@ -28,8 +28,9 @@ import pytest
 
 from site_gen.loader import decode, load_bytes
 from site_gen.problems import Problem
+from site_gen.safefs import quiet_stderr
 from site_gen.scalars import MAX_DEPTH, resolve_plain
-from site_gen.yaml_fast import load_fast, quiet_stderr
+from site_gen.yaml_fast import load_fast
 from site_gen.yaml_ref import load_reference
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -34,6 +34,7 @@ from site_gen.office import layout
 from site_gen.office.document import Cell
 from site_gen.office.reading import OfficeFileError, Reading, nfc
 from site_gen.vn import fold
+from site_gen.workspace import named_file
 
 __all__ = ["FormImport", "Planned", "Problem", "read_file"]
 
@@ -371,8 +372,8 @@ def import_form(
 
 def cmd_import(args: argparse.Namespace) -> int:
     root = data_root(args.root)
-    path = Path(args.file)
-    if not path.is_file():
+    path = named_file(args.file)
+    if path is None:
         raise SetupError("setup.io", path=args.file, detail=say("io_detail", "no_file", args.lang))
     out = Path(args.out).resolve() if args.out else None
     code, text = import_form(root, path, args.form, args.unit, out, args.partial, args.lang)

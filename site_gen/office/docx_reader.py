@@ -10,6 +10,7 @@ top-left position.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -71,9 +72,9 @@ def read_docx_file(path: Path, form: str = "") -> Reading:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    check_zip(path, "docx")
+    data = check_zip(path, "docx")
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged file
         raise OfficeFileError("office.not-office", expected=".docx", looks=type(exc).__name__) from None
     doc = FormDoc(form)

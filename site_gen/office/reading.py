@@ -10,6 +10,7 @@ that fits nowhere goes to ``FormDoc.extra``.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import zipfile
@@ -18,7 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_gen.catalogue import say
+from site_gen.errors import SetupError
 from site_gen.office.document import UNION, Cell, FormDoc, Signature
+from site_gen.safefs import Refused, read_regular
 from site_gen.vn import fold
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -245,26 +249,32 @@ def looks_below(row: list[Line]) -> bool:
     return bool(texts) and (after_label(texts[0]) or all(is_signature_title(t) for t in firsts))
 
 
-def check_size(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise OfficeFileError("office.too-large", size=size, limit=MAX_BYTES)
-    with path.open("rb") as handle:
-        return handle.read(8)
+def read_upload(path: Path) -> bytes:
+    """The bytes of the file to import (a link to one is followed; never a FIFO or a device, never past
+    :data:`MAX_BYTES`): read once, so what is checked is what is parsed."""
+    try:
+        return read_regular(str(path), MAX_BYTES, follow=True)
+    except Refused as refused:
+        if refused.code == "file.too-large":
+            raise OfficeFileError("office.too-large", size=refused.params["size"], limit=MAX_BYTES) from None
+        detail = refused.params.get("detail") or say("io_detail", "no_file")
+        raise SetupError("setup.io", path=str(path), detail=detail) from None
 
 
-def check_zip(path: Path, kind: str) -> None:
-    """An OOXML file is a zip: the part that names the format must be there and the whole must unzip to a sane size."""
-    head = check_size(path)
+def check_zip(path: Path, kind: str) -> bytes:
+    """An OOXML file is a zip: the part that names the format must be there and the whole must unzip to a sane size.
+
+    Returns the file's bytes, for the reader to parse."""
+    data = read_upload(path)
+    head = data[:8]
     if head.startswith(OLE):
-        data = path.read_bytes()
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
             raise OfficeFileError("office.encrypted")
         raise OfficeFileError("office.old-format", old=".xls" if kind == "xlsx" else ".doc", new=f".{kind}")
     if not head.startswith(b"PK\x03\x04"):
         raise OfficeFileError("office.not-office", expected=f".{kind}", looks=_looks(head))
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             names = {info.filename for info in infos}
             total = sum(info.file_size for info in infos)
@@ -277,6 +287,7 @@ def check_zip(path: Path, kind: str) -> None:
     if part not in names:
         other = "docx" if "word/document.xml" in names else "xlsx" if "xl/workbook.xml" in names else "zip"
         raise OfficeFileError("office.not-office", expected=f".{kind}", looks=other)
+    return data
 
 
 def _looks(head: bytes) -> str:

@@ -9,6 +9,7 @@ dates become dd/mm/yyyy text; whole numbers lose their ".0".
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +49,9 @@ def read_xlsx_file(path: Path, form: str = "") -> Reading:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.formula import ArrayFormula
 
-    check_zip(path, "xlsx")
+    data = check_zip(path, "xlsx")
     try:
-        book = openpyxl.load_workbook(path, read_only=False, data_only=False)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise OfficeFileError("office.not-office", expected=".xlsx", looks=type(exc).__name__) from None
     sheets = [sheet for sheet in book.worksheets]
