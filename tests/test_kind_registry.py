@@ -249,7 +249,16 @@ def test_context_kinds_are_context_tables() -> None:
     assert set(CONTEXT_TABLES) == tables
     assert tables | {kind.name for kind in KINDS if kind.context == "organisations"} == CONTEXT_KINDS
     assert all(kind.context == "plans" for kind in PLANS)
-    assert {kind.context for kind in KINDS} <= {None, "organisations", "units", "cadres", "plans", "models", "surveys", "reorganisations"}
+    assert {kind.context for kind in KINDS} <= {
+        None,
+        "organisations",
+        "units",
+        "cadres",
+        "plans",
+        "models",
+        "surveys",
+        "reorganisations",
+    }
 
 
 def test_owners_cover_every_kind() -> None:
