@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from site_gen.kinds.columns import FILE, Column, Scope, Table, at
 from site_gen.kinds.kind import Kind, Names, Owner
@@ -25,6 +25,16 @@ class CadreExemption(Model):
     note: str | None = None  # Ghi chú miễn
 
 
+class CadreAssignment(Model):
+    """Vị trí công tác trước đây."""
+
+    until: dt.date  # Đến hết ngày
+    unit: str  # Đơn vị công tác
+    post: str  # Chức vụ
+    role_group: str
+    memberships: tuple[str, ...] = ()  # Diện cán bộ
+
+
 class Cadre(Model):
     """Cán bộ."""
 
@@ -35,10 +45,28 @@ class Cadre(Model):
     post: str  # Chức vụ
     role_group: str
     memberships: tuple[str, ...] = ()  # Diện cán bộ
+    assignments: tuple[CadreAssignment, ...] = ()  # Công tác trước đây
     exemptions: tuple[CadreExemption, ...] = ()  # Các năm được miễn
     joined: dt.date | None = None  # Ngày nhận công tác
     left: dt.date | None = None  # Ngày thôi công tác
     github: str | None = None  # Tài khoản GitHub
+
+
+class Assignment(NamedTuple):
+    """Where a cadre worked on a day: unit, post, role group, memberships."""
+
+    unit: str
+    post: str
+    role_group: str
+    memberships: tuple[str, ...]
+
+
+def assignment_on(cadre: Cadre, day: dt.date) -> Assignment:
+    """The cadre's assignment on ``day``: the first earlier one that lasts until then, else the current one."""
+    for item in cadre.assignments:
+        if day <= item.until:
+            return Assignment(item.unit, item.post, item.role_group, item.memberships)
+    return Assignment(cadre.unit, cadre.post, cadre.role_group, cadre.memberships)
 
 
 def _exempt_years(scope: Scope) -> Any:

@@ -132,10 +132,18 @@ def _parent_cycle(ctx: Context, start: str) -> list[str]:
     return []
 
 
-@check("context", ("rule.ref-unit", "rule.exemption-duplicate", "rule.exemption-reason"))
+@check("context", ("rule.ref-unit", "rule.exemption-duplicate", "rule.exemption-reason", "rule.assignment-order"))
 def register_cadres(ctx: Context) -> Iterator[Problem]:
     for cadre in ctx.cadres.values():
         yield from unit_ref(ctx, cadre, cadre.model.unit, "unit")
+        previous = None
+        for index, held in enumerate(cadre.model.assignments):
+            yield from unit_ref(ctx, cadre, held.unit, "assignments", index, "unit")
+            if previous is not None and held.until <= previous:
+                yield problem(
+                    cadre, "rule.assignment-order", "assignments", index, "until", until_date=held.until, previous_date=previous
+                )
+            previous = held.until
         years: set[int] = set()
         for index, item in enumerate(cadre.model.exemptions):
             year = item.year

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from site_gen.kinds import CADRE, FIELD_VISIT_PLAN, GOOD_MODEL, QUARTERLY_REPORT, REGISTRATION
-from site_gen.kinds.cadre import Cadre
+from site_gen.kinds.cadre import Assignment, Cadre, assignment_on
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
 from site_gen.kinds.registration import Registration, RegistrationRow
@@ -108,27 +109,29 @@ def registration(ctx: Context, record: Record) -> Iterator[Problem]:
     data = of_kind(REGISTRATION, record).model
     plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
     cadre = ctx.cadres.get(data.cadre)
+    # the cadre as they were when they registered (one record keeps a person's earlier units and posts)
+    then = assignment_on(cadre.model, data.submitted) if cadre else None
     yield from plan_ref(ctx, record, FIELD_VISIT_PLAN.name, data.plan, "plan")
     yield from cadre_ref(ctx, record, data.cadre, "cadre")
-    yield from folder_problems(ctx, record, cadre.model.unit if cadre else None)
-    yield from _approval(ctx, record, data, cadre)
+    yield from folder_problems(ctx, record, then.unit if then else None)
+    yield from _approval(ctx, record, data, cadre, then)
     if plan is None:
         return
     deadline = last_day(plan.model.deadlines.registration)
     if data.submitted > deadline:
         yield problem(record, "rule.late", "submitted", submitted_date=data.submitted, deadline_date=deadline)
-    group = cadre.model.role_group if cadre else None
+    group = then.role_group if then else None
     rows = data.rows
     for index, row in enumerate(rows):
         yield from row_problems(ctx, record, plan, row, group, "rows", index)
     yield from _row_overlaps(record, rows)
-    if cadre is None:
+    if cadre is None or then is None:
         return
     year = plan.model.year
     if ctx.exemption(cadre.id, year) is not None:
         yield problem(record, "rule.registration-exempt", "cadre", year=year)
         return
-    role_group = cadre.model.role_group
+    role_group = then.role_group
     rules = ctx.role_rules(plan, role_group)
     if rules is None:
         yield problem(record, "rule.role-group-not-covered", "cadre", plan=plan.id, role_group=role_group)
@@ -148,21 +151,26 @@ def registration(ctx: Context, record: Record) -> Iterator[Problem]:
             )
 
 
-def _approval(ctx: Context, record: Record, data: Registration, cadre: Record[Cadre] | None) -> Iterator[Problem]:
+def _approval(
+    ctx: Context, record: Record, data: Registration, cadre: Record[Cadre] | None, then: Assignment | None
+) -> Iterator[Problem]:
     approver = data.approved_by
     if approver:
         yield from cadre_ref(ctx, record, approver, "approved_by")
         if cadre is not None and approver == cadre.id:
             yield problem(record, "rule.self-approval", "approved_by", approver=approver)
-        elif cadre is not None and approver in ctx.cadres and not _may_approve(ctx, approver, cadre):
-            yield problem(record, "rule.approver-unit", "approved_by", approver=approver, unit=cadre.model.unit)
+        elif then is not None and approver in ctx.cadres:
+            day = data.approved_on or data.submitted
+            if not _may_approve(ctx, approver, then.unit, day):
+                yield problem(record, "rule.approver-unit", "approved_by", approver=approver, unit=then.unit)
     if data.approved_on is not None and data.approved_on < data.submitted:
         yield problem(record, "rule.approval-order", "approved_on", approved_date=data.approved_on, submitted_date=data.submitted)
 
 
-def _may_approve(ctx: Context, approver: str, cadre: Record[Cadre]) -> bool:
-    """A leader of the cadre's unit, or a member of the Standing Committee."""
-    return approver in ctx.leaders_of(cadre.model.unit) or ctx.cadres[approver].model.role_group == "standing"
+def _may_approve(ctx: Context, approver: str, unit: str, day: dt.date) -> bool:
+    """A leader of the cadre's unit, or a member of the Standing Committee, on the day of the approval."""
+    then = assignment_on(ctx.cadres[approver].model, day)
+    return then.role_group == "standing" or (then.role_group == "leader" and then.unit == unit)
 
 
 def _row_overlaps(record: Record, rows: tuple[RegistrationRow, ...]) -> Iterator[Problem]:
@@ -216,8 +224,9 @@ def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
     yield from unit_on(ctx, record, data.unit, start, end, False, "unit")
     for index, visit in enumerate(data.visits):
         cadre = ctx.cadres.get(visit.cadre)
+        then = assignment_on(cadre.model, visit.from_) if cadre else None
         yield from cadre_ref(ctx, record, visit.cadre, "visits", index, "cadre")
-        if cadre is not None and cadre.model.unit != data.unit:
+        if then is not None and then.unit != data.unit:
             yield problem(
                 record,
                 "rule.report-cadre-unit",
@@ -226,9 +235,9 @@ def quarterly_report(ctx: Context, record: Record) -> Iterator[Problem]:
                 "cadre",
                 cadre=visit.cadre,
                 unit=data.unit,
-                cadre_unit=cadre.model.unit,
+                cadre_unit=then.unit,
             )
-        group = cadre.model.role_group if cadre else None
+        group = then.role_group if then else None
         yield from row_problems(ctx, record, plan, visit, group, "visits", index)
         if not start <= visit.to <= end:
             yield problem(
