@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, cast
 
 from site_gen.kinds import BY_NAME, CADRE, GOOD_MODEL, KINDS, MIDTERM_SURVEY, ORGANISATION, PLANS, UNIT, Kind
-from site_gen.kinds.cadre import Cadre
+from site_gen.kinds.cadre import Cadre, assignment_on
 from site_gen.kinds.defs import last_day as last_day  # every kind's deadlines are read with it
 from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCategory, FieldVisitPlanRoleGroup
 from site_gen.kinds.good_model import GoodModel
@@ -331,9 +331,10 @@ class Context:
     def in_scope(self, cadre: Record[Cadre], plan: Record[FieldVisitPlan]) -> bool:
         """The plan applies to this cadre: the membership and role group are covered, and they worked that year."""
         applies = plan.model.applies_to
-        if applies and not set(applies) & set(cadre.model.memberships):
+        then = assignment_on(cadre.model, dt.date(plan.model.year, 12, 31))  # where they worked at the year's end
+        if applies and not set(applies) & set(then.memberships):
             return False
-        if self.role_rules(plan, cadre.model.role_group) is None:
+        if self.role_rules(plan, then.role_group) is None:
             return False
         return self.active_in(cadre, plan.model.year)
 

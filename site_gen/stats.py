@@ -22,6 +22,7 @@ from typing import Any
 from site_gen.catalogue import say
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
 from site_gen.kinds.registration import Registration, RegistrationRow
@@ -105,7 +106,9 @@ def _cadres(
         plan = next((p for p in plans if ctx.in_scope(cadre, p)), None)
         if plan is None:
             continue
-        group = cadre.model.role_group
+        # where the cadre worked at the end of the plan's year (one record keeps a person's earlier units)
+        then = assignment_on(cadre.model, dt.date(plan.model.year, 12, 31))
+        group = then.role_group
         rules = ctx.role_rules(plan, group)
         minimum = ctx.min_days(plan, group)
         mine = done.get(cadre.id, [])
@@ -128,11 +131,11 @@ def _cadres(
             {
                 "id": cadre.id,
                 "name": cadre.model.name,
-                "unit": cadre.model.unit,
-                "unit_name": ctx.unit_name(cadre.model.unit),
-                "post": cadre.model.post,
+                "unit": then.unit,
+                "unit_name": ctx.unit_name(then.unit),
+                "post": then.post,
                 "role_group": group,
-                "memberships": sorted(cadre.model.memberships),
+                "memberships": sorted(then.memberships),
                 "plan": plan.id,
                 "min_days": minimum,
                 "min_trips": min_trips or 0,

@@ -94,6 +94,20 @@ def test_only_units_that_existed_in_the_year_count(tmp_path: Path) -> None:
     assert "Cơ sở Đoàn xã, đặc khu, thị trấn: 3/4 đơn vị" in to_text(data)
 
 
+def test_a_cadre_who_moved_counts_where_they_worked_at_the_years_end(tmp_path: Path) -> None:
+    """One record through a move: the year's figures take the assignment on 31/12 of the plan's year."""
+    root = make_repo(tmp_path / "repo", CASES / "valid" / "cadre-moved")
+    record = root / "submissions/van-phong/can-bo/tran-thi-mai.yaml"
+    result = check_repository(root, use_cache=False)
+    mai = next(c for c in figures(result.context, result.records(), 2025)["cadres"] if c["id"] == "tran-thi-mai")
+    assert (mai["unit"], mai["post"], mai["done_days"]) == ("van-phong", "Phó Chánh Văn phòng", 59)
+    record.write_text(record.read_text(encoding="utf-8").replace("until: 2025-09-30", "until: 2025-12-31"), encoding="utf-8")
+    result = check_repository(root, use_cache=False)
+    assert result.problems == []
+    mai = next(c for c in figures(result.context, result.records(), 2025)["cadres"] if c["id"] == "tran-thi-mai")
+    assert (mai["unit"], mai["post"], mai["done_days"]) == ("ban-tckt", "Chuyên viên", 59)
+
+
 def test_reports(base: dict) -> None:  # type: ignore[type-arg]
     reports = base["reports"]
     assert (reports["expected"], reports["received"], reports["late"]) == (8, 5, 0)
