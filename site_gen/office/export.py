@@ -30,6 +30,7 @@ from site_gen.cachefiles import FormCache, FormKey
 from site_gen.catalogue import render_code, say, words
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, INSPECTION_RESULT, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.inspection_plan import InspectionPlan
 from site_gen.kinds.registration import Registration
@@ -94,7 +95,7 @@ def _year(plan: Record[FieldVisitPlan] | Record[InspectionPlan] | None) -> int |
 
 def _cadre_unit(ctx: Context, registration: Record[Registration]) -> str:
     cadre = ctx.cadres.get(registration.model.cadre)
-    return cadre.model.unit if cadre else registration.folder
+    return assignment_on(cadre.model, registration.model.submitted).unit if cadre else registration.folder
 
 
 def registrations(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from site_gen.catalogue import texts
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN
+from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.defs import Document, Person, Signer
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.inspection_plan import InspectionPlan
@@ -296,7 +297,7 @@ def registration_form(ctx: Context, registration: Record[Registration]) -> FormD
     plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
     year, ref = _plan_heading(plan)
     cadre = ctx.cadres.get(data.cadre)
-    unit = cadre.model.unit if cadre else registration.folder
+    unit = assignment_on(cadre.model, data.submitted).unit if cadre else registration.folder  # the unit of the day
     rows = [
         _cells(
             [

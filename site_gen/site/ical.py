@@ -26,6 +26,7 @@ import icalendar
 from site_gen.catalogue import words
 from site_gen.escape import calendar_text, one_line
 from site_gen.kinds import FIELD_VISIT_PLAN, INSPECTION_PLAN, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.inspection_plan import InspectionPlan
 from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
 from site_gen.kinds.registration import Registration, RegistrationRow
@@ -128,9 +129,10 @@ def _cadre_name(ctx: Context, ident: str) -> str:
     return (cadre.model.name or ident) if cadre else ident
 
 
-def _cadre_unit(ctx: Context, ident: str, fallback: str | None = None) -> tuple[str, ...]:
+def _cadre_unit(ctx: Context, ident: str, day: dt.date, fallback: str | None = None) -> tuple[str, ...]:
+    """The unit a cadre worked in on ``day`` (the feeds of a unit hold the events of its cadres of the time)."""
     cadre = ctx.cadres.get(ident)
-    unit = cadre.model.unit if cadre else fallback
+    unit = assignment_on(cadre.model, day).unit if cadre else fallback
     return (unit,) if unit else ()
 
 
@@ -195,7 +197,7 @@ def _registrations(ctx: Context, record: Record[Registration], base_url: str) ->
             description="\n".join(lines),
             location=_places(ctx, row.places),
             categories=(VISIT, PLANNED),
-            units=_cadre_unit(ctx, cadre),
+            units=_cadre_unit(ctx, cadre, row.from_),
             teams=(),
             url=base_url,
         )
@@ -224,7 +226,7 @@ def _visits(ctx: Context, record: Record[QuarterlyReport], base_url: str) -> Ite
             description="\n".join(lines),
             location=_places(ctx, visit.places),
             categories=(VISIT, DONE),
-            units=_cadre_unit(ctx, cadre, data.unit),
+            units=_cadre_unit(ctx, cadre, visit.from_, data.unit),
             teams=(),
             url=base_url,
         )
