@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,8 @@ class OrganisationSector(Model):
 
     id: str  # Mã khu vực
     name: str  # Tên khu vực
+    from_: dt.date | None = None  # Áp dụng từ ngày
+    until: dt.date | None = None  # Áp dụng đến hết ngày
 
 
 class OrganisationRepository(Model):
