@@ -76,6 +76,11 @@ def unit_on(unit: Unit, day: dt.date) -> Unit:
     return unit
 
 
+def exists_on(unit: Unit, day: dt.date) -> bool:
+    """The unit existed on ``day``: established on or before it, not dissolved by it."""
+    return (unit.established is None or unit.established <= day) and (unit.dissolved is None or day < unit.dissolved)
+
+
 def states(unit: Unit) -> list[tuple[dt.date | None, dt.date | None, Unit]]:
     """The unit's states in time order: (first day or None, last day or None, the unit as it was then)."""
     result: list[tuple[dt.date | None, dt.date | None, Unit]] = []
