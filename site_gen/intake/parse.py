@@ -149,8 +149,8 @@ def _unit_names(record: Record) -> list[str]:
     return names
 
 
-def _unit_names_on(day: dt.date) -> Callable[[Record], list[str]]:
-    """The names a unit had on ``day`` (its name, short name, locality then), then today's."""
+def _unit_names_on(day: dt.date, later: bool) -> Callable[[Record], list[str]]:
+    """The names a unit had on ``day`` (its name, short name, locality then); with ``later``, today's too."""
 
     def names(record: Record) -> list[str]:
         model: Unit = of_kind(UNIT, record).model
@@ -159,7 +159,7 @@ def _unit_names_on(day: dt.date) -> Callable[[Record], list[str]]:
         state = unit_on(model, day)
         then = [state.name, *([state.short_name] if state.short_name else [])]
         then += [state.locality.name] if state.locality else []
-        return list(dict.fromkeys([*then, *_unit_names(record)]))
+        return list(dict.fromkeys([*then, *_unit_names(record)])) if later else then
 
     return names
 
@@ -169,15 +169,14 @@ def find_unit(ctx: Context, text: str, day: dt.date | None = None) -> Record:
     then first: a ward that took an old commune's name is the commune in 2024 and the ward in 2026."""
     if day is None:
         return pick(text, ctx.units.values(), _unit_names, "issue.unknown-unit", "issue.ambiguous-unit")
-    names = _unit_names_on(day)
     living = [unit for unit in ctx.units.values() if exists_on(unit.model, day)]
     try:
-        return pick(text, living, names, "issue.unknown-unit", "issue.ambiguous-unit")
+        return pick(text, living, _unit_names_on(day, False), "issue.unknown-unit", "issue.ambiguous-unit")
     except Invalid as exc:
         if exc.code != "issue.unknown-unit":
             raise
     # not a unit of that day: the register's other units (the checker then says when it was dissolved or founded)
-    return pick(text, ctx.units.values(), names, "issue.unknown-unit", "issue.ambiguous-unit")
+    return pick(text, ctx.units.values(), _unit_names_on(day, True), "issue.unknown-unit", "issue.ambiguous-unit")
 
 
 def find_units(ctx: Context, text: str, day: dt.date | None = None) -> list[str]:
