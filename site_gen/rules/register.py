@@ -101,6 +101,7 @@ def context_folders(ctx: Context) -> Iterator[Problem]:
 def register_units(ctx: Context) -> Iterator[Problem]:
     org = ctx.org
     sectors = ctx.sector_ids()
+    dated_sectors = org is not None and any(s.from_ is not None or s.until is not None for s in org.model.sectors)
     if org:
         yield from unit_ref(ctx, org, org.model.register_owner, "register_owner")
         yield from unit_ref(ctx, org, org.model.leadership_unit, "leadership_unit")
@@ -119,7 +120,8 @@ def register_units(ctx: Context) -> Iterator[Problem]:
             yield problem(unit, "rule.ref-sector", "sector", id=data.sector, codes_list=sectors)
         if data.history:
             yield from _unit_history(ctx, unit, sectors if org else None)
-        yield from _unit_sectors(ctx, unit)
+        if dated_sectors:
+            yield from _unit_sectors(ctx, unit)
         chain = _parent_cycle(ctx, ident)
         if chain:
             yield problem(unit, "rule.unit-parent-cycle", "parent", id=ident, chain_list=chain)
