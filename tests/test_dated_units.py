@@ -14,12 +14,18 @@ import pytest
 
 from site_gen.checker import check_repository
 from site_gen.codeowners import owners_for, parse, render
+from site_gen.intake.issue_answers import Reader
+from site_gen.intake.issue_form import FORM_BY_NAME, Section
+from site_gen.intake.office_import import FormImport
 from site_gen.intake.parse import find_unit, find_units
+from site_gen.intake.repository import load
 from site_gen.kinds import REGISTRATION
 from site_gen.kinds.intake import Invalid
 from site_gen.kinds.unit import Unit, exists_on, states, unit_on
 from site_gen.model import Context, Record, of_kind
+from site_gen.office.document import Cell, FormDoc
 from site_gen.office.layout import place_text, registration_form
+from site_gen.office.reading import Reading
 from tests.conftest import Runner, make_repo
 
 D = dt.date
@@ -203,3 +209,67 @@ def test_new_refuses_a_unit_that_did_not_exist_on_the_records_date(tmp_path: Pat
     unit_file.write_text(unit_file.read_text(encoding="utf-8").replace("dissolved", "established"), encoding="utf-8")
     code, _, err = run(*args, "--date", "2025-06-30", "--stdout")
     assert code == 2 and "thành lập từ ngày 01/07/2025" in err
+
+
+# -- an Office form of 2024 and one of 2026 ----------------------------------------------------------------
+
+OLD_COMMUNE = """kind: unit
+id: xa-an-loc-cu
+name: Đoàn xã An Lộc
+short_name: An Lộc
+type: grassroots
+parent: huyen-a
+dissolved: 2025-07-01
+"""
+NEW_WARD = """kind: unit
+id: xa-a2
+name: Đoàn phường An Lộc
+short_name: An Lộc
+type: grassroots
+approvers: ["@mau/xa-a2-duyet"]
+submitters: ["@mau/xa-a2-nop"]
+parent: huyen-a
+history:
+  - until: 2025-06-30
+    name: Đoàn xã An Lộc Tây
+    short_name: An Lộc Tây
+"""
+
+
+def test_an_office_form_names_units_as_of_its_dates(tmp_path: Path) -> None:
+
+    root = make_repo(tmp_path / "repo")
+    (root / "submissions/ban-tckt/don-vi/xa-an-loc-cu.yaml").write_text(OLD_COMMUNE, encoding="utf-8")
+    (root / "submissions/ban-tckt/don-vi/xa-a2.yaml").write_text(NEW_WARD, encoding="utf-8")
+
+    def reader(place_date: str, unit_line: str = "") -> FormImport:
+        doc = FormDoc("3", place_date=place_date, unit_line=unit_line)
+        return FormImport(root, Reading(doc), "3", None, "vi", D(2026, 11, 20))
+
+    form = reader("Mẫu, ngày 05 tháng 3 năm 2024")
+    assert form.form_day() == D(2024, 3, 5)
+    # "An Lộc" on a 2024 visit is the old commune; on a 2026 visit the ward that took its name
+    assert form.places(Cell("An Lộc"), "", ("2024-03-01", "2024-03-02")) == (["xa-an-loc-cu"], "")
+    assert form.places(Cell("An Lộc"), "", ("2026-03-01", "2026-03-02")) == (["xa-a2"], "")
+    assert form.places(Cell("An Lộc Tây"), "", ("2024-03-01", "2024-03-02")) == (["xa-a2"], "")
+    assert form.places(Cell("An Lộc"), "") == (["xa-an-loc-cu"], "")  # no period: the form's date
+    assert reader("Mẫu, ngày 05 tháng 3 năm 2024", "ĐOÀN XÃ AN LỘC").report_unit().id == "xa-an-loc-cu"  # type: ignore[union-attr]
+    assert reader("Mẫu, ngày 05 tháng 3 năm 2026", "ĐOÀN PHƯỜNG AN LỘC").report_unit().id == "xa-a2"  # type: ignore[union-attr]
+    assert reader("", "AN LỘC").report_unit().id == "xa-a2"  # type: ignore[union-attr]  # no date: the day of the import
+
+
+def test_issue_form_answers_name_units_as_of_their_dates(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    (root / "submissions/ban-tckt/don-vi/xa-an-loc-cu.yaml").write_text(OLD_COMMUNE, encoding="utf-8")
+    (root / "submissions/ban-tckt/don-vi/xa-a2.yaml").write_text(NEW_WARD, encoding="utf-8")
+    loaded = load(root, "2026-11-20")
+    form = FORM_BY_NAME["mau-3-bao-cao"]
+
+    def answers(**values: str) -> Reader:
+        return Reader(form, [Section(form.field(k).label, v) for k, v in values.items()], loaded, "vi")
+
+    assert answers(unit="An Lộc", submitted="05/03/2024").unit("submitted").id == "xa-an-loc-cu"  # type: ignore[union-attr]
+    assert answers(unit="An Lộc", submitted="05/03/2026").unit("submitted").id == "xa-a2"  # type: ignore[union-attr]
+    assert answers(unit="An Lộc").unit("submitted").id == "xa-a2"  # type: ignore[union-attr]  # no date: the day of the intake
+    r = answers(places="An Lộc, An Lộc Tây", **{"from": "01/03/2024"})
+    assert r.read("places", lambda t: find_units(r.ctx, t, r.day("from"))) == ["xa-an-loc-cu", "xa-a2"]
