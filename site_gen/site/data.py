@@ -114,6 +114,14 @@ class SiteData:
     def unit_name(self, ident: str) -> str:
         return self.ctx.unit_name(ident)
 
+    def unit_name_on(self, ident: str, day: Any) -> str:
+        if isinstance(day, str):
+            try:
+                day = dt.date.fromisoformat(day)
+            except ValueError:
+                day = None
+        return self.ctx.unit_name_on(ident, day if isinstance(day, dt.date) else None)
+
     def cadre_name(self, ident: str) -> str:
         cadre = self.ctx.cadres.get(ident)
         return cadre.model.name if cadre else ident
