@@ -96,6 +96,8 @@ def context_folders(ctx: Context) -> Iterator[Problem]:
         "rule.unit-history-after-dissolved",
         "rule.sector-not-yet",
         "rule.sector-ended",
+        "rule.unit-not-yet",
+        "rule.unit-dissolved",
     ),
 )
 def register_units(ctx: Context) -> Iterator[Problem]:
@@ -122,6 +124,7 @@ def register_units(ctx: Context) -> Iterator[Problem]:
             yield from _unit_history(ctx, unit, sectors if org else None)
         if dated_sectors:
             yield from _unit_sectors(ctx, unit)
+        yield from _parents_of_the_time(ctx, unit)
         chain = _parent_cycle(ctx, ident)
         if chain:
             yield problem(unit, "rule.unit-parent-cycle", "parent", id=ident, chain_list=chain)
@@ -193,6 +196,43 @@ def _unit_sectors(ctx: Context, unit: Record[Unit]) -> Iterator[Problem]:
                 yield problem(
                     unit, "rule.sector-ended", *pointer, id=sector.id, name=sector.name, date=date, until_date=sector.until
                 )
+
+
+def _parents_of_the_time(ctx: Context, unit: Record[Unit]) -> Iterator[Problem]:
+    """Each state of a unit stands under a parent that exists through the whole state: a commune whose district
+    union is dissolved moves (a history entry) or ends with it."""
+    data = unit.model
+    if data.parent is None and not data.history:
+        return
+    count = len(data.history)
+    for index, (start, end, state) in enumerate(states(data)):
+        parent = ctx.units.get(state.parent) if state.parent else None
+        if parent is None:
+            continue
+        above = parent.model
+        pointer: tuple[str | int, ...] = (
+            ("history", index, "parent") if index < count and data.history[index].parent else ("parent",)
+        )
+        if above.established is not None and (start is None or start < above.established):
+            yield problem(
+                unit,
+                "rule.unit-not-yet",
+                *pointer,
+                id=parent.id,
+                name=above.name,
+                date=start or above.established - dt.timedelta(days=1),
+                established_date=above.established,
+            )
+        elif above.dissolved is not None and (end is None or end >= above.dissolved):
+            yield problem(
+                unit,
+                "rule.unit-dissolved",
+                *pointer,
+                id=parent.id,
+                name=above.name,
+                date=above.dissolved,
+                dissolved_date=above.dissolved,
+            )
 
 
 def sector_on(
