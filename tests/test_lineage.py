@@ -49,7 +49,13 @@ def _reorg(number: str, effective: dt.date, *changes: tuple[str, tuple[str, ...]
     data = {
         "kind": "reorganisation",
         "id": number,
-        "document": {"number": number, "date": effective.isoformat(), "title": "t", "issuer": "i", "signer": {"name": "n", "title": "t"}},
+        "document": {
+            "number": number,
+            "date": effective.isoformat(),
+            "title": "t",
+            "issuer": "i",
+            "signer": {"name": "n", "title": "t"},
+        },
         "effective": effective.isoformat(),
         "changes": [{"change": c, "from": list(f), "to": list(t)} for c, f, t in changes],
     }
