@@ -101,14 +101,14 @@ def test_the_new_ward_shows_the_history_of_the_communes_it_came_from(pages: dict
     assert "| [Đoàn thị trấn Bình Thạnh](xa-b1.md) | Hợp nhất | Quyết định số 9-QĐ/TĐTN ngày 20/06/2025 | 01/07/2025 |" in page
     # both communes' visits before the merger, marked with the commune's name, and the ward's own after it
     assert (
-        "| 01/03/2025 – 24/03/2025 | [Trần Thị Mai](../can-bo/tran-thi-mai.md) | 24 | [Đoàn xã An Phú](xa-a1.md) (đơn vị trước sắp xếp) |"
-        in page
-    )
+        '<tr><td>01/03/2025 – 24/03/2025</td><td><a href="../can-bo/tran-thi-mai.html">Trần Thị Mai</a></td>'
+        '<td class="so">24</td><td><a href="xa-a1.html">Đoàn xã An Phú</a> (đơn vị trước sắp xếp)</td></tr>'
+    ) in page
     assert (
-        "| 05/05/2025 – 30/05/2025 | [Lê Văn Bí](../can-bo/le-van-bi.md) | 22 | [Đoàn thị trấn Bình Thạnh](xa-b1.md) (đơn vị trước sắp xếp) |"
-        in page
-    )
-    assert "| 01/09/2025 – 05/09/2025 | [Trần Thị Mai](../can-bo/tran-thi-mai.md) | 5 | Đoàn phường An Bình |" in page
+        '<tr><td>05/05/2025 – 30/05/2025</td><td><a href="../can-bo/le-van-bi.html">Lê Văn Bí</a></td>'
+        '<td class="so">22</td><td><a href="xa-b1.html">Đoàn thị trấn Bình Thạnh</a> (đơn vị trước sắp xếp)</td></tr>'
+    ) in page
+    assert '<td class="so">5</td><td>Đoàn phường An Bình</td></tr>' in page
     # both communes' 2024 inspection results
     year_2024 = page.split("## Năm 2024", 1)[1]
     assert (
@@ -131,7 +131,7 @@ def test_a_merged_commune_links_to_what_it_became(pages: dict[str, str]) -> None
             in page
         )
         assert "(đơn vị trước sắp xếp)" not in page  # its own records only
-    assert "| 01/09/2025" not in pages["don-vi/xa-b1.md"]
+    assert "01/09/2025" not in pages["don-vi/xa-b1.md"]
 
 
 def test_every_unit_has_a_page(root: Path, pages: dict[str, str]) -> None:
