@@ -80,6 +80,7 @@ class FieldVisitPlan(Model):
     id: str  # Mã kế hoạch
     year: int  # Năm kế hoạch
     document: Document
+    issuer: str | None = None  # Tổ chức ban hành
     preamble: str | None = None  # Lời mở đầu
     purposes: tuple[str, ...] = ()  # Mục đích
     requirements: tuple[str, ...] = ()  # Yêu cầu

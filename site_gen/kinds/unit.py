@@ -30,6 +30,7 @@ class Unit(Model):
     abbreviation: str | None = None  # Tên viết tắt
     type: str  # Loại đơn vị
     parent: str | None = None  # Đơn vị cấp trên
+    committee: str | None = None  # Thuộc tổ chức tiền thân
     sector: str | None = None  # Khu vực
     locality: UnitLocality | None = None  # Địa bàn
     disadvantaged: tuple[str, ...] = ()  # Địa bàn khó khăn
