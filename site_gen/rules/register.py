@@ -151,22 +151,16 @@ def former_committees(ctx: Context) -> Iterator[Problem]:
             issuer = plan.data.get("issuer")
             if not isinstance(issuer, str) or org is None:
                 continue
-            former = ctx.predecessor(issuer)
-            if former is None:
+            issued_by = ctx.predecessor(issuer)
+            if issued_by is None:
                 yield problem(plan, "rule.ref-issuer", "issuer", id=issuer, suggestion=close(issuer, idents) or "")
                 continue
-            year, date = plan.data["year"], plan.data["document"]["date"]
-            if year > former.until.year:
-                yield problem(plan, "rule.issuer-ended-year", "year", year=year, name=former.short_name, until_date=former.until)
-            elif dt.date.fromisoformat(str(date)) > former.until:
+            year, date, until = plan.data["year"], plan.data["document"]["date"], issued_by.until
+            if year > until.year:
+                yield problem(plan, "rule.issuer-ended-year", "year", year=year, name=issued_by.short_name, until_date=until)
+            elif dt.date.fromisoformat(str(date)) > until:
                 yield problem(
-                    plan,
-                    "rule.issuer-ended-date",
-                    "document",
-                    "date",
-                    date=date,
-                    name=former.short_name,
-                    until_date=former.until,
+                    plan, "rule.issuer-ended-date", "document", "date", date=date, name=issued_by.short_name, until_date=until
                 )
 
 
