@@ -111,3 +111,22 @@ def test_a_2024_form_1_of_a_former_committee_comes_back_and_goes_out_the_same(
         first.reference,
         first.rows,
     )
+
+
+def test_pages_name_the_former_committees_and_each_plan_its_issuer(kho: Path) -> None:
+    from site_gen.site.build import generate, prepare
+
+    result, git = prepare(kho)
+    files = {name: data.decode("utf-8") for name, data in generate(kho, result, git).items() if name.endswith(".md")}
+    listed = files["ke-hoach/index.md"]
+    assert "- **Đoàn TNCS Hồ Chí Minh tỉnh Sông Lam** (Tỉnh đoàn Sông Lam), hoạt động đến hết ngày 30/06/2025\n" in listed
+    assert "ngày 12/01/2024 — Tỉnh đoàn Hà Sơn\n" in listed
+    assert "ngày 10/01/2025 — Tỉnh đoàn Mẫu\n" in listed
+    page = files["ke-hoach/di-co-so-2024-song-lam.md"]
+    assert "<p>BCH ĐOÀN TỈNH SÔNG LAM</p>" in page and "BCH ĐOÀN TỈNH MẪU" not in page
+    assert "<em>Sông Lam, ngày 12 tháng 01 năm 2024</em>" in page
+    assert "tổ chức tiền thân hoạt động đến hết ngày 30/06/2025" in page
+    assert "Kế hoạch của Đoàn TNCS Hồ Chí Minh tỉnh Mẫu." in files["kiem-tra/kiem-tra-2025.md"]
+    home = files["index.md"]
+    assert "hoạt động đến hết ngày 30/06/2025: Hợp nhất vào Tỉnh đoàn Mẫu từ 01/07/2025\n" in home
+    assert '<tr data-to-chuc="tinh-doan-song-lam"><th scope="row">Tỉnh đoàn Sông Lam</th>' in home

@@ -32,7 +32,7 @@ from site_gen.kinds.kind import Deadline
 from site_gen.kinds.organisation import Organisation
 from site_gen.kinds.quarterly_report import QuarterlyReportVisit
 from site_gen.kinds.registration import RegistrationRow
-from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline, records_of
+from site_gen.model import DISTRICT_TYPES, Context, Issuer, Record, day, last_day, quarterly_deadline, records_of
 from site_gen.stats import figures
 from site_gen.vn import format_date, name_key, sort_key
 
@@ -113,6 +113,10 @@ class SiteData:
 
     def unit_name(self, ident: str) -> str:
         return self.ctx.unit_name(ident)
+
+    def issuer_of(self, plan: Record | None) -> Issuer:
+        """The committee that issued a plan (a former committee, or the organisation)."""
+        return self.ctx.issuer_of(plan)
 
     def cadre_name(self, ident: str) -> str:
         cadre = self.ctx.cadres.get(ident)

@@ -173,7 +173,6 @@ def plans(site: SiteData) -> Iterator[Page]:
             "remediation_plans": sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.model.year, p.id)),
         },
     )
-    org = site.org.model
     for plan in visit_plans:
         data = plan.model
         timeline = [
@@ -188,7 +187,8 @@ def plans(site: SiteData) -> Iterator[Page]:
             f"ke-hoach/{plan.id}.md",
             "ke-hoach.md.j2",
             data.document.title,
-            {"plan": plan, "doc": data.document, "timeline": timeline, "today": site.today, "org": org},
+            # the heading names the committee that issued the plan (a former committee's plan: that committee)
+            {"plan": plan, "doc": data.document, "timeline": timeline, "today": site.today, "org": site.issuer_of(plan)},
             [plan],
         )
 
