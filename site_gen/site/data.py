@@ -284,7 +284,8 @@ class SiteData:
         data = self.figures.get(year)
         out = []
         if data is not None:
-            subjects = [c for c in data["cadres"] if c["status"] != "exempt"]
+            # this plan's cadres (two former committees' plans of one year each count their own)
+            subjects = [c for c in data["cadres"] if c["status"] != "exempt" and c["plan"] == plan.id]
             missing = tuple(c["name"] for c in subjects if not c["registered"])
             out.append(
                 Deadline(
