@@ -138,6 +138,7 @@ KIND = FieldVisitPlanKind(
             Column("Ngày ban hành", "document.date", "date"),
             Column("Trích yếu", "document.title"),
             Column("Cơ quan ban hành", "document.issuer"),
+            Column("Tổ chức ban hành", "issuer"),
             Column("Nội dung đi cơ sở", "categories", "list", get=_categories),
             Column("Diện áp dụng", "applies_to", "labels", MEMBERSHIP),
             Column("Số ngày tối thiểu", "min_days", "number"),

@@ -64,6 +64,7 @@ KIND = UnitKind(
             Column("Tên viết tắt", "abbreviation"),
             Column("Loại đơn vị", "type", "label", UNIT_TYPE),
             Column("Đơn vị cấp trên", "parent"),
+            Column("Thuộc tổ chức tiền thân", "committee"),
             Column("Khu vực", "sector"),
             Column("Tên địa bàn", "locality.name"),
             Column("Cấp hành chính", "locality.level", "label", LOCALITY_LEVEL),

@@ -74,8 +74,9 @@ def report_stem(unit: str, year: int, quarter: int) -> str:
     return f"mau-3-bao-cao-{unit}-{year}-quy-{quarter}"
 
 
-def schedule_stem(year: int) -> str:
-    return f"lich-kiem-tra-{year}"
+def schedule_stem(year: int, issuer: str | None = None) -> str:
+    """The inspection schedule of a year (of a former committee's plan: its id at the end, as two of a year may be)."""
+    return f"lich-kiem-tra-{year}" + (f"-{issuer}" if issuer else "")
 
 
 def notice_stem(unit: str, year: int) -> str:
@@ -183,7 +184,7 @@ def schedules(ctx: Context, year: int | None = None) -> list[Item]:
             continue
         items.append(
             Item(
-                schedule_stem(found),
+                schedule_stem(found, plan.model.issuer),
                 layout.schedule_form(ctx, plan),
                 say("form_titles", "schedule", year=found),
                 layout.FORM_SCHEDULE,
