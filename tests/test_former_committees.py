@@ -80,6 +80,8 @@ def test_forms_of_a_former_committee_name_it(kho: Path) -> None:
     assert form2.doc.committee == HA_SON
     (blank,) = export.blanks(ctx, 2025, ["1"])
     assert blank.doc.committee == "BCH ĐOÀN TỈNH MẪU"
+    (blank,) = export.blanks(ctx, 2024, ["3"], unit="huyen-ha-son")  # a district union of Hà Sơn
+    assert (blank.doc.committee, blank.doc.place_date) == (HA_SON, "Hà Sơn, ngày …… tháng …… năm 2024")
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])

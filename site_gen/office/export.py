@@ -214,8 +214,11 @@ def notices(ctx: Context, records: Iterable[Record], year: int | None = None, un
     return sorted(items, key=lambda item: (item.year, item.stem))
 
 
-def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(BLANK_STEMS)) -> list[Item]:
-    plans = ctx.plans_for_year(FIELD_VISIT_PLAN, year) if year else []
+def blanks(
+    ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(BLANK_STEMS), unit: str | None = None
+) -> list[Item]:
+    """Blank forms headed for the plan of ``year`` (with ``unit``: the plan of the committee that unit belonged to)."""
+    plans = ctx.unit_plans(FIELD_VISIT_PLAN, year, unit or "") if year else []
     plan = plans[0] if plans else None
     return [
         Item(
@@ -305,7 +308,7 @@ def select(ctx: Context, records: list[Record], args: ExportOptions) -> list[Ite
     _refuse(args, what)
     if args.blank:
         assert args.form, "--blank is refused above for anything but a form"
-        return blanks(ctx, args.year, [args.form])
+        return blanks(ctx, args.year, [args.form], args.unit)
     if not args.year:
         raise SetupError("setup.export-year")
     if args.form:
