@@ -132,3 +132,6 @@ def test_pages_name_the_former_committees_and_each_plan_its_issuer(kho: Path) ->
     home = files["index.md"]
     assert "hoạt động đến hết ngày 30/06/2025: Hợp nhất vào Tỉnh đoàn Mẫu từ 01/07/2025\n" in home
     assert '<tr data-to-chuc="tinh-doan-song-lam"><th scope="row">Tỉnh đoàn Sông Lam</th>' in home
+    unit = "| Thuộc tổ chức | Đoàn TNCS Hồ Chí Minh tỉnh Sông Lam (tổ chức tiền thân, hoạt động đến hết ngày 30/06/2025) |"
+    assert unit in files["don-vi/xa-song-lam.md"]  # a commune of a former district union: its committee
+    assert "Thuộc tổ chức" not in files["don-vi/xa-a1.md"]

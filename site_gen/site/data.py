@@ -29,7 +29,7 @@ from site_gen.kinds import (
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.inspection_plan import InspectionPlan
 from site_gen.kinds.kind import Deadline
-from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.organisation import Organisation, OrganisationPredecessor
 from site_gen.kinds.quarterly_report import QuarterlyReportVisit
 from site_gen.kinds.registration import RegistrationRow
 from site_gen.model import DISTRICT_TYPES, Context, Issuer, Record, day, last_day, quarterly_deadline, records_of
@@ -117,6 +117,10 @@ class SiteData:
     def issuer_of(self, plan: Record | None) -> Issuer:
         """The committee that issued a plan (a former committee, or the organisation)."""
         return self.ctx.issuer_of(plan)
+
+    def former_committee(self, unit: str) -> OrganisationPredecessor | None:
+        """The former committee a unit belonged to (its own or an ancestor's ``committee``), or None."""
+        return self.ctx.predecessor(self.ctx.committee_of(unit))
 
     def cadre_name(self, ident: str) -> str:
         cadre = self.ctx.cadres.get(ident)
