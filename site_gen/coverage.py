@@ -288,16 +288,31 @@ def shape(data: dict[str, Any]) -> str:
     return say("stats", "shape_three") if data["tiers"] == 3 else kinds(data)
 
 
+def numbers(data: dict[str, Any]) -> str:
+    """A part's figure, "x/y"."""
+    return f"{data['visited']}/{data['total']}"
+
+
+def words(data: dict[str, Any]) -> str:
+    """What a part's figure counts, in words: "xã, phường, đặc khu đã có cán bộ về cơ sở"."""
+    return say("stats", "headline_three") if data["tiers"] == 3 else say("stats", "headline_two", kinds=kinds(data))
+
+
+def dates(data: dict[str, Any]) -> dict[str, str]:
+    return {"first": format_date(data["from"]), "last": format_date(data["to"])}
+
+
 def headline(data: dict[str, Any], dated: bool) -> str:
-    """A part's sentence: "x/y xã, phường, đặc khu đã có cán bộ về cơ sở", with its dates when ``dated``."""
-    counts = {"visited": data["visited"], "total": data["total"]}
-    if data["tiers"] == 3:
-        text = say("stats", "headline_three", **counts)
-    else:
-        text = say("stats", "headline_two", kinds=kinds(data), **counts)
+    """A part's sentence: "x/y xã, phường, đặc khu đã có cán bộ về cơ sở.", with its dates when ``dated``."""
+    text = say("stats", "headline", numbers=numbers(data), words=words(data))
     if dated:
-        text = say("stats", "headline_dated", first=format_date(data["from"]), last=format_date(data["to"]), text=text)
+        text = say("stats", "headline_dated", text=text, **dates(data))
     return text + "."
+
+
+def tile(data: dict[str, Any], dated: bool) -> str:
+    """A part's figure's label on the home page (the words, with the part's dates when ``dated``)."""
+    return say("stats", "tile_dated", words=words(data), **dates(data)) if dated else words(data)
 
 
 def headlines(coverage: Sequence[dict[str, Any]]) -> list[str]:
