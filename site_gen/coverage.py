@@ -200,9 +200,7 @@ def communes(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -> dic
     """Every commune-level union of the part (under a district or not) and how many a cadre went to."""
     units = {ident: u.model for ident, u in ctx.units.items() if _is_commune(u.model) and existed(u.model, first, last)}
     places = {place for visit in visits for place in visit.places}
-    rows = [
-        {"unit": i, "level": u.locality.level if u.locality else None, "visited": i in places} for i, u in units.items()
-    ]
+    rows = [{"unit": i, "level": u.locality.level if u.locality else None, "visited": i in places} for i, u in units.items()]
     return {
         "total": len(rows),
         "visited": sum(1 for r in rows if r["visited"]),
@@ -241,11 +239,7 @@ def part(ctx: Context, visits: Visits, first: dt.date, last: dt.date, tiers: int
             "disadvantaged_visited": sum(1 for r in hard if r["visited"]),
             "affiliated": districts,
         }
-    outside = [
-        v
-        for v in visits
-        if not any(_district_on(ctx, p, v.from_, v.from_) or _row_of(ctx, tops, p) for p in v.places)
-    ]
+    outside = [v for v in visits if not any(_district_on(ctx, p, v.from_, v.from_) or _row_of(ctx, tops, p) for p in v.places)]
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
@@ -325,6 +319,4 @@ def shape_note(year: int, coverage: Sequence[dict[str, Any]], other: int, other_
     mine, theirs = [shape(p) for p in coverage], [shape(p) for p in other_coverage]
     if mine == theirs or not mine or not theirs:
         return ""
-    return say(
-        "stats", "shape_note", year=other, shape=" / ".join(theirs), other_year=year, other_shape=" / ".join(mine)
-    )
+    return say("stats", "shape_note", year=other, shape=" / ".join(theirs), other_year=year, other_shape=" / ".join(mine))

@@ -22,6 +22,8 @@ from typing import Any
 from markupsafe import Markup
 
 from site_gen.catalogue import say, words
+from site_gen.coverage import dates, existed, headline, headlines, numbers, part_index, shape_note, tile
+from site_gen.coverage import kinds as coverage_kinds
 from site_gen.kinds import (
     FIELD_VISIT_PLAN,
     GOOD_MODEL,
@@ -40,8 +42,6 @@ from site_gen.labels import labels
 from site_gen.model import Record, last_day, quarterly_deadline, records_of, span_days
 from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
-from site_gen.coverage import dates, existed, headline, headlines, numbers, part_index, shape_note, tile
-from site_gen.coverage import kinds as coverage_kinds
 from site_gen.vn import sort_key
 
 # The words of the pages (site.toml, Vietnamese only: the site is a Vietnamese document).
@@ -366,7 +366,7 @@ def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
 def coverage(site: SiteData) -> Iterator[Page]:
     """The coverage index (each year's headlines, and a note where two years count different shapes) and one page
     a year, one section per shape of the year (see :mod:`site_gen.coverage`)."""
-    summary = []
+    summary: list[dict[str, Any]] = []
     for year in site.years:
         parts = site.figures[year]["coverage"]
         later = summary[-1] if summary else None
@@ -377,9 +377,7 @@ def coverage(site: SiteData) -> Iterator[Page]:
     for year in site.years:
         data = site.figures[year]
         parts = data["coverage"]
-        slots: list[dict[str, dict[str, Any]]] = [
-            defaultdict(lambda: {"days": 0, "visits": 0, "cadres": set()}) for _ in parts
-        ]
+        slots: list[dict[str, dict[str, Any]]] = [defaultdict(lambda: {"days": 0, "visits": 0, "cadres": set()}) for _ in parts]
         for visit in site.visits(year, done=True):
             by_place = slots[part_index(parts, visit.start)]
             for place in visit.places:
@@ -401,7 +399,8 @@ def coverage(site: SiteData) -> Iterator[Page]:
                     "communes_line": _communes_line(part),
                     "districts": [_district_detail(site, d, slots[index], part) for d in districts],
                     "communes": [
-                        {**row, "cadres": site.cadres_sorted(row["cadres"])} for row in (part["rows"] if part["tiers"] == 2 else [])
+                        {**row, "cadres": site.cadres_sorted(row["cadres"])}
+                        for row in (part["rows"] if part["tiers"] == 2 else [])
                     ],
                 }
             )
