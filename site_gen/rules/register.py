@@ -553,3 +553,25 @@ def reorganisation_disadvantaged(ctx: Context) -> Iterator[Problem]:
                 predecessors_list=[f"{unit.model.name} ({unit.id})" for unit in before if unit],
                 marks=", ".join(marks),
             )
+
+
+@check("context", ("rule.attendee-type-unmatched",))
+def inspection_attendees(ctx: Context) -> Iterator[Problem]:
+    """An attendee line limited to unit types the plan's schedule does not hold (a plan of a two-tier year still
+    written for district unions) applies to no session: a warning naming the types the schedule does hold."""
+    for plan in ctx.table(INSPECTION_PLAN).values():
+        scheduled = sorted({ctx.units[row.unit].model.type for row in plan.model.schedule if row.unit in ctx.units})
+        if not scheduled:
+            continue
+        for index, attendee in enumerate(plan.model.attendees):
+            if attendee.unit_types and not set(attendee.unit_types) & set(scheduled):
+                yield problem(
+                    plan,
+                    "rule.attendee-type-unmatched",
+                    "attendees",
+                    index,
+                    "unit_types",
+                    role=attendee.role,
+                    types_list=list(attendee.unit_types),
+                    scheduled_list=scheduled,
+                )
