@@ -16,6 +16,7 @@ import pytest
 
 from site_gen import gitinfo
 from site_gen.checker import CheckResult, check_repository
+from site_gen.kinds.inspection_result import InspectionResult
 from site_gen.model import Record
 from site_gen.rules.inspections import _Ranked, _ranks
 from site_gen.site.build import generate
@@ -127,7 +128,7 @@ def test_the_ranking_page_lists_every_unit_once_in_rank_order(
 
 def test_rank_order_is_checked_in_one_pass() -> None:
     """20 000 results in one sector, every rank misordered against the last: linear, not quadratic."""
-    record = Record("submissions/x.yaml", "inspection-result", {})
+    record: Record[InspectionResult] = Record("submissions/x.yaml", "inspection-result", {})
     many = [_Ranked(record, f"u{i}", i, 50.0) for i in range(1, 20_000)] + [_Ranked(record, "last", 20_000, 99.0)]
     start = time.perf_counter()
     found = list(_ranks("xa-phuong", many))
