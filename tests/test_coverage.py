@@ -175,3 +175,23 @@ def test_the_coverage_pages_follow_the_shapes(reform_root: Path, reform: CheckRe
         '<span class="so-lieu__nhan">xã, phường, đặc khu đã có cán bộ về cơ sở</span>'
     ) in home
     assert "xã, phường, đặc khu đã có cán bộ về cơ sở (từ 01/07/2025 đến 31/12/2025)" in home
+
+
+def test_the_text_names_visits_that_reach_no_unit() -> None:
+    plan = Record("submissions/x/ke-hoach/p.yaml", "field-visit-plan", {
+        "id": "p", "year": 2026, "min_days": 10, "document": {"number": "1-KH"},
+        "categories": [{"code": "1.1", "name": "A"}], "role_groups": [{"group": "leader", "name": "L", "focus": ["1.1"]}],
+        "deadlines": {"quarterly_report": {"day_of_last_month": 27}}, "window": {"from": "2026-01-01", "to": "2026-12-31"},
+    })  # fmt: skip
+    cadre = Record(
+        "submissions/x/can-bo/a.yaml", "cadre", {"id": "a", "name": "Võ An", "unit": "x", "post": "P", "role_group": "leader"}
+    )
+    ward = unit("p", type="grassroots", locality={"name": "P", "level": "ward"})
+    report = Record("submissions/x/bao-cao/2026/quy-1.yaml", "quarterly-report", {
+        "plan": "p", "unit": "x", "quarter": 1, "submitted": "2026-03-20",
+        "visits": [{"cadre": "a", "category": "1.1", "days": 12, "from": "2026-01-05", "to": "2026-01-20", "places": []}],
+    })  # fmt: skip
+    data = figures(Context.from_records([plan, cadre, ward]), [plan, cadre, ward, report], 2026)
+    text = to_text(data)
+    assert "\n0/1 phường đã có cán bộ về cơ sở.\n" in text
+    assert "Không thuộc đơn vị nào: 1 chuyến, 12 ngày." in text
