@@ -20,7 +20,7 @@ lay in then, if that district still existed). A visit that reaches no row
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from site_gen.catalogue import say
@@ -80,11 +80,37 @@ def _is_commune(unit: Unit) -> bool:
     return unit.type == "grassroots" and unit.locality is not None and unit.locality.level in COMMUNE_LEVELS
 
 
-def _district_on(ctx: Context, ident: str, first: dt.date, last: dt.date) -> str | None:
-    """The district-level union above (or at) ``ident`` that existed from ``first`` to ``last`` (a visit's first
-    day twice, or a part's bounds): a unit whose district was dissolved lies under none from then on."""
-    for unit in ctx.ancestors(ident):
-        if unit.model.type in DISTRICT_TYPES and existed(unit.model, first, last):
+def _state(ctx: Context, ident: str, day: dt.date) -> Unit | None:
+    """The unit as the register stood on ``day``: the one place coverage reads a unit's attributes (type, parent,
+    locality, marking), so that dated unit attributes (a ward that kept a commune's id) apply here alone."""
+    unit = ctx.units.get(ident)
+    return unit.model if unit is not None else None
+
+
+def _lineage(ctx: Context, ident: str, day: dt.date) -> Iterator[Unit]:
+    """The unit and its parents, upwards, as of ``day``; stops at a missing unit or a loop."""
+    probe: str | None = ident
+    seen: set[str] = set()
+    while probe and probe not in seen:
+        seen.add(probe)
+        unit = _state(ctx, probe, day)
+        if unit is None:
+            return
+        yield unit
+        probe = unit.parent
+
+
+def _entered(unit: Unit, first: dt.date) -> dt.date:
+    """The day a unit is read on for a part: the part's first day, or the unit's own if it started later."""
+    return max(first, unit.established) if unit.established is not None else first
+
+
+def _district_on(ctx: Context, ident: str, first: dt.date, last: dt.date, day: dt.date | None = None) -> str | None:
+    """The district-level union above (or at) ``ident`` as of ``day`` (default ``first``) that existed from
+    ``first`` to ``last`` (a visit's first day for all three, or a part's bounds): a unit whose district was
+    dissolved lies under none from then on."""
+    for unit in _lineage(ctx, ident, day or first):
+        if unit.type in DISTRICT_TYPES and existed(unit, first, last):
             return unit.id
     return None
 
@@ -96,12 +122,24 @@ def _slot() -> dict[str, Any]:
     return {"days": 0, "visits": 0, "cadres": set(), "places": set()}
 
 
+def _units_in(ctx: Context, first: dt.date, last: dt.date) -> dict[str, Unit]:
+    """The units that existed in the part, each as it was when it entered the part."""
+    out = {}
+    for ident, record in ctx.units.items():
+        if existed(record.model, first, last):
+            state = _state(ctx, ident, _entered(record.model, first))
+            if state is not None:
+                out[ident] = state
+    return out
+
+
 def district_rows(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -> list[dict[str, Any]]:
     """The district-level unions that existed in the part, each with its communes of the part and its visits."""
+    units = _units_in(ctx, first, last)
     under: dict[str, list[str]] = {}
-    for ident, unit in ctx.units.items():
-        if unit.model.type == "grassroots" and existed(unit.model, first, last):
-            district = _district_on(ctx, ident, first, last)
+    for ident, unit in units.items():
+        if unit.type == "grassroots":
+            district = _district_on(ctx, ident, first, last, _entered(unit, first))
             if district:
                 under.setdefault(district, []).append(ident)
     touched: dict[str, dict[str, Any]] = {}
@@ -119,17 +157,17 @@ def district_rows(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -
             slot["cadres"].add(visit.cadre)
             slot["places"].update(places)
     out = []
-    for ident, unit in ctx.units.items():
-        if unit.model.type not in DISTRICT_TYPES or not existed(unit.model, first, last):
+    for ident, unit in units.items():
+        if unit.type not in DISTRICT_TYPES:
             continue
         slot = touched.get(ident, _slot())
         communes = under.get(ident, [])
-        hard = [c for c in communes if ctx.units[c].model.disadvantaged]
+        hard = [c for c in communes if units[c].disadvantaged]
         out.append(
             {
                 "unit": ident,
-                "name": unit.model.name,
-                "type": unit.model.type,
+                "name": unit.name,
+                "type": unit.type,
                 "visited": slot["visits"] > 0,
                 "days": slot["days"],
                 "visits": slot["visits"],
@@ -139,7 +177,7 @@ def district_rows(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -
                 "disadvantaged": len(hard),
                 "disadvantaged_visited": sum(1 for c in hard if c in slot["places"]),
                 "unvisited_communes": sorted(
-                    (c for c in communes if c not in slot["places"]), key=lambda c: sort_key(ctx.unit_name(c))
+                    (c for c in communes if c not in slot["places"]), key=lambda c: sort_key(units[c].name)
                 ),
             }
         )
@@ -149,13 +187,13 @@ def district_rows(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -
 def _commune_rows(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -> list[dict[str, Any]]:
     """The unions of communes, wards, special zones (and townships) under no district in the part."""
     rows = {
-        ident: unit.model
-        for ident, unit in ctx.units.items()
-        if _is_commune(unit.model) and existed(unit.model, first, last) and _district_on(ctx, ident, first, last) is None
+        ident: unit
+        for ident, unit in _units_in(ctx, first, last).items()
+        if _is_commune(unit) and _district_on(ctx, ident, first, last, _entered(unit, first)) is None
     }
     touched: dict[str, dict[str, Any]] = {}
     for visit in visits:
-        reached = {_row_of(ctx, rows, place) for place in visit.places} - {None}
+        reached = {_row_of(ctx, rows, place, visit.from_) for place in visit.places} - {None}
         for ident in reached:
             slot = touched.setdefault(str(ident), _slot())
             slot["days"] += visit.days
@@ -181,9 +219,9 @@ def _commune_rows(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -
     return sorted(out, key=lambda r: (order.get(r["level"], 99), sort_key(r["name"])))
 
 
-def _row_of(ctx: Context, rows: dict[str, Unit], place: str) -> str | None:
-    """The row a place lies in: itself, or the commune above it (a branch of a commune's union)."""
-    return next((unit.id for unit in ctx.ancestors(place) if unit.id in rows), None)
+def _row_of(ctx: Context, rows: dict[str, Unit], place: str, day: dt.date) -> str | None:
+    """The row a place lies in on ``day``: itself, or the commune above it (a branch of a commune's union)."""
+    return next((unit.id for unit in _lineage(ctx, place, day) if unit.id in rows), None)
 
 
 def _by(items: Iterable[dict[str, Any]], key: str, order: Sequence[str]) -> dict[str, dict[str, int]]:
@@ -198,7 +236,7 @@ def _by(items: Iterable[dict[str, Any]], key: str, order: Sequence[str]) -> dict
 
 def communes(ctx: Context, visits: Visits, first: dt.date, last: dt.date) -> dict[str, Any]:
     """Every commune-level union of the part (under a district or not) and how many a cadre went to."""
-    units = {ident: u.model for ident, u in ctx.units.items() if _is_commune(u.model) and existed(u.model, first, last)}
+    units = {ident: unit for ident, unit in _units_in(ctx, first, last).items() if _is_commune(unit)}
     places = {place for visit in visits for place in visit.places}
     rows = [{"unit": i, "level": u.locality.level if u.locality else None, "visited": i in places} for i, u in units.items()]
     return {
@@ -227,7 +265,7 @@ def part(ctx: Context, visits: Visits, first: dt.date, last: dt.date, tiers: int
         tops: dict[str, Unit] = {}
     else:
         rows = _commune_rows(ctx, visits, first, last)
-        tops = {r["unit"]: ctx.units[r["unit"]].model for r in rows}
+        tops = {r["unit"]: ctx.units[r["unit"]].model for r in rows}  # membership only: _row_of reads the ids
         hard = [r for r in rows if r["disadvantaged"]]
         figures = {
             "rows": rows,
@@ -239,23 +277,26 @@ def part(ctx: Context, visits: Visits, first: dt.date, last: dt.date, tiers: int
             "disadvantaged_visited": sum(1 for r in hard if r["visited"]),
             "affiliated": districts,
         }
-    outside = [v for v in visits if not any(_district_on(ctx, p, v.from_, v.from_) or _row_of(ctx, tops, p) for p in v.places)]
+    outside = [
+        v for v in visits if not any(_district_on(ctx, p, v.from_, v.from_) or _row_of(ctx, tops, p, v.from_) for p in v.places)
+    ]
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
         "tiers": tiers,
         "visits": len(visits),
         "days": sum(v.days for v in visits),
-        "disadvantaged_visits": sum(1 for v in visits if any(_marked(ctx, p) for p in v.places)),
+        "disadvantaged_visits": sum(1 for v in visits if any(_marked(ctx, p, v.from_) for p in v.places)),
         "outside": {"visits": len(outside), "days": sum(v.days for v in outside)},
         **figures,
     }
 
 
-def _marked(ctx: Context, place: str) -> bool:
-    """A place marked disadvantaged in the register: the marking of the unit visited, kept when it was dissolved."""
-    unit = ctx.units.get(place)
-    return bool(unit and unit.model.disadvantaged)
+def _marked(ctx: Context, place: str, day: dt.date) -> bool:
+    """A place marked disadvantaged on the visit's day: the marking of the unit visited, kept when it was dissolved
+    or merged later."""
+    unit = _state(ctx, place, day)
+    return bool(unit and unit.disadvantaged)
 
 
 def parts(ctx: Context, visits: Visits, year: int) -> list[dict[str, Any]]:
