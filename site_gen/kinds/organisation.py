@@ -35,6 +35,7 @@ class Organisation(Model):
     short_name: str  # Tên ngắn
     level: str  # Cấp
     place: str  # Địa danh
+    code: str | None = None  # Mã tỉnh, thành phố
     committee: str  # Tên Ban Chấp hành
     register_owner: str  # Đơn vị quản lý sổ đăng ký
     leadership_unit: str | None = None  # Đơn vị Thường trực
