@@ -273,3 +273,11 @@ def test_issue_form_answers_name_units_as_of_their_dates(tmp_path: Path) -> None
     assert answers(unit="An Lộc").unit("submitted").id == "xa-a2"  # type: ignore[union-attr]  # no date: the day of the intake
     r = answers(places="An Lộc, An Lộc Tây", **{"from": "01/03/2024"})
     assert r.read("places", lambda t: find_units(r.ctx, t, r.day("from"))) == ["xa-an-loc-cu", "xa-a2"]
+
+
+def test_coverage_places_a_visit_in_the_district_of_its_day(ctx: Context) -> None:
+    from site_gen import coverage
+
+    assert coverage._district_on(ctx, "phuong-an-loc", D(2023, 3, 1), D(2023, 3, 1)) == "huyen-a"
+    assert coverage._district_on(ctx, "phuong-an-loc", D(2024, 3, 1), D(2024, 3, 1)) == "huyen-b"
+    assert coverage._district_on(ctx, "phuong-an-loc", D(2026, 3, 1), D(2026, 3, 1)) is None
