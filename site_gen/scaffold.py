@@ -24,7 +24,7 @@ from site_gen.bundle import BUNDLED_DIR
 from site_gen.catalogue import say
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
-from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, INSPECTION_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
 from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.unit import exists_on
 from site_gen.model import Context
@@ -204,6 +204,10 @@ def _options(args: NewOptions, ctx: Context | None) -> dict[str, Any]:
     cadre = ctx.cadres.get(values.get("cadre", "")) if ctx else None
     if cadre is not None:  # the cadre's unit on the record's date
         values.setdefault("unit", assignment_on(cadre.model, _day(args)).unit)
+    if args.kind == INSPECTION_PLAN.name and "year" in values and ctx is not None and ctx.org is not None:
+        in_use = [sector.id for sector in ctx.sectors_in_year(values["year"])]  # the sectors in use that year
+        if in_use:
+            values["sectors"] = in_use
     if "plan" not in values and "year" in values and ctx is not None:
         plans = ctx.unit_plans(FIELD_VISIT_PLAN, values["year"], values.get("unit", ""))
         if plans and args.kind in (REGISTRATION.name, QUARTERLY_REPORT.name):
@@ -220,7 +224,7 @@ def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> d
         required += schema.get("then", {}).get("required", [])  # e.g. an inspected unit has scores
     value = {name: json.loads(json.dumps(sample[name])) for name in required if name in sample}
     properties = schema.get("properties", {})
-    for name in ("id", "unit", "cadre", "plan", "year", "quarter"):
+    for name in ("id", "unit", "cadre", "plan", "year", "quarter", "sectors"):
         if name in options and name in properties:
             value[name] = options[name]
     if "submitted" in properties:

@@ -281,3 +281,19 @@ def test_coverage_places_a_visit_in_the_district_of_its_day(ctx: Context) -> Non
     assert coverage._district_on(ctx, "phuong-an-loc", D(2023, 3, 1), D(2023, 3, 1)) == "huyen-a"
     assert coverage._district_on(ctx, "phuong-an-loc", D(2024, 3, 1), D(2024, 3, 1)) == "huyen-b"
     assert coverage._district_on(ctx, "phuong-an-loc", D(2026, 3, 1), D(2026, 3, 1)) is None
+
+
+def test_a_new_inspection_plan_lists_the_sectors_in_use_that_year(tmp_path: Path, run: Runner) -> None:
+    root = make_repo(tmp_path / "repo")
+    org = root / "submissions/ban-tckt/to-chuc.yaml"
+    text = org.read_text(encoding="utf-8").replace(
+        "    name: Huyện, thị, thành đoàn\n", "    name: Huyện, thị, thành đoàn\n    until: 2025-06-30\n"
+    )
+    org.write_text(text + "  - id: xa-phuong\n    name: Xã, phường, đặc khu\n    from: 2025-07-01\n", encoding="utf-8")
+    for year, sectors in (
+        ("2024", "[huyen, truc-thuoc]"),
+        ("2025", "[huyen, truc-thuoc, xa-phuong]"),
+        ("2026", "[truc-thuoc, xa-phuong]"),
+    ):
+        code, out, _ = run("new", "inspection-plan", "--root", str(root), "--year", year, "--id", f"kt-{year}", "--stdout")
+        assert code == 0 and f"\nsectors: {sectors}\n" in out
