@@ -26,7 +26,7 @@ from site_gen.model import Context, Record, of_kind
 from site_gen.office.document import Cell, FormDoc
 from site_gen.office.layout import place_text, registration_form
 from site_gen.office.reading import Reading
-from tests.conftest import Runner, make_repo
+from tests.conftest import CASES, Runner, make_repo
 
 D = dt.date
 
@@ -297,3 +297,16 @@ def test_a_new_inspection_plan_lists_the_sectors_in_use_that_year(tmp_path: Path
     ):
         code, out, _ = run("new", "inspection-plan", "--root", str(root), "--year", year, "--id", f"kt-{year}", "--stdout")
         assert code == 0 and f"\nsectors: {sectors}\n" in out
+
+
+def test_the_unit_page_lists_its_earlier_names_and_parents(tmp_path: Path) -> None:
+    from site_gen import gitinfo
+    from site_gen.site.build import generate
+
+    root = make_repo(tmp_path / "repo", CASES / "valid" / "unit-transferred")
+    result = check_repository(root, use_cache=False)
+    assert result.problems == []
+    page = generate(root, result, gitinfo.read(root))["don-vi/xa-b1.md"].decode("utf-8")
+    assert "## Tên gọi và trực thuộc trước đây" in page
+    assert "| … – 31/12/2025 | Đoàn thị trấn Bình Thạnh | Huyện đoàn Bình Thạnh | Thị trấn Bình Thạnh |" in page
+    assert "| 01/01/2026 – nay | Đoàn phường Bình Thạnh | — | Phường Bình Thạnh |" in page

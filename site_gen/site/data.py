@@ -32,6 +32,7 @@ from site_gen.kinds.kind import Deadline
 from site_gen.kinds.organisation import Organisation, OrganisationPredecessor
 from site_gen.kinds.quarterly_report import QuarterlyReportVisit
 from site_gen.kinds.registration import RegistrationRow
+from site_gen.kinds.unit import Unit, states
 from site_gen.model import DISTRICT_TYPES, Context, Issuer, Record, day, last_day, quarterly_deadline, records_of
 from site_gen.stats import figures
 from site_gen.vn import format_date, name_key, sort_key
@@ -113,6 +114,11 @@ class SiteData:
 
     def unit_name(self, ident: str) -> str:
         return self.ctx.unit_name(ident)
+
+    def unit_states(self, ident: str) -> list[tuple[dt.date | None, dt.date | None, Unit]]:
+        """A unit's states in time order (first day, last day, the unit then): its history, then today's."""
+        unit = self.ctx.units.get(ident)
+        return states(unit.model) if unit is not None else []
 
     def unit_name_on(self, ident: str, day: Any) -> str:
         if isinstance(day, str):
