@@ -310,3 +310,15 @@ def test_the_unit_page_lists_its_earlier_names_and_parents(tmp_path: Path) -> No
     assert "## Tên gọi và trực thuộc trước đây" in page
     assert "| … – 31/12/2025 | Đoàn thị trấn Bình Thạnh | Huyện đoàn Bình Thạnh | Thị trấn Bình Thạnh |" in page
     assert "| 01/01/2026 – nay | Đoàn phường Bình Thạnh | — | Phường Bình Thạnh |" in page
+
+
+def test_the_units_download_carries_the_history() -> None:
+    import csv
+    import io
+
+    from site_gen.site.export import exports
+
+    ward = Record("submissions/tinh/don-vi/phuong-an-loc.yaml", "unit", WARD)
+    table = list(csv.reader(io.StringIO(exports([ward])["don-vi.csv"].decode("utf-8-sig"), newline="")))
+    assert table[0][-1] == "Trạng thái trước đây"
+    assert table[1][-1] == "31/12/2023: Đoàn xã An Lộc Đông (huyen-a); 30/06/2025: Đoàn xã Tân Lộc (huyen-b)"

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from site_gen.kinds.columns import FILE, Column, Table
+from site_gen.kinds.columns import FILE, Column, Scope, Table, at
 from site_gen.kinds.kind import Kind, Names, Owner
 from site_gen.kinds.labels import DISADVANTAGED, LOCALITY_LEVEL, UNIT_TYPE
 from site_gen.kinds.typed import Model
@@ -99,6 +99,19 @@ def name_on(unit: Unit, day: dt.date | None) -> str:
     return unit_on(unit, day).name if day is not None and unit.history else unit.name
 
 
+def _history(scope: Scope) -> Any:
+    """Each earlier state as "dd/mm/yyyy: name (parent)", what it said of the two (its last day first)."""
+    out = []
+    for item in at(scope, "history") or []:
+        if isinstance(item, Mapping) and isinstance(item.get("until"), str):
+            day = item["until"]
+            said = " ".join(
+                str(part) for part in (item.get("name"), f"({item['parent']})" if item.get("parent") else None) if part
+            )
+            out.append(f"{day[8:10]}/{day[5:7]}/{day[:4]}: {said}".rstrip(": "))
+    return out or None
+
+
 class UnitKind(Kind[Unit]):
     def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
         return f"Đơn vị: {data['name']}"
@@ -131,6 +144,7 @@ KIND = UnitKind(
             Column("Ngày thành lập", "established", "date"),
             Column("Ngày giải thể, sáp nhập", "dissolved", "date"),
             Column("Ghi chú", "note"),
+            Column("Trạng thái trước đây", "history", "list", get=_history),
         ),
     ),
     context="units",
