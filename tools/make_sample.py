@@ -6,6 +6,13 @@ seed documents: the field-visit plan of seed 003 (forms 1, 2, 3), the
 inspection plan of seed 001, the remediation plan of seed 004, the mid-term
 survey of seed 000 and the "1+2" figures and problems of seed 002.
 
+The organisation is that of 2026, after the 2025 reform: Bình An, into which
+the former committee of Hải Lâm merged on 01/07/2025. 2024 has two committees,
+each with its districts, communes, cadres and plan; 2025 spans the reform (the
+district level ends, the communes are merged into 25 unions directly under the
+committee, Hải Lâm's cadres move to Bình An's units and finish the year under
+Hải Lâm's plan); 2026 has one committee.
+
 The years 2024 and 2025 are complete. The year 2026 is in progress, as the
 records stand on the snapshot date 20/11/2026: the plan, the registrations and
 the reports of quarters 1 to 3 (one unit's third-quarter report has not
@@ -18,9 +25,8 @@ has no remediation record.
 
 The output is stable: one ``random.Random(2025)`` drives every choice of 2024
 and 2025, in a fixed order; the year in progress has its own
-``random.Random(2026)``, used only after everything else is made, so adding it
-left the 2024 and 2025 records untouched. Run from anywhere:
-``python tools/make_sample.py [--root DIR]``. The previous contents of
+``random.Random(2026)``, used only after everything else is made. Run from
+anywhere: ``python tools/make_sample.py [--root DIR]``. The previous contents of
 ``submissions/`` are deleted first.
 
 ``site-gen check`` gives no error and these warnings, all intended:
