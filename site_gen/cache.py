@@ -101,7 +101,7 @@ def tool_digest() -> str:
     """Changes whenever the tool's code changes, so the cache never outlives it (part of the ``salt``)."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.glob("data/*.csv")]):  # the data the rules read too
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

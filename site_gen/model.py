@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, cast
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, cast
 
 from site_gen.kinds import BY_NAME, CADRE, GOOD_MODEL, KINDS, MIDTERM_SURVEY, ORGANISATION, PLANS, UNIT, Kind
 from site_gen.kinds.cadre import Cadre, assignment_on
@@ -21,7 +21,7 @@ from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCatego
 from site_gen.kinds.good_model import GoodModel
 from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanSchedule, InspectionPlanTeam
 from site_gen.kinds.midterm_survey import MidtermSurvey
-from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.organisation import Organisation, OrganisationPredecessor
 from site_gen.kinds.remediation_plan import RemediationPlan
 from site_gen.kinds.survey_plan import SurveyPlan
 from site_gen.kinds.typed import Model
@@ -42,6 +42,18 @@ P = TypeVar("P", FieldVisitPlan, InspectionPlan, RemediationPlan, SurveyPlan)
 DISTRICT_TYPES = frozenset({"district", "affiliated"})
 LEADING_TYPES = frozenset({"leadership", "department", "office"})
 PLAN_KINDS = tuple(kind.name for kind in PLANS)
+
+
+class Issuer(NamedTuple):
+    """The committee that issued a plan (the organisation, or a former committee it holds the records of)."""
+
+    id: str  # the organisation's id, or the predecessor's
+    name: str
+    short_name: str
+    place: str
+    committee: str  # the heading line, e.g. "BCH ĐOÀN TỈNH SÔNG LAM"
+    until: dt.date | None = None  # a former committee's last day; None for the organisation
+    former: bool = False  # a predecessor of the organisation
 
 
 @dataclass(slots=True, eq=False)
@@ -196,6 +208,7 @@ class Context:
         self._leaders = leaders
         self._role_rules: dict[str, dict[str, FieldVisitPlanRoleGroup]] = {}
         self._categories: dict[str, dict[str, FieldVisitPlanCategory]] = {}
+        self._committee: dict[str, str | None] = {}
 
     @classmethod
     def from_records(cls, records: Iterable[Record], broken: dict[str, set[str]] | None = None) -> Context:
@@ -329,9 +342,12 @@ class Context:
         return not (left and left.year < year)
 
     def in_scope(self, cadre: Record[Cadre], plan: Record[FieldVisitPlan]) -> bool:
-        """The plan applies to this cadre: the membership and role group are covered, and they worked that year."""
+        """The plan applies to this cadre: they worked for its issuer on its reference day (the year's end, or
+        the former committee's last day), their membership and role group are covered, and they worked that year."""
         applies = plan.model.applies_to
-        then = assignment_on(cadre.model, dt.date(plan.model.year, 12, 31))  # where they worked at the year's end
+        then = assignment_on(cadre.model, self.reference_day(plan))
+        if self.committee_of(then.unit) != plan.model.issuer:
+            return False
         if applies and not set(applies) & set(then.memberships):
             return False
         if self.role_rules(plan, then.role_group) is None:
@@ -341,6 +357,52 @@ class Context:
     def is_subject(self, cadre: Record[Cadre], plan: Record[FieldVisitPlan]) -> bool:
         """In scope and not exempt: the cadre must reach the minimum."""
         return self.in_scope(cadre, plan) and self.exemption(cadre.id, plan.model.year) is None
+
+    # -- former committees (the organisation's predecessors) ------------------------------------
+
+    def predecessor(self, ident: str | None) -> OrganisationPredecessor | None:
+        org = self.org
+        if not ident or org is None:
+            return None
+        return next((item for item in org.model.predecessors if item.id == ident), None)
+
+    def issuer_of(self, plan: Record | None) -> Issuer:
+        """Who issued a plan (and so heads its documents and the records filed under it): the former
+        committee it names as its issuer, else the organisation. ``None``: the organisation."""
+        former = self.predecessor(getattr(plan.model, "issuer", None)) if plan is not None else None
+        if former is not None:
+            return Issuer(former.id, former.name, former.short_name, former.place, former.committee, former.until, True)
+        org = self.org
+        if org is None:
+            return Issuer("", "", "", "", "")
+        data = org.model
+        return Issuer(data.id, data.name, data.short_name, data.place, data.committee)
+
+    def committee_of(self, unit: str) -> str | None:
+        """The former committee a unit belonged to (its own ``committee`` or its nearest ancestor's); None: the
+        organisation."""
+        if unit not in self._committee:
+            found = next((u for u in self.ancestors(unit) if u.model.committee), None)
+            self._committee[unit] = found.model.committee if found else None
+        return self._committee[unit]
+
+    def reference_day(self, plan: Record[P]) -> dt.date:
+        """The day a plan's population is taken on: 31/12 of its year, or its former committee's last day if earlier."""
+        end = dt.date(plan.model.year, 12, 31)
+        former = self.predecessor(plan.model.issuer)
+        return min(end, former.until) if former is not None else end
+
+    def works_for(self, cadre: Record[Cadre], plan: Record[P]) -> bool:
+        """The cadre worked for the plan's issuer on its reference day (a unit of that committee)."""
+        unit = assignment_on(cadre.model, self.reference_day(plan)).unit
+        return self.committee_of(unit) == plan.model.issuer
+
+    def unit_plans(self, kind: Kind[P], year: int, unit: str) -> list[Record[P]]:
+        """The plans of ``kind`` for ``year`` issued by the committee ``unit`` belongs to (all of the year's when
+        none is)."""
+        plans = self.plans_for_year(kind, year)
+        committee = self.committee_of(unit)
+        return [plan for plan in plans if plan.model.issuer == committee] or plans
 
     def plans_for_year(self, kind: Kind[P], year: int) -> list[Record[P]]:
         """The plans of ``kind`` (a plan kind) for ``year``."""

@@ -139,6 +139,11 @@ def read_words(name: str) -> str:
     return (WORDS_DIR / name).read_text(encoding="utf-8")
 
 
+def read_data(name: str) -> str:
+    """A data file shipped in the package (``site_gen/data/<name>``), as text."""
+    return (WORDS_DIR.parent / "data" / name).read_text(encoding="utf-8")
+
+
 @contextmanager
 def quiet_stderr() -> Iterator[None]:
     """rapidyaml prints parse errors on file descriptor 2; silence it meanwhile."""

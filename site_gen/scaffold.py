@@ -203,7 +203,7 @@ def _options(args: NewOptions, ctx: Context | None) -> dict[str, Any]:
     if cadre is not None:
         values.setdefault("unit", cadre.model.unit)
     if "plan" not in values and "year" in values and ctx is not None:
-        plans = ctx.plans_for_year(FIELD_VISIT_PLAN, values["year"])
+        plans = ctx.unit_plans(FIELD_VISIT_PLAN, values["year"], values.get("unit", ""))
         if plans and args.kind in (REGISTRATION.name, QUARTERLY_REPORT.name):
             values["plan"] = plans[0].id
     return values

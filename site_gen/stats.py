@@ -65,18 +65,13 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
     reports = [r for r in records_of(QUARTERLY_REPORT, records) if r.model.plan in plan_ids]
     visits = [(report, visit) for report in reports for visit in report.model.visits]
     cadres = _cadres(ctx, plans, registrations, visits)
-    groups = []
-    vi, en = labels("membership"), labels("membership", "en")
-    for code, label_vi in vi.items():
-        label_en = en[code]
-        members = [c for c in cadres if code in c["memberships"]]
-        groups.append({"membership": code, "label": label_vi, "label_en": label_en, **_group(members)})
     return {
         "format": FORMAT,
         "year": year,
-        "plans": [{"id": p.id, "number": p.model.document.number, "min_days": p.model.min_days} for p in plans],
+        "plans": _plans(plans),
         "overall": _group(cadres),
-        "groups": groups,
+        "groups": _groups(cadres),
+        **_committees(ctx, plans, cadres),
         "categories": _categories(ctx, plans, visits),
         "districts": _districts(ctx, visits, year),
         "communes": _communes(ctx, visits, year),
@@ -84,6 +79,46 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
         "unregistered_visits": sum(c["unregistered_visits"] for c in cadres),
         "cadres": cadres,
     }
+
+
+def _plans(plans: list[Record[FieldVisitPlan]]) -> list[dict[str, Any]]:
+    return [{"id": p.id, "number": p.model.document.number, "min_days": p.model.min_days} for p in plans]
+
+
+def _groups(cadres: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The figures of each membership (staff, executive, …)."""
+    groups = []
+    vi, en = labels("membership"), labels("membership", "en")
+    for code, label_vi in vi.items():
+        members = [c for c in cadres if code in c["memberships"]]
+        groups.append({"membership": code, "label": label_vi, "label_en": en[code], **_group(members)})
+    return groups
+
+
+def _committees(ctx: Context, plans: list[Record[FieldVisitPlan]], cadres: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of each committee that issued a plan of the year (a year before a merger: the former
+    committees), when there are several; the other keys hold them combined."""
+    issuers = list(dict.fromkeys(plan.model.issuer for plan in plans))
+    if len(issuers) < 2:
+        return {}
+    committees = []
+    for ident in sorted(issuers, key=lambda i: (i is None, i or "")):  # the former committees first
+        mine = [plan for plan in plans if plan.model.issuer == ident]
+        who = ctx.issuer_of(mine[0])
+        ids = {plan.id for plan in mine}
+        members = [c for c in cadres if c["plan"] in ids]
+        committees.append(
+            {
+                "id": who.id,
+                "name": who.name,
+                "short_name": who.short_name,
+                "until": who.until.isoformat() if who.until else None,
+                "plans": _plans(mine),
+                "overall": _group(members),
+                "groups": _groups(members),
+            }
+        )
+    return {"committees": committees}
 
 
 Visits = list[tuple[Record[QuarterlyReport], QuarterlyReportVisit]]
@@ -106,8 +141,8 @@ def _cadres(
         plan = next((p for p in plans if ctx.in_scope(cadre, p)), None)
         if plan is None:
             continue
-        # where the cadre worked at the end of the plan's year (one record keeps a person's earlier units)
-        then = assignment_on(cadre.model, dt.date(plan.model.year, 12, 31))
+        # where the cadre worked at the end of the plan's year, or their former committee's last day
+        then = assignment_on(cadre.model, ctx.reference_day(plan))
         group = then.role_group
         rules = ctx.role_rules(plan, group)
         minimum = ctx.min_days(plan, group)
@@ -305,12 +340,27 @@ def _group_line(label: str, group: dict[str, Any], minimum: int) -> str:
     )
 
 
+def _committee_lines(data: dict[str, Any]) -> list[str]:
+    """Each committee's lines (a year before a merger), then the heading of the combined lines."""
+    lines: list[str] = []
+    for item in data.get("committees", ()):
+        minimum = min(plan["min_days"] for plan in item["plans"])
+        numbers = ", ".join(say("stats", "plan", number=p["number"], id=p["id"]) for p in item["plans"])
+        lines.append(say("stats", "committee", name=item["short_name"], numbers=numbers))
+        lines += [_group_line(group["label"], group, minimum) for group in item["groups"]]
+        lines += [_group_line(say("stats", "everyone"), item["overall"], minimum), ""]
+    if lines:
+        lines.append(say("stats", "combined"))
+    return lines
+
+
 def to_text(data: dict[str, Any], lang: str = "vi") -> str:
     """The figures as the sentences of a "1+2" report (Vietnamese)."""
     minimum = min(plan["min_days"] for plan in data["plans"])
     numbers = ", ".join(say("stats", "plan", number=p["number"], id=p["id"]) for p in data["plans"])
     overall = data["overall"]
     lines = [say("stats", "title", year=data["year"], numbers=numbers, minimum=minimum), ""]
+    lines += _committee_lines(data)
     for group in data["groups"]:
         lines.append(_group_line(group["label"], group, minimum))
     lines.append(_group_line(say("stats", "everyone"), overall, minimum))

@@ -228,11 +228,18 @@ class FormReader:
         reference = self.doc.reference
         number = re.search(r"số\s+(.+?)\s*,", reference, re.IGNORECASE)
         plans = list(self.ctx.table(FIELD_VISIT_PLAN).values())
-        if number:
-            found = [p for p in plans if fold(str(p.data.get("document", {}).get("number", ""))) == fold(number.group(1))]
+        # a heading that names a former committee (or the organisation) narrows to the plans it issued
+        mine = [p for p in plans if fold(self.ctx.issuer_of(p).committee) == fold(self.doc.committee)]
+        wanted = fold(number.group(1)) if number else None
+        for group in (mine, plans) if wanted else ():
+            found = [p for p in group if fold(str(p.data.get("document", {}).get("number", ""))) == wanted]
             if len(found) == 1:
                 return found[0]
         year = re.search(r"\b(20\d\d)\b", self.doc.subtitle)
+        if year and mine:
+            of_year = [p for p in mine if str(p.data["year"]) == year.group(1)]
+            if len(of_year) == 1:
+                return of_year[0]
         if year:
             try:
                 return find_plan(self.ctx, FIELD_VISIT_PLAN.name, year.group(1))

@@ -80,6 +80,7 @@ class FieldVisitPlan(Model):
     id: str  # Mã kế hoạch
     year: int  # Năm kế hoạch
     document: Document
+    issuer: str | None = None  # Tổ chức ban hành
     preamble: str | None = None  # Lời mở đầu
     purposes: tuple[str, ...] = ()  # Mục đích
     requirements: tuple[str, ...] = ()  # Yêu cầu
@@ -137,6 +138,7 @@ KIND = FieldVisitPlanKind(
             Column("Ngày ban hành", "document.date", "date"),
             Column("Trích yếu", "document.title"),
             Column("Cơ quan ban hành", "document.issuer"),
+            Column("Tổ chức ban hành", "issuer"),
             Column("Nội dung đi cơ sở", "categories", "list", get=_categories),
             Column("Diện áp dụng", "applies_to", "labels", MEMBERSHIP),
             Column("Số ngày tối thiểu", "min_days", "number"),

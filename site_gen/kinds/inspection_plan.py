@@ -79,6 +79,7 @@ class InspectionPlan(Model):
     id: str  # Mã kế hoạch kiểm tra
     year: int  # Năm đánh giá
     document: Document
+    issuer: str | None = None  # Tổ chức ban hành
     purposes: tuple[str, ...] = ()  # Mục đích
     requirements: tuple[str, ...] = ()  # Yêu cầu
     contents: tuple[str, ...] = ()  # Nội dung kiểm tra

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,6 +27,19 @@ class OrganisationRepository(Model):
     maintainers: tuple[str, ...] = ()  # Nhóm bảo trì kho
 
 
+class OrganisationPredecessor(Model):
+    """Tổ chức tiền thân."""
+
+    id: str  # Mã tổ chức tiền thân
+    name: str  # Tên đầy đủ
+    short_name: str  # Tên ngắn
+    place: str  # Địa danh
+    committee: str  # Tên Ban Chấp hành
+    until: dt.date  # Ngày cuối cùng
+    code: str | None = None  # Mã tỉnh
+    note: str | None = None  # Ghi chú
+
+
 class Organisation(Model):
     """Tổ chức (Tỉnh đoàn, Thành Đoàn)."""
 
@@ -35,6 +49,7 @@ class Organisation(Model):
     short_name: str  # Tên ngắn
     level: str  # Cấp
     place: str  # Địa danh
+    code: str | None = None  # Mã tỉnh, thành phố
     committee: str  # Tên Ban Chấp hành
     register_owner: str  # Đơn vị quản lý sổ đăng ký
     leadership_unit: str | None = None  # Đơn vị Thường trực
@@ -46,6 +61,7 @@ class Organisation(Model):
     repository: OrganisationRepository | None = None  # Kho dữ liệu
     model_tags: dict[str, str] | None = None  # Tên các nhãn mô hình
     timezone: str = "Asia/Ho_Chi_Minh"  # Múi giờ
+    predecessors: tuple[OrganisationPredecessor, ...] = ()  # Tổ chức tiền thân
 
 
 def _sectors(scope: Scope) -> Any:

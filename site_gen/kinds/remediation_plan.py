@@ -63,6 +63,7 @@ class RemediationPlan(Model):
     year: int  # Năm thực hiện
     review_year: int | None = None  # Năm kiểm điểm
     document: Document
+    issuer: str | None = None  # Tổ chức ban hành
     purposes: tuple[str, ...] = ()  # Mục đích, yêu cầu
     shortcomings: tuple[RemediationPlanShortcoming, ...]  # Hạn chế, khuyết điểm
     solution_groups: tuple[RemediationPlanSolutionGroup, ...]  # Nhóm giải pháp

@@ -31,6 +31,7 @@ class SurveyPlan(Model):
     id: str  # Mã kế hoạch khảo sát
     year: int  # Năm khảo sát
     document: Document
+    issuer: str | None = None  # Tổ chức ban hành
     resolution: str  # Nghị quyết được khảo sát
     term: SurveyPlanTerm  # Nhiệm kỳ
     purposes: tuple[str, ...] = ()  # Mục đích, yêu cầu

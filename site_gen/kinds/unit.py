@@ -30,6 +30,7 @@ class Unit(Model):
     abbreviation: str | None = None  # Tên viết tắt
     type: str  # Loại đơn vị
     parent: str | None = None  # Đơn vị cấp trên
+    committee: str | None = None  # Thuộc tổ chức tiền thân
     sector: str | None = None  # Khu vực
     locality: UnitLocality | None = None  # Địa bàn
     disadvantaged: tuple[str, ...] = ()  # Địa bàn khó khăn
@@ -63,6 +64,7 @@ KIND = UnitKind(
             Column("Tên viết tắt", "abbreviation"),
             Column("Loại đơn vị", "type", "label", UNIT_TYPE),
             Column("Đơn vị cấp trên", "parent"),
+            Column("Thuộc tổ chức tiền thân", "committee"),
             Column("Khu vực", "sector"),
             Column("Tên địa bàn", "locality.name"),
             Column("Cấp hành chính", "locality.level", "label", LOCALITY_LEVEL),

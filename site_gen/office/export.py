@@ -74,8 +74,9 @@ def report_stem(unit: str, year: int, quarter: int) -> str:
     return f"mau-3-bao-cao-{unit}-{year}-quy-{quarter}"
 
 
-def schedule_stem(year: int) -> str:
-    return f"lich-kiem-tra-{year}"
+def schedule_stem(year: int, issuer: str | None = None) -> str:
+    """The inspection schedule of a year (of a former committee's plan: its id at the end, as two of a year may be)."""
+    return f"lich-kiem-tra-{year}" + (f"-{issuer}" if issuer else "")
 
 
 def notice_stem(unit: str, year: int) -> str:
@@ -183,7 +184,7 @@ def schedules(ctx: Context, year: int | None = None) -> list[Item]:
             continue
         items.append(
             Item(
-                schedule_stem(found),
+                schedule_stem(found, plan.model.issuer),
                 layout.schedule_form(ctx, plan),
                 say("form_titles", "schedule", year=found),
                 layout.FORM_SCHEDULE,
@@ -213,8 +214,11 @@ def notices(ctx: Context, records: Iterable[Record], year: int | None = None, un
     return sorted(items, key=lambda item: (item.year, item.stem))
 
 
-def blanks(ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(BLANK_STEMS)) -> list[Item]:
-    plans = ctx.plans_for_year(FIELD_VISIT_PLAN, year) if year else []
+def blanks(
+    ctx: Context, year: int | None = None, forms: Sequence[str] = tuple(BLANK_STEMS), unit: str | None = None
+) -> list[Item]:
+    """Blank forms headed for the plan of ``year`` (with ``unit``: the plan of the committee that unit belonged to)."""
+    plans = ctx.unit_plans(FIELD_VISIT_PLAN, year, unit or "") if year else []
     plan = plans[0] if plans else None
     return [
         Item(
@@ -304,7 +308,7 @@ def select(ctx: Context, records: list[Record], args: ExportOptions) -> list[Ite
     _refuse(args, what)
     if args.blank:
         assert args.form, "--blank is refused above for anything but a form"
-        return blanks(ctx, args.year, [args.form])
+        return blanks(ctx, args.year, [args.form], args.unit)
     if not args.year:
         raise SetupError("setup.export-year")
     if args.form:

@@ -258,14 +258,6 @@ def _org(ctx: Context) -> Organisation | None:
     return ctx.org.model if ctx.org else None
 
 
-def _committee(org: Organisation | None) -> str:
-    return org.committee if org else ""
-
-
-def _place(org: Organisation | None) -> str:
-    return org.place if org else ""
-
-
 def _cadre_name(ctx: Context, ident: str | None) -> str:
     if not ident:
         return ""
@@ -293,8 +285,8 @@ def _plan_heading(plan: Record[FieldVisitPlan] | None) -> tuple[str, str]:
 
 def registration_form(ctx: Context, registration: Record[Registration]) -> FormDoc:
     data = registration.model
-    org = _org(ctx)
     plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
+    issuer = ctx.issuer_of(plan)  # a former committee's plan: its records carry its heading
     year, ref = _plan_heading(plan)
     cadre = ctx.cadres.get(data.cadre)
     unit = assignment_on(cadre.model, data.submitted).unit if cadre else registration.folder  # the unit of the day
@@ -317,9 +309,9 @@ def registration_form(ctx: Context, registration: Record[Registration]) -> FormD
     )
     return FormDoc(
         form=FORM_REGISTRATION,
-        committee=_committee(org),
+        committee=issuer.committee,
         unit_line=ctx.unit_name(unit).upper(),
-        place_date=place_date(_place(org), data.submitted.isoformat()),
+        place_date=place_date(issuer.place, data.submitted.isoformat()),
         title=TITLE_REGISTRATION,
         subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
         reference=ref,
@@ -348,7 +340,7 @@ def unit_head(ctx: Context, unit: str) -> str:
 
 def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registrations: Iterable[Record[Registration]]) -> FormDoc:
     """Form 2 from the form-1 records of one unit's cadres for one plan, cadres in Vietnamese name order."""
-    org = _org(ctx)
+    issuer = ctx.issuer_of(plan)
     year, ref = _plan_heading(plan)
     chosen = sorted(registrations, key=lambda r: (name_key(_cadre_name(ctx, r.model.cadre)), r.file))
     rows: list[list[Cell]] = []
@@ -374,11 +366,11 @@ def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registra
     submitted = max((r.model.submitted for r in chosen), default=None)
     return FormDoc(
         form=FORM_SUMMARY,
-        committee=_committee(org),
+        committee=issuer.committee,
         unit_line=ctx.unit_name(unit).upper(),
-        place_date=place_date(_place(org), submitted.isoformat())
+        place_date=place_date(issuer.place, submitted.isoformat())
         if submitted
-        else PLACE_DATE_BLANK.format(place=_place(org), yyyy=year),
+        else PLACE_DATE_BLANK.format(place=issuer.place, yyyy=year),
         title=TITLE_SUMMARY,
         subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
         reference=ref,
@@ -396,8 +388,8 @@ def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registra
 
 def report_form(ctx: Context, report: Record[QuarterlyReport]) -> FormDoc:
     data = report.model
-    org = _org(ctx)
     plan = ctx.plan(FIELD_VISIT_PLAN, data.plan)
+    issuer = ctx.issuer_of(plan)
     year, ref = _plan_heading(plan)
     visits = data.visits
     rows = [
@@ -417,9 +409,9 @@ def report_form(ctx: Context, report: Record[QuarterlyReport]) -> FormDoc:
     ]
     return FormDoc(
         form=FORM_REPORT,
-        committee=_committee(org),
+        committee=issuer.committee,
         unit_line=ctx.unit_name(data.unit).upper(),
-        place_date=place_date(_place(org), data.submitted.isoformat()),
+        place_date=place_date(issuer.place, data.submitted.isoformat()),
         title=TITLE_REPORT,
         subtitle=SUBTITLE_REPORT_FORMAT.format(quarter=QUARTER_NUMERALS[data.quarter], year=year),
         reference=ref,
@@ -462,7 +454,7 @@ SESSION_ORDER = {"morning": 0, "afternoon": 1}
 
 def schedule_form(ctx: Context, plan: Record[InspectionPlan]) -> FormDoc:
     data = plan.model
-    org = _org(ctx)
+    issuer = ctx.issuer_of(plan)
     document = data.document
     sessions = data.sessions
     times = {"morning": sessions.morning, "afternoon": sessions.afternoon} if sessions is not None else {}
@@ -495,9 +487,9 @@ def schedule_form(ctx: Context, plan: Record[InspectionPlan]) -> FormDoc:
         intro.extend(f"{NOTICE_BULLET}{a.role}: {a.count_:02d}" for a in data.attendees)
     return FormDoc(
         form=FORM_SCHEDULE,
-        committee=_committee(org),
+        committee=issuer.committee,
         unit_line="",
-        place_date=place_date(document.place or _place(org), document.date.isoformat()),
+        place_date=place_date(document.place or issuer.place, document.date.isoformat()),
         title=TITLE_SCHEDULE,
         subtitle=document.title,
         reference=reference(document),
@@ -521,6 +513,7 @@ def notice_form(ctx: Context, result: Record[InspectionResult]) -> FormDoc:
     data = result.model
     org = _org(ctx)
     plan = ctx.plan(INSPECTION_PLAN, data.plan)
+    issuer = ctx.issuer_of(plan)
     year = plan.model.year if plan else data.date.year
     unit = ctx.unit_name(data.unit)
     notice = data.notice
@@ -581,9 +574,9 @@ def notice_form(ctx: Context, result: Record[InspectionResult]) -> FormDoc:
     issued = notice.date if notice is not None else data.date
     return FormDoc(
         form=FORM_NOTICE,
-        committee=_committee(org),
+        committee=issuer.committee,
         unit_line=NUMBER_LINE_FORMAT.format(number=notice.number) if notice is not None and notice.number else "",
-        place_date=place_date(_place(org), issued.isoformat()),
+        place_date=place_date(issuer.place, issued.isoformat()),
         title=TITLE_NOTICE,
         subtitle=SUBTITLE_NOTICE_FORMAT.format(year=year, unit=unit),
         intro=intro,
@@ -600,7 +593,7 @@ def notice_form(ctx: Context, result: Record[InspectionResult]) -> FormDoc:
 
 def blank_form(form: str, ctx: Context, plan: Record[FieldVisitPlan] | None = None) -> FormDoc:
     """Form 1, 2 or 3 with two example rows ("VD1: …", skipped on import) and empty rows."""
-    org = _org(ctx)
+    issuer = ctx.issuer_of(plan)
     year, ref = _plan_heading(plan)
     year = year or "……"
     p1, p2 = EXAMPLE_PERIOD_1.format(year=year), EXAMPLE_PERIOD_2.format(year=year)
@@ -643,9 +636,9 @@ def blank_form(form: str, ctx: Context, plan: Record[FieldVisitPlan] | None = No
         )
     else:
         raise ValueError(form)
-    doc.committee = _committee(org)
+    doc.committee = issuer.committee
     doc.unit_line = UNIT_LINE_BLANK
-    doc.place_date = PLACE_DATE_BLANK.format(place=_place(org), yyyy=year)
+    doc.place_date = PLACE_DATE_BLANK.format(place=issuer.place, yyyy=year)
     doc.reference = ref
     doc.sheet = SHEET_NAMES[form]
     doc.columns = list(columns)

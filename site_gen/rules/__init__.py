@@ -44,6 +44,6 @@ def all_codes() -> set[str]:
 
 def load_checks() -> list[Check]:
     """Import every rule module (they register themselves) and return the checks."""
-    from site_gen.rules import inspections, register, remediation, visits  # noqa: F401
+    from site_gen.rules import admin_codes, inspections, register, remediation, visits  # noqa: F401
 
     return CHECKS

@@ -13,6 +13,11 @@ from site_gen.problems import Problem
 from site_gen.rules.registry import problem
 
 
+def close(ident: str, options: Iterable[str]) -> str | None:
+    """The option most like ``ident`` (a "did you mean"), if one is close enough."""
+    return _close(ident, options)
+
+
 def _close(ident: str, options: Iterable[str]) -> str | None:
     found = difflib.get_close_matches(ident, list(options), n=1, cutoff=0.75)
     return found[0] if found else None

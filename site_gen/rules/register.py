@@ -23,7 +23,7 @@ from site_gen.kinds.remediation_plan import RemediationPlanSolutionGroup, Remedi
 from site_gen.kinds.reorganisation import ENDS_BEFORE, SHAPE, STARTS_AFTER
 from site_gen.model import LEADING_TYPES, Context, Record, last_day, of_kind
 from site_gen.problems import Problem
-from site_gen.rules.common import cadre_ref, document_refs, duplicate_ids, plan_ref, unit_on, unit_ref, units_refs
+from site_gen.rules.common import cadre_ref, close, document_refs, duplicate_ids, plan_ref, unit_on, unit_ref, units_refs
 from site_gen.rules.registry import check, problem
 
 SUBMISSIONS = "submissions"
@@ -119,6 +119,51 @@ def register_units(ctx: Context) -> Iterator[Problem]:
             yield problem(unit, "rule.approvers-submitters-overlap", "submitters", owners_list=both)
 
 
+@check(
+    "context",
+    (
+        "rule.predecessor-duplicate",
+        "rule.predecessor-is-organisation",
+        "rule.ref-committee",
+        "rule.ref-issuer",
+        "rule.issuer-ended-year",
+        "rule.issuer-ended-date",
+    ),
+)
+def former_committees(ctx: Context) -> Iterator[Problem]:
+    """The organisation's predecessors, the units that belonged to them, the plans they issued."""
+    org = ctx.org
+    formers = org.model.predecessors if org else ()
+    seen: set[str] = set()
+    for index, former in enumerate(formers):
+        if org and former.id == org.model.id:
+            yield problem(org, "rule.predecessor-is-organisation", "predecessors", index, "id", id=former.id)
+        elif former.id in seen:
+            yield problem(org or SUBMISSIONS, "rule.predecessor-duplicate", "predecessors", index, "id", id=former.id)
+        seen.add(former.id)
+    idents = [former.id for former in formers]
+    for unit in ctx.units.values():
+        committee = unit.model.committee
+        if committee is not None and org and committee not in idents:
+            yield problem(unit, "rule.ref-committee", "committee", id=committee, suggestion=close(committee, idents) or "")
+    for table in ctx.plans.values():
+        for plan in table.values():
+            issuer = plan.data.get("issuer")
+            if not isinstance(issuer, str) or org is None:
+                continue
+            issued_by = ctx.predecessor(issuer)
+            if issued_by is None:
+                yield problem(plan, "rule.ref-issuer", "issuer", id=issuer, suggestion=close(issuer, idents) or "")
+                continue
+            year, date, until = plan.data["year"], plan.data["document"]["date"], issued_by.until
+            if year > until.year:
+                yield problem(plan, "rule.issuer-ended-year", "year", year=year, name=issued_by.short_name, until_date=until)
+            elif dt.date.fromisoformat(str(date)) > until:
+                yield problem(
+                    plan, "rule.issuer-ended-date", "document", "date", date=date, name=issued_by.short_name, until_date=until
+                )
+
+
 def _parent_cycle(ctx: Context, start: str) -> list[str]:
     chain = [start]
     probe = ctx.units[start].model.parent
@@ -151,6 +196,8 @@ def register_cadres(ctx: Context) -> Iterator[Problem]:
                 yield problem(cadre, "rule.exemption-duplicate", "exemptions", index, "year", year=year)
             years.add(year)
             for plan in ctx.plans_for_year(FIELD_VISIT_PLAN, year):
+                if not ctx.works_for(cadre, plan):
+                    continue  # another committee's plan (before a merger)
                 # raw presence: the list may be written empty (no reason accepted), which the model
                 # cannot tell from leaving it out (any reason accepted)
                 if "exemption_reasons" in plan.data and item.reason not in plan.model.exemption_reasons:

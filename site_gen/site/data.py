@@ -29,10 +29,10 @@ from site_gen.kinds import (
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.inspection_plan import InspectionPlan
 from site_gen.kinds.kind import Deadline
-from site_gen.kinds.organisation import Organisation
+from site_gen.kinds.organisation import Organisation, OrganisationPredecessor
 from site_gen.kinds.quarterly_report import QuarterlyReportVisit
 from site_gen.kinds.registration import RegistrationRow
-from site_gen.model import DISTRICT_TYPES, Context, Record, day, last_day, quarterly_deadline, records_of
+from site_gen.model import DISTRICT_TYPES, Context, Issuer, Record, day, last_day, quarterly_deadline, records_of
 from site_gen.stats import figures
 from site_gen.vn import format_date, name_key, sort_key
 
@@ -113,6 +113,14 @@ class SiteData:
 
     def unit_name(self, ident: str) -> str:
         return self.ctx.unit_name(ident)
+
+    def issuer_of(self, plan: Record | None) -> Issuer:
+        """The committee that issued a plan (a former committee, or the organisation)."""
+        return self.ctx.issuer_of(plan)
+
+    def former_committee(self, unit: str) -> OrganisationPredecessor | None:
+        """The former committee a unit belonged to (its own or an ancestor's ``committee``), or None."""
+        return self.ctx.predecessor(self.ctx.committee_of(unit))
 
     def cadre_name(self, ident: str) -> str:
         cadre = self.ctx.cadres.get(ident)
@@ -280,7 +288,8 @@ class SiteData:
         data = self.figures.get(year)
         out = []
         if data is not None:
-            subjects = [c for c in data["cadres"] if c["status"] != "exempt"]
+            # this plan's cadres (two former committees' plans of one year each count their own)
+            subjects = [c for c in data["cadres"] if c["status"] != "exempt" and c["plan"] == plan.id]
             missing = tuple(c["name"] for c in subjects if not c["registered"])
             out.append(
                 Deadline(

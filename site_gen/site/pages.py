@@ -37,9 +37,11 @@ from site_gen.kinds import (
 from site_gen.kinds.good_model import GoodModel
 from site_gen.kinds.remediation_progress import RemediationProgress, RemediationProgressItem
 from site_gen.labels import labels
+from site_gen.lineage import Lineage
 from site_gen.model import Record, last_day, quarterly_deadline, records_of, span_days
 from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
+from site_gen.site.unit_history import UnitRecords, unit_history
 from site_gen.stats import commune_kinds
 from site_gen.vn import sort_key
 
@@ -115,6 +117,7 @@ def site_pages(site: SiteData) -> list[Page]:
         models,
         surveys,
         data_page,
+        units,
     ):
         pages.extend(builder(site))
     return pages
@@ -170,7 +173,6 @@ def plans(site: SiteData) -> Iterator[Page]:
             "remediation_plans": sorted(site.ctx.table(REMEDIATION_PLAN).values(), key=lambda p: (-p.model.year, p.id)),
         },
     )
-    org = site.org.model
     for plan in visit_plans:
         data = plan.model
         timeline = [
@@ -185,7 +187,8 @@ def plans(site: SiteData) -> Iterator[Page]:
             f"ke-hoach/{plan.id}.md",
             "ke-hoach.md.j2",
             data.document.title,
-            {"plan": plan, "doc": data.document, "timeline": timeline, "today": site.today, "org": org},
+            # the heading names the committee that issued the plan (a former committee's plan: that committee)
+            {"plan": plan, "doc": data.document, "timeline": timeline, "today": site.today, "org": site.issuer_of(plan)},
             [plan],
         )
 
@@ -595,3 +598,18 @@ def data_page(site: SiteData) -> Iterator[Page]:
             slot["rows"] = entry["rows"]
     downloads = [by_kind[kind.name] for kind in KINDS if kind.name in by_kind]
     yield Page("du-lieu/index.md", "du-lieu.md.j2", WORDS["data"], {"downloads": downloads, "kinds": KINDS}, navigation=True)
+
+
+# -- units ------------------------------------------------------------------------------------------
+
+
+def units(site: SiteData) -> Iterator[Page]:
+    """A page per unit: its history (the units it came from, what it became) and, year by year, the visits it
+    received, its inspection results and remediation plans, its predecessors' included (site_gen.lineage)."""
+    lineage = Lineage.of(site.ctx)
+    records = UnitRecords(site)
+    for ident in site.units_sorted(site.ctx.units):
+        unit = site.ctx.units[ident]
+        values = unit_history(lineage, records, ident)
+        sources = values.pop("sources")
+        yield Page(f"don-vi/{ident}.md", "don-vi.md.j2", unit.model.name, {"unit": unit, **values}, [unit, *sources])
