@@ -209,6 +209,7 @@ class Context:
         self._role_rules: dict[str, dict[str, FieldVisitPlanRoleGroup]] = {}
         self._categories: dict[str, dict[str, FieldVisitPlanCategory]] = {}
         self._committee: dict[str, str | None] = {}
+        self._predecessors_of_org: bool | None = None
 
     @classmethod
     def from_records(cls, records: Iterable[Record], broken: dict[str, set[str]] | None = None) -> Context:
@@ -393,7 +394,26 @@ class Context:
         return min(end, former.until) if former is not None else end
 
     def works_for(self, cadre: Record[Cadre], plan: Record[P]) -> bool:
-        """The cadre worked for the plan's issuer on its reference day (a unit of that committee)."""
+        """The cadre worked for the plan's issuer on its reference day (a unit of that committee), and no plan of
+        the same year taken earlier holds them: a former committee's cadre who moved to the organisation within the
+        year stays on the former committee's plan, the population it was issued for, not counted twice."""
+        if not self._works_for_issuer(cadre, plan):
+            return False
+        if self._predecessors_of_org is None:
+            org = self.org
+            self._predecessors_of_org = bool(org is not None and org.model.predecessors)
+        if not self._predecessors_of_org:
+            return True
+        day = self.reference_day(plan)
+        kind = cast("Kind[P]", BY_NAME[plan.kind])
+        return not any(
+            other.model.issuer != plan.model.issuer
+            and self.reference_day(other) < day
+            and self._works_for_issuer(cadre, other)
+            for other in self.plans_for_year(kind, plan.model.year)
+        )
+
+    def _works_for_issuer(self, cadre: Record[Cadre], plan: Record[P]) -> bool:
         unit = assignment_on(cadre.model, self.reference_day(plan)).unit
         return self.committee_of(unit) == plan.model.issuer
 
