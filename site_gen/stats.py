@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from site_gen import coverage
 from site_gen.catalogue import say
 from site_gen.errors import SetupError
 from site_gen.kinds import FIELD_VISIT_PLAN, QUARTERLY_REPORT, REGISTRATION
@@ -26,14 +27,11 @@ from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
 from site_gen.kinds.registration import Registration, RegistrationRow
-from site_gen.kinds.unit import Unit
-from site_gen.labels import label, labels
-from site_gen.model import DISTRICT_TYPES, Context, Record, quarterly_deadline, records_of
-from site_gen.vn import format_decimal, format_int, name_key, sort_key
+from site_gen.labels import labels
+from site_gen.model import Context, Record, quarterly_deadline, records_of
+from site_gen.vn import format_decimal, format_int, name_key
 
 FORMAT = 1
-# The levels of a grassroots union's locality that the coverage of communes counts (in the schema's order).
-COMMUNE_LEVELS = ("commune", "ward", "special-zone", "township")
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -75,6 +73,7 @@ def figures(ctx: Context, records: Iterable[Record], year: int) -> dict[str, Any
         "categories": _categories(ctx, plans, visits),
         "districts": _districts(ctx, visits, year),
         "communes": _communes(ctx, visits, year),
+        "coverage": coverage.parts(ctx, [visit for _, visit in visits], year),
         "reports": _reports(ctx, plans, reports, cadres),
         "unregistered_visits": sum(c["unregistered_visits"] for c in cadres),
         "cadres": cadres,
@@ -201,91 +200,25 @@ def _categories(ctx: Context, plans: list[Record[FieldVisitPlan]], visits: Visit
     return [{"code": c, "name": names.get(c, ""), "days": days[c], "visits": count[c]} for c in codes]
 
 
-def _existed(unit: Unit, first: dt.date, last: dt.date) -> bool:
-    """Whether a unit existed on some day from ``first`` to ``last`` (its establishment and dissolution dates)."""
-    return (unit.established is None or unit.established <= last) and (unit.dissolved is None or unit.dissolved > first)
-
-
 def _year(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def _communes(ctx: Context, visits: Visits, year: int) -> dict[str, Any]:
     """The grassroots unions of communes, wards, special zones and townships that existed in the year, and how many
-    a cadre went to: the coverage that holds in both shapes of the organisation (under districts before
-    01/07/2025, directly under the committee after)."""
-    first, last = _year(year)
-    units = {
-        ident: unit
-        for ident, unit in ctx.units.items()
-        if unit.model.type == "grassroots"
-        and unit.model.locality is not None
-        and unit.model.locality.level in COMMUNE_LEVELS
-        and _existed(unit.model, first, last)
-    }
-    places = {place for _, visit in visits for place in visit.places}
-    visited = sorted(units.keys() & places)
-    levels = {level: [i for i in units if units[i].model.locality.level == level] for level in COMMUNE_LEVELS}  # type: ignore[union-attr]
-    return {
-        "total": len(units),
-        "visited": len(visited),
-        "by_level": {
-            level: {"total": len(found), "visited": sum(1 for i in found if i in places)}
-            for level, found in levels.items()
-            if found
-        },
-        "unvisited": sorted(units.keys() - places, key=lambda i: sort_key(ctx.unit_name(i))),
-    }
+    a cadre went to, whatever the shape (the parts of :func:`site_gen.coverage.parts` count each shape apart)."""
+    return coverage.communes(ctx, [visit for _, visit in visits], *_year(year))
 
 
 def commune_kinds(data: dict[str, Any]) -> str:
     """The kinds of locality the year's coverage of communes counts, in words ("xã, phường, đặc khu")."""
-    return ", ".join(label("locality_level", level).lower() for level in data["communes"]["by_level"])
+    return coverage.kinds(data["communes"])
 
 
 def _districts(ctx: Context, visits: Visits, year: int) -> list[dict[str, Any]]:
-    first, last = _year(year)
-    under: dict[str, list[str]] = {}
-    for ident, unit in ctx.units.items():
-        district = ctx.district_of(ident)
-        if district and unit.model.type == "grassroots" and _existed(unit.model, first, last):
-            under.setdefault(district, []).append(ident)
-    touched: dict[str, dict[str, Any]] = {}
-    for _, visit in visits:
-        districts = {ctx.district_of(place) for place in visit.places} - {None}
-        for district in districts:
-            assert district is not None
-            slot = touched.setdefault(district, {"days": 0, "visits": 0, "cadres": set(), "places": set()})
-            slot["days"] += visit.days
-            slot["visits"] += 1
-            slot["cadres"].add(visit.cadre)
-            slot["places"].update(p for p in visit.places if ctx.district_of(p) == district)
-    out = []
-    for ident, unit in ctx.units.items():
-        if unit.model.type not in DISTRICT_TYPES or not _existed(unit.model, first, last):
-            continue  # a district dissolved before the year is not revived by a visit to a commune it once held
-        slot = touched.get(ident, {"days": 0, "visits": 0, "cadres": set(), "places": set()})
-        communes = under.get(ident, [])
-        hard = [c for c in communes if ctx.units[c].model.disadvantaged]
-        out.append(
-            {
-                "unit": ident,
-                "name": unit.model.name,
-                "type": unit.model.type,
-                "visited": slot["visits"] > 0,
-                "days": slot["days"],
-                "visits": slot["visits"],
-                "cadres": sorted(slot["cadres"]),
-                "communes": len(communes),
-                "communes_visited": sum(1 for c in communes if c in slot["places"]),
-                "disadvantaged": len(hard),
-                "disadvantaged_visited": sum(1 for c in hard if c in slot["places"]),
-                "unvisited_communes": sorted(
-                    (c for c in communes if c not in slot["places"]), key=lambda c: sort_key(ctx.unit_name(c))
-                ),
-            }
-        )
-    return sorted(out, key=lambda d: sort_key(d["name"]))
+    """The district-level unions that existed in the year; a visit counts in the one its place lay in on its
+    first day (a district dissolved before it is not revived by a visit to a commune it once held)."""
+    return coverage.district_rows(ctx, [visit for _, visit in visits], *_year(year))
 
 
 def _reports(
@@ -379,19 +312,7 @@ def to_text(data: dict[str, Any], lang: str = "vi") -> str:
     for item in data["categories"]:
         days = format_int(item["days"])
         lines.append(say("stats", "category", code=item["code"], name=item["name"][:60], days=days, visits=item["visits"]))
-    districts = data["districts"]
-    visited = sum(1 for d in districts if d["visited"])
-    lines += ["", say("stats", "districts", visited=visited, districts=len(districts))]
-    for item in districts:
-        if item["visited"]:
-            values = {key: item[key] for key in ("name", "visits", "communes_visited", "communes")}
-            lines.append(say("stats", "district", days=format_int(item["days"]), **values))
-        else:
-            lines.append(say("stats", "district_unvisited", name=item["name"]))
-    communes = data["communes"]
-    if communes["total"]:
-        kinds = commune_kinds(data)
-        lines += ["", say("stats", "communes", visited=communes["visited"], total=communes["total"], kinds=kinds)]
+    lines += _coverage_lines(data["coverage"])
     behind = [c for c in data["cadres"] if c["status"] == "not-yet"]
     lines += ["", say("stats", "behind", count=len(behind))]
     for cadre in behind:
@@ -410,3 +331,30 @@ def to_text(data: dict[str, Any], lang: str = "vi") -> str:
         ),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _coverage_lines(parts: list[dict[str, Any]]) -> list[str]:
+    """The coverage sentences, one block per shape of the year (see :mod:`site_gen.coverage`)."""
+    lines = []
+    for part, headline in zip(parts, coverage.headlines(parts), strict=True):
+        lines += ["", headline]
+        units = part["rows"] if part["tiers"] == 3 else [*part["rows"], *part["affiliated"]]
+        for item in units:
+            days = format_int(item["days"])
+            if not item["visited"]:
+                lines.append(say("stats", "district_unvisited", name=item["name"]))
+            elif "communes" in item:
+                values = {key: item[key] for key in ("name", "visits", "communes_visited", "communes")}
+                lines.append(say("stats", "district", days=days, **values))
+            else:
+                lines.append(say("stats", "commune", days=days, name=item["name"], visits=item["visits"]))
+        communes = part.get("communes")
+        if communes and communes["total"]:
+            kinds = coverage.kinds(communes)
+            lines.append(say("stats", "communes", visited=communes["visited"], total=communes["total"], kinds=kinds))
+        if part["disadvantaged"]:
+            hard = {"visited": part["disadvantaged_visited"], "total": part["disadvantaged"]}
+            lines.append(say("stats", "disadvantaged", visits=part["disadvantaged_visits"], **hard))
+        if part["outside"]["visits"]:
+            lines.append(say("stats", "outside", **part["outside"]))
+    return lines

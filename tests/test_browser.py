@@ -141,8 +141,8 @@ def test_home_figures_equal_site_gen_stats(repo: Path, base_url: str, visit: Any
         assert shown("average") == format_decimal(overall["average_days"])
         reports = figures["reports"]
         assert shown("reports") == f"{reports['received']}/{reports['expected']}"
-        visited = [d for d in figures["districts"] if d["visited"]]
-        assert shown("visited") == f"{len(visited)}/{len(figures['districts'])}"
+        for part in figures["coverage"]:  # one figure per shape of the year: district unions, or communes and wards
+            assert shown("visited" if part["tiers"] == 3 else "units") == f"{part['visited']}/{part['total']}"
         for group in [*figures["groups"], {**overall, "membership": "overall"}]:
             cells = page.locator(f'table[data-nam="{year}"] tr[data-dien="{group["membership"]}"] td')
             texts = [str(t).strip() for t in cells.all_text_contents()]

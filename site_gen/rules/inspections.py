@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
 from typing import NamedTuple
 
 from site_gen.kinds import GOOD_MODEL, INSPECTION_PLAN, INSPECTION_RESULT
@@ -268,10 +269,19 @@ def _ranks(sector: str, ranked: list[_Ranked]) -> Iterator[Problem]:
             )
         else:
             holders[item.rank] = item
+    # the best score ranked below each result, in one pass from the bottom (a sector may hold 100+ communes)
+    below: dict[int, _Ranked] = {}
+    best: _Ranked | None = None
+    for rank, group in groupby(reversed(ordered), key=lambda r: r.rank):
+        members = list(group)[::-1]  # in file order, as the first of equals is named
+        if best is not None:
+            below[rank] = best
+        top = max(members, key=lambda o: (o.score, -o.rank))
+        if best is None or (top.score, -top.rank) > (best.score, -best.rank):
+            best = top
     for item in ordered:
-        worse = [o for o in ordered if o.rank > item.rank and o.score > item.score]
-        if worse:
-            other = max(worse, key=lambda o: (o.score, -o.rank))
+        other = below.get(item.rank)
+        if other is not None and other.score > item.score:
             yield problem(
                 item.record,
                 "rule.rank-order",

@@ -564,3 +564,61 @@ def reorganisations(ctx: Context) -> Iterator[Problem]:
                         effective_date=effective,
                         effective=effective.isoformat(),
                     )
+
+
+# The changes whose units after come from the units before (a merge, an absorption): the successor of
+# disadvantaged places only is expected to keep the marking.
+MERGES = frozenset({"merge", "absorb"})
+
+
+@check("context", ("rule.reorg-disadvantaged-lost",))
+def reorganisation_disadvantaged(ctx: Context) -> Iterator[Problem]:
+    """A unit merged (or absorbed into) only from disadvantaged places, carrying no marking itself: a warning,
+    since the decision may have lifted it, and the figures of visits to disadvantaged places would drop."""
+    for record in ctx.table(REORGANISATION).values():
+        for index, item in enumerate(record.model.changes):
+            # a unit that absorbs others keeps its own record's marking: it is one of the places before
+            if item.change not in MERGES or len(item.to) != 1 or item.to[0] in item.from_:
+                continue
+            successor = ctx.units.get(item.to[0])
+            before = [ctx.units.get(ident) for ident in item.from_]
+            if successor is None or successor.model.disadvantaged or not before:
+                continue
+            if any(unit is None or not unit.model.disadvantaged for unit in before):
+                continue
+            marks = sorted({mark for unit in before if unit for mark in unit.model.disadvantaged})
+            yield problem(
+                record,
+                "rule.reorg-disadvantaged-lost",
+                "changes",
+                index,
+                "to",
+                0,
+                number=record.model.document.number,
+                id=successor.id,
+                name=successor.model.name,
+                predecessors_list=[f"{unit.model.name} ({unit.id})" for unit in before if unit],
+                marks=", ".join(marks),
+            )
+
+
+@check("context", ("rule.attendee-type-unmatched",))
+def inspection_attendees(ctx: Context) -> Iterator[Problem]:
+    """An attendee line limited to unit types the plan's schedule does not hold (a plan of a two-tier year still
+    written for district unions) applies to no session: a warning naming the types the schedule does hold."""
+    for plan in ctx.table(INSPECTION_PLAN).values():
+        scheduled = sorted({ctx.units[row.unit].model.type for row in plan.model.schedule if row.unit in ctx.units})
+        if not scheduled:
+            continue
+        for index, attendee in enumerate(plan.model.attendees):
+            if attendee.unit_types and not set(attendee.unit_types) & set(scheduled):
+                yield problem(
+                    plan,
+                    "rule.attendee-type-unmatched",
+                    "attendees",
+                    index,
+                    "unit_types",
+                    role=attendee.role,
+                    types_list=list(attendee.unit_types),
+                    scheduled_list=scheduled,
+                )

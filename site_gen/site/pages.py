@@ -21,7 +21,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from site_gen.catalogue import words
+from site_gen.catalogue import say, words
+from site_gen.coverage import dates, existed, headline, headlines, numbers, part_index, shape_note, tile
+from site_gen.coverage import kinds as coverage_kinds
 from site_gen.kinds import (
     FIELD_VISIT_PLAN,
     GOOD_MODEL,
@@ -42,7 +44,6 @@ from site_gen.model import Record, last_day, quarterly_deadline, records_of, spa
 from site_gen.site import charts
 from site_gen.site.data import CLASSIFICATIONS, UNTAGGED, SiteData, month_of
 from site_gen.site.unit_history import UnitRecords, unit_history
-from site_gen.stats import commune_kinds
 from site_gen.vn import sort_key
 
 # The words of the pages (site.toml, Vietnamese only: the site is a Vietnamese document).
@@ -139,16 +140,18 @@ def home(site: SiteData) -> Iterator[Page]:
     years = []
     for year in site.years:
         data = site.figures[year]
-        districts = data["districts"]
-        years.append(
-            {
-                "year": year,
-                "figures": data,
-                "visited": sum(1 for d in districts if d["visited"]),
-                "districts": len(districts),
-                "commune_kinds": commune_kinds(data),
-            }
-        )
+        parts = data["coverage"]
+        tiles = []
+        for part in parts:
+            dated = len(parts) > 1
+            key = "visited" if part["tiers"] == 3 else "units"
+            tiles.append({"key": key, "numbers": numbers(part), "label": tile(part, dated)})
+            communes = part.get("communes")
+            if communes and communes["total"]:
+                label = say("stats", "communes_tile", kinds=coverage_kinds(communes))
+                label = say("stats", "tile_dated", words=label, **dates(part)) if dated else label
+                tiles.append({"key": "communes", "numbers": numbers(communes), "label": label})
+        years.append({"year": year, "figures": data, "tiles": tiles})
     yield Page(
         "index.md",
         "index.md.j2",
@@ -364,42 +367,84 @@ def calendar_feeds(site: SiteData) -> dict[str, list[tuple[str, str]]]:
 
 
 def coverage(site: SiteData) -> Iterator[Page]:
-    yield Page("dia-ban/index.md", "dia-ban-danh-sach.md.j2", WORDS["coverage"], {"years": site.years})
+    """The coverage index (each year's headlines, and a note where two years count different shapes) and one page
+    a year, one section per shape of the year (see :mod:`site_gen.coverage`)."""
+    summary: list[dict[str, Any]] = []
+    for year in site.years:
+        parts = site.figures[year]["coverage"]
+        later = summary[-1] if summary else None
+        if later is not None:
+            later["note"] = shape_note(later["year"], site.figures[later["year"]]["coverage"], year, parts)
+        summary.append({"year": year, "headlines": headlines(parts), "note": ""})
+    yield Page("dia-ban/index.md", "dia-ban-danh-sach.md.j2", WORDS["coverage"], {"years": site.years, "summary": summary})
     for year in site.years:
         data = site.figures[year]
-        by_place: dict[str, dict[str, Any]] = defaultdict(lambda: {"days": 0, "visits": 0, "cadres": set()})
+        parts = data["coverage"]
+        slots: list[dict[str, dict[str, Any]]] = [defaultdict(lambda: {"days": 0, "visits": 0, "cadres": set()}) for _ in parts]
         for visit in site.visits(year, done=True):
+            by_place = slots[part_index(parts, visit.start)]
             for place in visit.places:
                 slot = by_place[place]
                 slot["days"] += visit.days
                 slot["visits"] += 1
                 slot["cadres"].add(visit.cadre)
-        districts = []
-        for district in data["districts"]:
-            communes = []
-            for commune in site.communes(district["unit"]):
-                slot = by_place.get(commune, {"days": 0, "visits": 0, "cadres": set()})
-                unit = site.ctx.units[commune].model
-                communes.append(
-                    {
-                        "unit": commune,
-                        "name": unit.name,
-                        "disadvantaged": unit.disadvantaged,
-                        "days": slot["days"],
-                        "visits": slot["visits"],
-                        "cadres": site.cadres_sorted(slot["cadres"]),
-                    }
-                )
-            own = by_place.get(district["unit"], {"days": 0, "visits": 0, "cadres": set()})
-            districts.append(
-                {**district, "communes_detail": communes, "own": {**own, "cadres": site.cadres_sorted(own["cadres"])}}
+        shown = []
+        for index, part in enumerate(parts):
+            suffix = f"-{index + 1}" if len(parts) > 1 else ""
+            districts = part["rows"] if part["tiers"] == 3 else part["affiliated"]
+            shown.append(
+                {
+                    **part,
+                    "suffix": suffix,
+                    "title": say("stats", "part_title", **dates(part)) if len(parts) > 1 else "",
+                    "headline": headline(part, len(parts) > 1),
+                    "plain": headline(part, False),
+                    "communes_line": _communes_line(part),
+                    "districts": [_district_detail(site, d, slots[index], part) for d in districts],
+                    "communes": [
+                        {**row, "cadres": site.cadres_sorted(row["cadres"])}
+                        for row in (part["rows"] if part["tiers"] == 2 else [])
+                    ],
+                }
             )
         yield Page(
             f"dia-ban/{year}.md",
             "dia-ban.md.j2",
             WORDS["coverage_year"].format(year=year),
-            {"year": year, "districts": districts, "figures": data, "commune_kinds": commune_kinds(data)},
+            {"year": year, "parts": shown, "figures": data},
         )
+
+
+def _communes_line(part: dict[str, Any]) -> str:
+    communes = part.get("communes")
+    if not communes or not communes["total"]:
+        return ""
+    return say("stats", "communes", visited=communes["visited"], total=communes["total"], kinds=coverage_kinds(communes))
+
+
+def _district_detail(
+    site: SiteData, district: dict[str, Any], by_place: dict[str, dict[str, Any]], part: dict[str, Any]
+) -> dict[str, Any]:
+    """A district-level union's row with its communes of the part (those that existed then) and its own visits."""
+    first, last = dt.date.fromisoformat(part["from"]), dt.date.fromisoformat(part["to"])
+    communes = []
+    for commune in site.communes(district["unit"]):
+        unit = site.ctx.units[commune].model
+        if not existed(unit, first, last):
+            continue
+        slot = by_place.get(commune, {"days": 0, "visits": 0, "cadres": set()})
+        communes.append(
+            {
+                "unit": commune,
+                "name": unit.name,
+                "disadvantaged": unit.disadvantaged,
+                "days": slot["days"],
+                "visits": slot["visits"],
+                "cadres": site.cadres_sorted(slot["cadres"]),
+            }
+        )
+    own = by_place.get(district["unit"], {"days": 0, "visits": 0, "cadres": set()})
+    return {**district, "communes_detail": communes, "own": {**own, "cadres": site.cadres_sorted(own["cadres"])}}
 
 
 # -- inspections ------------------------------------------------------------------------------------
