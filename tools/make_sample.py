@@ -678,6 +678,7 @@ def make_visit_plans(years: tuple[int, ...] = YEARS, committee: str = ORG) -> No
     text = VISIT_PLAN_TEXT
     own = committee == ORG
     for year in years:
+        text = VISIT_PLAN_TEXT if year < REFORM.year else two_tier(VISIT_PLAN_TEXT)
         number, issued = (VISIT_PLAN_DOCUMENTS if own else HAI_LAM_PLAN_DOCUMENTS)[year]
         categories = [dict(c) for c in text["categories"]]
         categories[2]["topics"] = [{"code": f"1.3.{i}", "name": t} for i, t in enumerate(TOPICS, start=1)]
@@ -1178,7 +1179,7 @@ def make_inspection_plan(
     team_list: list[tuple[str, str, list[str], str]] = TEAMS,
     schedule: list[tuple[str, str, str, int]] | None = None,
 ) -> None:
-    text = text or INSPECTION_TEXT
+    text = two_tier(text or INSPECTION_TEXT)  # the inspections of November 2025 and 2026 follow the reform
     rows = schedule or [(unit, f"2025-11-{day:02d}", session, team) for unit, day, session, team in SCHEDULE]
     plan = {
         "kind": "inspection-plan",
@@ -1592,6 +1593,28 @@ SCHEDULE_2026 = [  # (unit, date, session, team number): from 24/11 to 05/12/202
 ]
 
 DOCUMENTS_2026 = {"phuong-an-khanh": "2026-11-18", "phuong-thuan-an": "2026-11-19"}
+
+
+TWO_TIER_WORDS = [  # the phrases of the three-tier organisation, as a document after 01/07/2025 words them
+    ("đoàn cấp huyện, thị, thành phố; xã, phường, thị trấn và tương đương", "Đoàn xã, phường, đặc khu và tương đương"),
+    ("Cấp ủy các huyện, thị xã, thành phố", "Cấp ủy các xã, phường, đặc khu"),
+    ("các huyện, thị, thành đoàn", "các Đoàn xã, phường, đặc khu"),
+    ("Các huyện, thị, thành đoàn", "Các Đoàn xã, phường, đặc khu"),
+    ("Mỗi huyện, thị, thành đoàn", "Mỗi Đoàn xã, phường, đặc khu"),
+    ("cán bộ Đoàn chuyên trách cấp huyện", "cán bộ Đoàn chuyên trách cấp xã"),
+]
+
+
+def two_tier(value: Any) -> Any:
+    """A text (or the texts in a list or mapping) worded for the organisation after the 2025 reform."""
+    if isinstance(value, list):
+        return [two_tier(item) for item in value]
+    if isinstance(value, dict):
+        return {key: two_tier(item) for key, item in value.items()}
+    if isinstance(value, str):
+        for old, new in TWO_TIER_WORDS:
+            value = value.replace(old, new)
+    return value
 
 
 def next_year(value: Any) -> Any:
@@ -2078,11 +2101,11 @@ inspection_text:
       count: 2
     - role: Bí thư Đoàn cơ sở được xếp loại hoàn thành tốt nhiệm vụ hoặc hoàn thành nhiệm vụ
       count: 2
-    - role: Công chức tham mưu công tác quản lý nhà nước về thanh niên thuộc Phòng Nội vụ
+    - role: Công chức phụ trách công tác thanh niên của Ủy ban nhân dân xã, phường, đặc khu
       count: 1
-      unit_types: [district]
+      unit_types: [grassroots]
   deadlines:
-    - task: Đánh giá kết quả công tác Đội và phong trào thiếu nhi năm 2025 của các huyện, thị, thành đoàn, gửi Văn
+    - task: Đánh giá kết quả công tác Đội và phong trào thiếu nhi năm 2025 của các Đoàn xã, phường, đặc khu, gửi Văn
         phòng Tỉnh đoàn
       unit: ban-cong-tac-thieu-nhi
       due:
