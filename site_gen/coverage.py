@@ -83,8 +83,7 @@ def _is_commune(unit: Unit) -> bool:
 def _state(ctx: Context, ident: str, day: dt.date) -> Unit | None:
     """The unit as the register stood on ``day``: the one place coverage reads a unit's attributes (type, parent,
     locality, marking), so that dated unit attributes (a ward that kept a commune's id) apply here alone."""
-    unit = ctx.units.get(ident)
-    return unit.model if unit is not None else None
+    return ctx.unit_state(ident, day)  # (its history applied: the name, parent, type, locality of that day)
 
 
 def _lineage(ctx: Context, ident: str, day: dt.date) -> Iterator[Unit]:

@@ -21,11 +21,11 @@ from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCatego
 from site_gen.kinds.good_model import GoodModel
 from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanSchedule, InspectionPlanTeam
 from site_gen.kinds.midterm_survey import MidtermSurvey
-from site_gen.kinds.organisation import Organisation, OrganisationPredecessor
+from site_gen.kinds.organisation import Organisation, OrganisationPredecessor, OrganisationSector
 from site_gen.kinds.remediation_plan import RemediationPlan
 from site_gen.kinds.survey_plan import SurveyPlan
 from site_gen.kinds.typed import Model
-from site_gen.kinds.unit import Unit
+from site_gen.kinds.unit import Unit, unit_on
 
 if TYPE_CHECKING:  # a bare ``Record`` is a record of some kind: its model is a Model
     from typing_extensions import TypeVar
@@ -315,6 +315,60 @@ class Context:
             last = unit.model.parent or ""
         return not (last and self.hides(UNIT.name, last))
 
+    # -- units and sectors as of a date (``day`` None: today's state, as the undated lookups above) ---------------
+
+    def unit_state(self, ident: str, day: dt.date | None) -> Unit | None:
+        """The unit as it was on ``day`` (its earlier name, parent, type, sector, locality), None when unknown."""
+        unit = self.units.get(ident)
+        if unit is None:
+            return None
+        model = unit.model
+        return unit_on(model, day) if day is not None and model.history else model
+
+    def unit_name_on(self, ident: str, day: dt.date | None) -> str:
+        """The unit's name on ``day``: a 2024 record names a ward by its 2024 name."""
+        state = self.unit_state(ident, day)
+        return state.name if state else ident
+
+    def ancestors_on(self, ident: str, day: dt.date | None) -> Iterator[Unit]:
+        """:meth:`ancestors` as the register stood on ``day``: each unit's state then, following its parent then."""
+        probe: str | None = ident
+        seen: set[str] = set()
+        while probe and probe not in seen:
+            seen.add(probe)
+            state = self.unit_state(probe, day)
+            if state is None:
+                return
+            yield state
+            probe = state.parent
+
+    def district_on(self, ident: str, day: dt.date | None) -> str | None:
+        """:meth:`district_of` as of ``day``."""
+        if day is None:
+            return self.district_of(ident)
+        found = next((u for u in self.ancestors_on(ident, day) if u.type in DISTRICT_TYPES), None)
+        return found.id if found else None
+
+    def sector_on(self, ident: str, day: dt.date | None) -> str | None:
+        """:meth:`sector_of` as of ``day``."""
+        found = next((u for u in self.ancestors_on(ident, day) if u.sector), None)
+        return found.sector if found else None
+
+    def sector(self, ident: str) -> OrganisationSector | None:
+        org = self.org
+        return next((sector for sector in org.model.sectors if sector.id == ident), None) if org else None
+
+    def sectors_in_year(self, year: int) -> list[OrganisationSector]:
+        """The organisation's sectors in use on some day of ``year``."""
+        org = self.org
+        if not org:
+            return []
+        return [
+            s
+            for s in org.model.sectors
+            if (s.from_ is None or s.from_.year <= year) and (s.until is None or s.until.year >= year)
+        ]
+
     # -- cadres and plans ----------------------------------------------------------
 
     def exemption(self, cadre: str, year: int) -> str | None:
@@ -407,9 +461,7 @@ class Context:
         day = self.reference_day(plan)
         kind = cast("Kind[P]", BY_NAME[plan.kind])
         return not any(
-            other.model.issuer != plan.model.issuer
-            and self.reference_day(other) < day
-            and self._works_for_issuer(cadre, other)
+            other.model.issuer != plan.model.issuer and self.reference_day(other) < day and self._works_for_issuer(cadre, other)
             for other in self.plans_for_year(kind, plan.model.year)
         )
 

@@ -24,7 +24,9 @@ from site_gen.bundle import BUNDLED_DIR
 from site_gen.catalogue import say
 from site_gen.discover import SUBMISSIONS
 from site_gen.errors import SetupError
-from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds import BY_NAME, FIELD_VISIT_PLAN, INSPECTION_PLAN, KINDS, QUARTERLY_REPORT, REGISTRATION
+from site_gen.kinds.cadre import assignment_on
+from site_gen.kinds.unit import exists_on
 from site_gen.model import Context
 from site_gen.scalars import resolve_plain
 from site_gen.schemas import SCHEMA_DIR, Schemas
@@ -200,8 +202,12 @@ def _options(args: NewOptions, ctx: Context | None) -> dict[str, Any]:
         if getattr(args, name, None) is not None:
             values[name] = getattr(args, name)
     cadre = ctx.cadres.get(values.get("cadre", "")) if ctx else None
-    if cadre is not None:
-        values.setdefault("unit", cadre.model.unit)
+    if cadre is not None:  # the cadre's unit on the record's date
+        values.setdefault("unit", assignment_on(cadre.model, _day(args)).unit)
+    if args.kind == INSPECTION_PLAN.name and "year" in values and ctx is not None and ctx.org is not None:
+        in_use = [sector.id for sector in ctx.sectors_in_year(values["year"])]  # the sectors in use that year
+        if in_use:
+            values["sectors"] = in_use
     if "plan" not in values and "year" in values and ctx is not None:
         plans = ctx.unit_plans(FIELD_VISIT_PLAN, values["year"], values.get("unit", ""))
         if plans and args.kind in (REGISTRATION.name, QUARTERLY_REPORT.name):
@@ -218,12 +224,32 @@ def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> d
         required += schema.get("then", {}).get("required", [])  # e.g. an inspected unit has scores
     value = {name: json.loads(json.dumps(sample[name])) for name in required if name in sample}
     properties = schema.get("properties", {})
-    for name in ("id", "unit", "cadre", "plan", "year", "quarter"):
+    for name in ("id", "unit", "cadre", "plan", "year", "quarter", "sectors"):
         if name in options and name in properties:
             value[name] = options[name]
     if "submitted" in properties:
         value["submitted"] = today
     return dict(value)
+
+
+def _day(args: NewOptions) -> dt.date:
+    """The record's date: --date, else today."""
+    try:
+        return dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:  # (a date that does not read is the schema's to report, in the record)
+        return dt.date.today()
+
+
+def _unit_of_the_day(ctx: Context, ident: str, day: dt.date) -> None:
+    """A record is made only for a unit that exists on its date (a dissolved unit keeps its history, read-only)."""
+    unit = ctx.units.get(ident)
+    if unit is None or exists_on(unit.model, day):
+        return
+    data = unit.model
+    name = ctx.unit_name_on(ident, day)
+    if data.dissolved is not None and data.dissolved <= day:
+        raise SetupError("setup.unit-dissolved", unit=ident, name=name, date=day, dissolved_date=data.dissolved)
+    raise SetupError("setup.unit-not-yet", unit=ident, name=name, date=day, established_date=data.established)
 
 
 def new_record(root: Path, args: NewOptions) -> int:
@@ -235,6 +261,8 @@ def new_record(root: Path, args: NewOptions) -> int:
     ctx = state.context if state is not None else None
     options = _options(args, ctx)
     today = args.date or dt.date.today().isoformat()
+    if ctx is not None and options.get("unit"):
+        _unit_of_the_day(ctx, str(options["unit"]), _day(args))
     value = _seed(schemas, kind, options, today)
     path = _target(root, args, kind, value, options, today, ctx)
     bundled = root / SCHEMA_DIR / BUNDLED_DIR / BY_NAME[kind].schema

@@ -218,6 +218,9 @@ def test_hooks_answer_for_every_sample_record(kind: Kind, samples: dict[str, lis
         def unit_name(self, ident: str) -> str:
             return ident
 
+        def unit_name_on(self, ident: str, day: Any) -> str:
+            return ident
+
         def plan_year(self, plan_id: str) -> int | None:
             return 2025
 

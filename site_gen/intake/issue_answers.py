@@ -9,6 +9,7 @@ answers and a describer that says what the record built from them holds
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -133,9 +134,23 @@ class Reader:
         found: Record | None = self.read(ident, lambda t: find_cadre(self.ctx, t))
         return found
 
-    def unit(self) -> Record | None:
-        found: Record | None = self.read("unit", lambda t: find_unit(self.ctx, t))
+    def unit(self, *dated: str) -> Record | None:
+        """The unit answered, named as of the date answered under the first of ``dated`` that reads (else today)."""
+        day = self.day(*dated)
+        found: Record | None = self.read("unit", lambda t: find_unit(self.ctx, t, day))
         return found
+
+    def day(self, *idents: str) -> dt.date | None:
+        """The record's date: the first of these answers that reads as a date, else the day of the intake (no problem
+        is noted here: the answer is read again in its turn)."""
+        for ident in idents:
+            value = answer_text(self.raw.get(ident, ""))
+            if value:
+                try:
+                    return dt.date.fromisoformat(parse_date(value))
+                except (Invalid, ValueError):
+                    continue
+        return dt.date.fromisoformat(self.loaded.today) if self.loaded.today else None
 
     def plan(self, kind: str) -> Record | None:
         found: Record | None = self.read("plan", lambda t: find_plan(self.ctx, kind, t))
@@ -206,13 +221,17 @@ def registration_rows(r: Reader, text: str, plan: Record) -> list[Row]:
     return rows
 
 
+def _day(text: Any) -> dt.date | None:
+    return dt.date.fromisoformat(text) if isinstance(text, str) else None
+
+
 def registration_row(r: Reader, cells: list[str], number: int, plan: Record) -> Row | None:
     parsers: dict[str, Callable[[str], Any]] = {
         "category": lambda t: find_category(plan, t),
         "days": parse_days,
         "from": parse_date,
         "to": parse_date,
-        "places": lambda t: find_units(r.ctx, t),
+        "places": lambda t: find_units(r.ctx, t, _day(row.get("from"))),  # the names of the visit's first day
     }
     row: dict[str, Any] = {}
     ok = True
@@ -262,7 +281,7 @@ def describe_registration(r: Reader, answers: RegistrationAnswers, draft: Draft)
 
 
 def read_quarterly_report(r: Reader) -> QuarterlyReportAnswers | None:
-    unit = r.unit()
+    unit = r.unit("submitted")
     plan = r.plan(FIELD_VISIT_PLAN.name)
     quarter = r.read("quarter", parse_quarter)
     cadre = r.cadre()
@@ -271,7 +290,7 @@ def read_quarterly_report(r: Reader) -> QuarterlyReportAnswers | None:
         r.text("category")
     activity = r.text("activity")
     days, start, end = r.read("days", parse_days), r.date("from"), r.date("to")
-    places = r.read("places", lambda t: find_units(r.ctx, t))
+    places = r.read("places", lambda t: find_units(r.ctx, t, r.day("from")))
     place, achievements, limitations, proposals = (r.text(k) for k in ("place", "achievements", "limitations", "proposals"))
     submitted = r.date("submitted") if r.text("submitted") else r.loaded.today
     r.confirm()
@@ -322,7 +341,7 @@ def describe_quarterly_report(r: Reader, answers: QuarterlyReportAnswers, draft:
 
 def read_inspection_result(r: Reader) -> DocumentsReceived | None:
     plan = r.plan(INSPECTION_PLAN.name)
-    unit = r.unit()
+    unit = r.unit("received")
     received = r.date("received")
     approver = r.cadre("approved_by") if r.text("approved_by") else None
     reason = r.text("reason")
@@ -355,7 +374,7 @@ def describe_inspection_result(r: Reader, answers: DocumentsReceived, draft: Dra
 
 
 def read_remediation_progress(r: Reader) -> Progress | None:
-    unit = r.unit()
+    unit = r.unit("submitted")
     plan = r.plan(REMEDIATION_PLAN.name)
     shortcoming = r.read("shortcoming", lambda t: find_shortcoming(plan, t)) if plan is not None else None
     actions = r.read("actions", lambda t: find_actions(plan, t)) if plan is not None and r.text("actions") else []

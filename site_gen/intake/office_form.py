@@ -406,23 +406,36 @@ class FormReader:
         value: int | None = self.attempt(cell, parse_days, owner)
         return value
 
-    def units(self, piece: str) -> list[str]:
-        """The units a piece of a places cell names: one, or (failing that) a list separated by commas."""
+    def form_day(self) -> dt.date:
+        """The form's date (its place-and-date line; else the day of the import), read without noting a problem."""
+        match = re.search(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})", fold(self.doc.place_date))
+        if match is not None:
+            try:
+                return dt.date.fromisoformat(parse_date("/".join(match.groups())))
+            except (Invalid, ValueError):
+                pass
+        return dt.date.fromisoformat(self.today)
+
+    def units(self, piece: str, day: dt.date | None = None) -> list[str]:
+        """The units a piece of a places cell names (by their names on ``day``, the visit's first day): one, or
+        (failing that) a list separated by commas."""
         try:
-            return [find_unit(self.ctx, piece).id]
+            return [find_unit(self.ctx, piece, day).id]
         except Invalid as first:
             units = []
             for sub in [s for s in piece.split(",") if s.strip()] if "," in piece else []:
                 try:
-                    units.append(find_unit(self.ctx, sub).id)
+                    units.append(find_unit(self.ctx, sub, day).id)
                 except Invalid:
                     raise first from None
             if not units:
                 raise
             return units
 
-    def places(self, cell: Cell | None, owner: str) -> tuple[list[str], str] | None:
-        """The units visited and the place in words ("Ghi rõ địa điểm: …")."""
+    def places(self, cell: Cell | None, owner: str, span: tuple[str, str] | None = None) -> tuple[list[str], str] | None:
+        """The units visited (as named on the visit's first day, when the period reads) and the place in words
+        ("Ghi rõ địa điểm: …")."""
+        day = dt.date.fromisoformat(span[0]) if span else self.form_day()
         if not self.required(cell, owner):
             return None
         assert cell is not None
@@ -431,7 +444,7 @@ class FormReader:
         ok = True
         for piece in re.split(r"[;\n]+", parts.pop("places", "")):
             if piece.strip():
-                units = self.attempt((piece.strip(), cell.where), self.units, owner) or []
+                units = self.attempt((piece.strip(), cell.where), lambda t: self.units(t, day), owner) or []
                 ok = ok and bool(units)
                 places += [u for u in units if u not in places]
         if not places and ok:
@@ -470,7 +483,7 @@ class FormReader:
         content = self.content(self.column(row, "content"), plan, owner, purpose=True)
         span = self.period(row, owner)
         days = self.days(row, owner, span)
-        places = self.places(self.column(row, "places"), owner)
+        places = self.places(self.column(row, "places"), owner, span)
         if content is None or span is None or days is None or places is None:
             return None
         return Row(content[0], Span(days, span[0], span[1], places[0], places[1]), content[1])

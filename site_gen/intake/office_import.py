@@ -166,7 +166,7 @@ class FormImport(FormReader):
         if not self.doc.unit_line.strip():
             self.add("office.no-unit", where)
             return None
-        found: Record | None = self.attempt((self.doc.unit_line, where), lambda t: find_unit(self.ctx, t))
+        found: Record | None = self.attempt((self.doc.unit_line, where), lambda t: find_unit(self.ctx, t, self.form_day()))
         return found
 
     def preparer(self, unit: Record | None) -> str:
@@ -186,7 +186,7 @@ class FormImport(FormReader):
         has_activity = self.required(activity, "")
         span = self.period(row, "")
         count = self.days(row, "", span)
-        places = self.places(self.column(row, "places"), "")
+        places = self.places(self.column(row, "places"), "", span)
         results = self.results(row, "")
         if cadre is not None and unit is not None and cadre.data["unit"] != unit.id and name is not None:
             cadre_unit = self.ctx.unit_name(str(cadre.data["unit"]))

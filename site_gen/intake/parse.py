@@ -16,8 +16,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from site_gen.kinds import UNIT
 from site_gen.kinds.intake import Invalid
-from site_gen.model import Context, Record
+from site_gen.kinds.unit import Unit, exists_on, unit_on
+from site_gen.model import Context, Record, of_kind
 from site_gen.schemas import Schemas
 from site_gen.vn import fold
 
@@ -147,16 +149,42 @@ def _unit_names(record: Record) -> list[str]:
     return names
 
 
-def find_unit(ctx: Context, text: str) -> Record:
-    return pick(text, ctx.units.values(), _unit_names, "issue.unknown-unit", "issue.ambiguous-unit")
+def _unit_names_on(day: dt.date, later: bool) -> Callable[[Record], list[str]]:
+    """The names a unit had on ``day`` (its name, short name, locality then); with ``later``, today's too."""
+
+    def names(record: Record) -> list[str]:
+        model: Unit = of_kind(UNIT, record).model
+        if not model.history:
+            return _unit_names(record)
+        state = unit_on(model, day)
+        then = [state.name, *([state.short_name] if state.short_name else [])]
+        then += [state.locality.name] if state.locality else []
+        return list(dict.fromkeys([*then, *_unit_names(record)])) if later else then
+
+    return names
 
 
-def find_units(ctx: Context, text: str) -> list[str]:
-    """Units named in a list separated by commas, semicolons or lines."""
+def find_unit(ctx: Context, text: str, day: dt.date | None = None) -> Record:
+    """A unit by id or name; with ``day`` (the record's date), by the names of that day among the units that existed
+    then first: a ward that took an old commune's name is the commune in 2024 and the ward in 2026."""
+    if day is None:
+        return pick(text, ctx.units.values(), _unit_names, "issue.unknown-unit", "issue.ambiguous-unit")
+    living = [unit for unit in ctx.units.values() if exists_on(unit.model, day)]
+    try:
+        return pick(text, living, _unit_names_on(day, False), "issue.unknown-unit", "issue.ambiguous-unit")
+    except Invalid as exc:
+        if exc.code != "issue.unknown-unit":
+            raise
+    # not a unit of that day: the register's other units (the checker then says when it was dissolved or founded)
+    return pick(text, ctx.units.values(), _unit_names_on(day, True), "issue.unknown-unit", "issue.ambiguous-unit")
+
+
+def find_units(ctx: Context, text: str, day: dt.date | None = None) -> list[str]:
+    """Units named in a list separated by commas, semicolons or lines (as of ``day``, see :func:`find_unit`)."""
     out: list[str] = []
     for part in re.split(r"[,;\n]+", text):
         if part.strip():
-            ident = find_unit(ctx, part).id
+            ident = find_unit(ctx, part, day).id
             if ident not in out:
                 out.append(ident)
     if not out:

@@ -170,7 +170,7 @@ class InspectionResultKind(Kind[InspectionResult]):
         return f"kiem-tra/{data['plan']}/{data['unit']}.md"
 
     def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
-        return f"Kết quả kiểm tra: {names.unit_name(data['unit'])}"
+        return f"Kết quả kiểm tra: {names.unit_name_on(data['unit'], data.get('date'))}"
 
     def diff_title(self, data: Mapping[str, Any], label: str, cadre: str, unit: str, lang: str) -> str | None:
         return f"{label}: {unit}" if unit else None

@@ -64,6 +64,10 @@ class Names(Protocol):
 
     def unit_name(self, ident: str) -> str: ...
 
+    def unit_name_on(self, ident: str, day: Any) -> str:
+        """The unit's name on ``day`` (the record's ISO date; today's name when it is not one)."""
+        ...
+
     def plan_year(self, plan_id: str) -> int | None:
         """The year of a field-visit plan, None when there is no such plan."""
         ...

@@ -72,7 +72,7 @@ class MidtermSurveyKind(Kind[MidtermSurvey]):
         return f"khao-sat/{data['id']}.md"
 
     def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
-        return f"Khảo sát: {names.unit_name(data['unit'])}"
+        return f"Khảo sát: {names.unit_name_on(data['unit'], data.get('submitted'))}"
 
 
 KIND = MidtermSurveyKind(

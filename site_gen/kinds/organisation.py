@@ -17,6 +17,8 @@ class OrganisationSector(Model):
 
     id: str  # Mã khu vực
     name: str  # Tên khu vực
+    from_: dt.date | None = None  # Áp dụng từ ngày
+    until: dt.date | None = None  # Áp dụng đến hết ngày
 
 
 class OrganisationRepository(Model):

@@ -154,7 +154,7 @@ class QuarterlyReportKind(Kind[QuarterlyReport]):
 
     def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
         year = names.plan_year(data["plan"])
-        return f"Báo cáo quý {data['quarter']}/{year}: {names.unit_name(data['unit'])}"
+        return f"Báo cáo quý {data['quarter']}/{year}: {names.unit_name_on(data['unit'], data.get('submitted'))}"
 
     def diff_title(self, data: Mapping[str, Any], label: str, cadre: str, unit: str, lang: str) -> str | None:
         if not unit:

@@ -99,7 +99,7 @@ class RemediationProgressKind(Kind[RemediationProgress]):
 
     def describe(self, data: Mapping[str, Any], names: Names) -> str | None:
         submitted = data["submitted"]
-        return f"Báo cáo khắc phục: {names.unit_name(data['unit'])} ({submitted[8:10]}/{submitted[5:7]}/{submitted[:4]})"
+        return f"Báo cáo khắc phục: {names.unit_name_on(data['unit'], submitted)} ({submitted[8:10]}/{submitted[5:7]}/{submitted[:4]})"
 
     def diff_title(self, data: Mapping[str, Any], label: str, cadre: str, unit: str, lang: str) -> str | None:
         return f"{label}: {unit}" if unit else None

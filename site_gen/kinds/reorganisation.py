@@ -43,6 +43,9 @@ class Reorganisation(Model):
 # register's dates to the decision's effective date by them.
 ENDS_BEFORE = frozenset({"merge", "absorb", "split", "dissolve"})
 STARTS_AFTER = frozenset({"merge", "split", "establish"})
+# The changes after which the unit keeps its id with another name, parent or place: its history records the state
+# before, until the day before the effective date.
+DATED = frozenset({"rename", "transfer"})
 # How many units each change names before and after (None: any number, at least one; 0: none).
 SHAPE: dict[str, tuple[int | None, int | None]] = {
     "merge": (None, 1),

@@ -218,7 +218,7 @@ def content_text(
 
 def place_text(ctx: Context, row: RegistrationRow | QuarterlyReportVisit) -> str:
     """Unit names joined with "; ", then "Cụ thể: …" on a second line."""
-    text = PLACES_SEPARATOR.join(ctx.unit_name(unit) for unit in row.places)
+    text = PLACES_SEPARATOR.join(ctx.unit_name_on(unit, row.from_) for unit in row.places)  # names of the day
     if row.place:
         text += LINE_SEPARATOR + DETAIL_LABEL + row.place
     return text
@@ -310,7 +310,7 @@ def registration_form(ctx: Context, registration: Record[Registration]) -> FormD
     return FormDoc(
         form=FORM_REGISTRATION,
         committee=issuer.committee,
-        unit_line=ctx.unit_name(unit).upper(),
+        unit_line=ctx.unit_name_on(unit, data.submitted).upper(),
         place_date=place_date(issuer.place, data.submitted.isoformat()),
         title=TITLE_REGISTRATION,
         subtitle=SUBTITLE_PLAN_FORMAT.format(year=year),
@@ -367,7 +367,7 @@ def summary_form(ctx: Context, plan: Record[FieldVisitPlan], unit: str, registra
     return FormDoc(
         form=FORM_SUMMARY,
         committee=issuer.committee,
-        unit_line=ctx.unit_name(unit).upper(),
+        unit_line=ctx.unit_name_on(unit, submitted).upper(),
         place_date=place_date(issuer.place, submitted.isoformat())
         if submitted
         else PLACE_DATE_BLANK.format(place=issuer.place, yyyy=year),
@@ -410,7 +410,7 @@ def report_form(ctx: Context, report: Record[QuarterlyReport]) -> FormDoc:
     return FormDoc(
         form=FORM_REPORT,
         committee=issuer.committee,
-        unit_line=ctx.unit_name(data.unit).upper(),
+        unit_line=ctx.unit_name_on(data.unit, data.submitted).upper(),
         place_date=place_date(issuer.place, data.submitted.isoformat()),
         title=TITLE_REPORT,
         subtitle=SUBTITLE_REPORT_FORMAT.format(quarter=QUARTER_NUMERALS[data.quarter], year=year),
@@ -471,7 +471,7 @@ def schedule_form(ctx: Context, plan: Record[InspectionPlan]) -> FormDoc:
                     str(index),
                     format_date(entry.date.isoformat()),
                     SESSION_FORMAT.format(label=label, time=_hour(time)) if time else label,
-                    ctx.unit_name(entry.unit),
+                    ctx.unit_name_on(entry.unit, entry.date),
                     TEAM_FORMAT.format(team=team.name, leader=_person(ctx, team.leader)) if team else "",
                     entry.location or "",
                 ]
@@ -515,7 +515,7 @@ def notice_form(ctx: Context, result: Record[InspectionResult]) -> FormDoc:
     plan = ctx.plan(INSPECTION_PLAN, data.plan)
     issuer = ctx.issuer_of(plan)
     year = plan.model.year if plan else data.date.year
-    unit = ctx.unit_name(data.unit)
+    unit = ctx.unit_name_on(data.unit, data.date)
     notice = data.notice
     team = ctx.team(plan, data.team) if plan and data.team else None
     intro: list[str] = []
@@ -537,7 +537,7 @@ def notice_form(ctx: Context, result: Record[InspectionResult]) -> FormDoc:
     if data.self_score is not None:
         items.append((SCORE_SELF, _number(data.self_score)))
     for score in data.department_scores:
-        items.append((SCORE_DEPARTMENT.format(unit=ctx.unit_name(score.unit)), _number(score.score)))
+        items.append((SCORE_DEPARTMENT.format(unit=ctx.unit_name_on(score.unit, data.date)), _number(score.score)))
     if data.assessed_score is not None:
         items.append((SCORE_ASSESSED, _number(data.assessed_score)))
     for bonus in data.bonus:
@@ -550,7 +550,7 @@ def notice_form(ctx: Context, result: Record[InspectionResult]) -> FormDoc:
         items.append((SCORE_CLASSIFICATION, CLASSIFICATION_LABELS.get(data.classification, "")))
     if data.rank:
         sectors = {sector.id: sector.name for sector in org.sectors} if org else {}
-        sector = ctx.sector_of(data.unit)
+        sector = ctx.sector_on(data.unit, data.date)
         items.append((SCORE_RANK, RANK_FORMAT.format(rank=data.rank, sector=sectors.get(sector or "", sector or ""))))
     rows = [_cells([str(index), item, points]) for index, (item, points) in enumerate(items, 1)]
     after: list[str] = []

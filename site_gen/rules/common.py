@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from site_gen.kinds import CADRE, UNIT
 from site_gen.kinds.defs import Document
+from site_gen.kinds.unit import name_on
 from site_gen.model import Context, Record
 from site_gen.problems import Problem
 from site_gen.rules.registry import problem
@@ -52,12 +53,24 @@ def unit_on(
     if established is not None and established > (first if whole else last):
         date = first if whole else last
         yield problem(
-            record, "rule.unit-not-yet", *pointer, id=ident, name=unit.model.name, date=date, established_date=established
+            record,
+            "rule.unit-not-yet",
+            *pointer,
+            id=ident,
+            name=name_on(unit.model, established),  # (its first name)
+            date=date,
+            established_date=established,
         )
     elif dissolved is not None and dissolved <= (last if whole else first):
         date = last if whole else first
         yield problem(
-            record, "rule.unit-dissolved", *pointer, id=ident, name=unit.model.name, date=date, dissolved_date=dissolved
+            record,
+            "rule.unit-dissolved",
+            *pointer,
+            id=ident,
+            name=name_on(unit.model, dissolved - dt.timedelta(days=1)),  # (its last name)
+            date=date,
+            dissolved_date=dissolved,
         )
 
 

@@ -253,7 +253,9 @@ def _sector_ranks(ctx: Context, plan: Record, by_unit: dict[str, Record[Inspecti
     for unit, record in by_unit.items():
         rank, score = record.model.rank, record.model.final_score
         if rank is not None and score is not None:
-            sectors.setdefault(ctx.sector_of(unit) or "", []).append(_Ranked(record, record.model.unit, rank, score))
+            sectors.setdefault(ctx.sector_on(unit, record.model.date) or "", []).append(
+                _Ranked(record, record.model.unit, rank, score)
+            )
     for sector, ranked in sorted(sectors.items()):
         if sector not in blind:
             yield from _ranks(sector, ranked)

@@ -20,7 +20,8 @@ from site_gen.kinds.field_visit_plan import FieldVisitPlan, FieldVisitPlanCatego
 from site_gen.kinds.inspection_plan import InspectionPlan, InspectionPlanTeam
 from site_gen.kinds.midterm_survey import MidtermSurveyTarget
 from site_gen.kinds.remediation_plan import RemediationPlanSolutionGroup, RemediationPlanSolutionGroupAction
-from site_gen.kinds.reorganisation import ENDS_BEFORE, SHAPE, STARTS_AFTER
+from site_gen.kinds.reorganisation import DATED, ENDS_BEFORE, SHAPE, STARTS_AFTER
+from site_gen.kinds.unit import Unit, states
 from site_gen.model import LEADING_TYPES, Context, Record, last_day, of_kind
 from site_gen.problems import Problem
 from site_gen.rules.common import cadre_ref, close, document_refs, duplicate_ids, plan_ref, unit_on, unit_ref, units_refs
@@ -90,11 +91,19 @@ def context_folders(ctx: Context) -> Iterator[Problem]:
         "rule.unit-parent-cycle",
         "rule.approvers-submitters-overlap",
         "rule.unit-dates-order",
+        "rule.unit-history-order",
+        "rule.unit-history-before-established",
+        "rule.unit-history-after-dissolved",
+        "rule.sector-not-yet",
+        "rule.sector-ended",
+        "rule.unit-not-yet",
+        "rule.unit-dissolved",
     ),
 )
 def register_units(ctx: Context) -> Iterator[Problem]:
     org = ctx.org
     sectors = ctx.sector_ids()
+    dated_sectors = org is not None and any(s.from_ is not None or s.until is not None for s in org.model.sectors)
     if org:
         yield from unit_ref(ctx, org, org.model.register_owner, "register_owner")
         yield from unit_ref(ctx, org, org.model.leadership_unit, "leadership_unit")
@@ -111,12 +120,132 @@ def register_units(ctx: Context) -> Iterator[Problem]:
             )
         if data.sector is not None and org and data.sector not in sectors:
             yield problem(unit, "rule.ref-sector", "sector", id=data.sector, codes_list=sectors)
+        if data.history:
+            yield from _unit_history(ctx, unit, sectors if org else None)
+        if dated_sectors:
+            yield from _unit_sectors(ctx, unit)
+        yield from _parents_of_the_time(ctx, unit)
         chain = _parent_cycle(ctx, ident)
         if chain:
             yield problem(unit, "rule.unit-parent-cycle", "parent", id=ident, chain_list=chain)
         both = sorted(set(data.approvers) & set(data.submitters))
         if both:
             yield problem(unit, "rule.approvers-submitters-overlap", "submitters", owners_list=both)
+
+
+def _unit_history(ctx: Context, unit: Record[Unit], sectors: list[str] | None) -> Iterator[Problem]:
+    """A unit's earlier states: in time order, within its life, naming known units and sectors."""
+    data = unit.model
+    previous = None
+    last = data.dissolved - dt.timedelta(days=1) if data.dissolved is not None else None
+    for index, state in enumerate(data.history):
+        yield from unit_ref(ctx, unit, state.parent, "history", index, "parent")
+        if state.sector is not None and sectors is not None and state.sector not in sectors:
+            yield problem(unit, "rule.ref-sector", "history", index, "sector", id=state.sector, codes_list=sectors)
+        until = state.until
+        if previous is not None and until <= previous:
+            yield problem(unit, "rule.unit-history-order", "history", index, "until", until_date=until, previous_date=previous)
+        previous = until
+        if data.established is not None and until < data.established:
+            yield problem(
+                unit,
+                "rule.unit-history-before-established",
+                "history",
+                index,
+                "until",
+                until_date=until,
+                established_date=data.established,
+            )
+        elif last is not None and until >= last and data.dissolved is not None:
+            yield problem(
+                unit,
+                "rule.unit-history-after-dissolved",
+                "history",
+                index,
+                "until",
+                until_date=until,
+                dissolved_date=data.dissolved,
+            )
+
+
+def _unit_sectors(ctx: Context, unit: Record[Unit]) -> Iterator[Problem]:
+    """Each state of a unit belongs to a sector in use through the whole state (a state with no start: since ever)."""
+    data = unit.model
+    count = len(data.history)
+    seen: set[tuple[str, tuple[str | int, ...]]] = set()
+    for index, (start, end, state) in enumerate(states(data)):
+        if state.sector is None:
+            continue
+        sector = ctx.sector(state.sector)
+        if sector is None or (sector.from_ is None and sector.until is None):
+            continue
+        pointer: tuple[str | int, ...] = (
+            ("history", index, "sector") if index < count and data.history[index].sector else ("sector",)
+        )
+        if sector.from_ is not None and (start is None or start < sector.from_):
+            date = start or sector.from_ - dt.timedelta(days=1)
+            if ("not-yet", pointer) not in seen:
+                seen.add(("not-yet", pointer))
+                yield problem(
+                    unit, "rule.sector-not-yet", *pointer, id=sector.id, name=sector.name, date=date, from_date=sector.from_
+                )
+        if sector.until is not None and (end is None or end > sector.until):
+            date = end if end is not None else sector.until + dt.timedelta(days=1)
+            if ("ended", pointer) not in seen:
+                seen.add(("ended", pointer))
+                yield problem(
+                    unit, "rule.sector-ended", *pointer, id=sector.id, name=sector.name, date=date, until_date=sector.until
+                )
+
+
+def _parents_of_the_time(ctx: Context, unit: Record[Unit]) -> Iterator[Problem]:
+    """Each state of a unit stands under a parent that exists through the whole state: a commune whose district
+    union is dissolved moves (a history entry) or ends with it."""
+    data = unit.model
+    if data.parent is None and not data.history:
+        return
+    count = len(data.history)
+    for index, (start, end, state) in enumerate(states(data)):
+        parent = ctx.units.get(state.parent) if state.parent else None
+        if parent is None:
+            continue
+        above = parent.model
+        pointer: tuple[str | int, ...] = (
+            ("history", index, "parent") if index < count and data.history[index].parent else ("parent",)
+        )
+        if above.established is not None and (start is None or start < above.established):
+            yield problem(
+                unit,
+                "rule.unit-not-yet",
+                *pointer,
+                id=parent.id,
+                name=above.name,
+                date=start or above.established - dt.timedelta(days=1),
+                established_date=above.established,
+            )
+        elif above.dissolved is not None and (end is None or end >= above.dissolved):
+            yield problem(
+                unit,
+                "rule.unit-dissolved",
+                *pointer,
+                id=parent.id,
+                name=above.name,
+                date=above.dissolved,
+                dissolved_date=above.dissolved,
+            )
+
+
+def sector_on(
+    ctx: Context, record: Record, ident: str | None, first: dt.date, last: dt.date, *pointer: str | int
+) -> Iterator[Problem]:
+    """A sector the record names for the days ``first`` to ``last`` was in use then (on one of them at least)."""
+    sector = ctx.sector(ident) if ident else None
+    if sector is None:
+        return
+    if sector.from_ is not None and sector.from_ > last:
+        yield problem(record, "rule.sector-not-yet", *pointer, id=sector.id, name=sector.name, date=last, from_date=sector.from_)
+    elif sector.until is not None and sector.until < first:
+        yield problem(record, "rule.sector-ended", *pointer, id=sector.id, name=sector.name, date=first, until_date=sector.until)
 
 
 @check(
@@ -269,6 +398,8 @@ def _duplicate_codes(plan: Record[FieldVisitPlan], categories: tuple[FieldVisitP
         "rule.thresholds-order",
         "rule.unit-not-yet",
         "rule.unit-dissolved",
+        "rule.sector-not-yet",
+        "rule.sector-ended",
     ),
 )
 def inspection_plans(ctx: Context) -> Iterator[Problem]:
@@ -283,6 +414,8 @@ def inspection_plans(ctx: Context) -> Iterator[Problem]:
             for index, sector in enumerate(data.sectors):
                 if sector not in sectors:
                     yield problem(plan, "rule.ref-sector", "sectors", index, id=sector, codes_list=sectors)
+                year = data.year
+                yield from sector_on(ctx, plan, sector, dt.date(year, 1, 1), dt.date(year, 12, 31), "sectors", index)
         yield from units_refs(ctx, plan, data.scoring.units if data.scoring else (), "scoring", "units")
         for index, item in enumerate(data.deadlines):
             yield from unit_ref(ctx, plan, item.unit, "deadlines", index, "unit")
@@ -323,7 +456,7 @@ def _inspection_schedule(ctx: Context, plan: Record[InspectionPlan]) -> Iterator
             )
         else:
             first_row[unit] = index
-        sector = ctx.sector_of(unit)
+        sector = ctx.sector_on(unit, row.date)  # the unit's sector on the day of the session
         if ctx.units.get(unit) and sector not in data.sectors:
             yield problem(plan, "rule.schedule-sector", "schedule", index, "unit", unit=unit, sector=sector or "—")
         team = row.team
@@ -507,16 +640,18 @@ def _count_needed(needed: int | None) -> str:
     return "≥ 1" if needed is None else str(needed)
 
 
-@check("context", ("rule.ref-unit", "rule.reorg-shape", "rule.reorg-end-date", "rule.reorg-start-date"))
+@check("context", ("rule.ref-unit", "rule.reorg-shape", "rule.reorg-end-date", "rule.reorg-start-date", "rule.reorg-history"))
 def reorganisations(ctx: Context) -> Iterator[Problem]:
     """A decision's changes name as many units as their kind needs, and the register's dates agree with it: the
     units before a merge, absorption, split or dissolution end on the effective date, the new units start on it."""
     for record in ctx.table(REORGANISATION).values():
         data = record.model
         number, effective = data.document.number, data.effective
+        eve = effective - dt.timedelta(days=1)  # a renamed or transferred unit's former state lasts until then
         for index, item in enumerate(data.changes):
             before, after = SHAPE[item.change]
-            if not (_fits(len(item.from_), before) and _fits(len(item.to), after)):
+            shaped = _fits(len(item.from_), before) and _fits(len(item.to), after)
+            if not shaped:
                 yield problem(
                     record,
                     "rule.reorg-shape",
@@ -546,6 +681,21 @@ def reorganisations(ctx: Context) -> Iterator[Problem]:
                         name=unit.model.name,
                         effective_date=effective,
                         effective=effective.isoformat(),
+                    )
+                if shaped and unit is not None and item.change in DATED and not any(s.until == eve for s in unit.model.history):
+                    yield problem(
+                        record,
+                        "rule.reorg-history",
+                        "changes",
+                        index,
+                        "from",
+                        position,
+                        number=number,
+                        id=ident,
+                        name=unit.model.name,
+                        effective_date=effective,
+                        until_date=eve,
+                        until=eve.isoformat(),
                     )
             for position, ident in enumerate(item.to):
                 yield from unit_ref(ctx, record, ident, "changes", index, "to", position)

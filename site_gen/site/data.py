@@ -114,6 +114,14 @@ class SiteData:
     def unit_name(self, ident: str) -> str:
         return self.ctx.unit_name(ident)
 
+    def unit_name_on(self, ident: str, day: Any) -> str:
+        if isinstance(day, str):
+            try:
+                day = dt.date.fromisoformat(day)
+            except ValueError:
+                day = None
+        return self.ctx.unit_name_on(ident, day if isinstance(day, dt.date) else None)
+
     def issuer_of(self, plan: Record | None) -> Issuer:
         """The committee that issued a plan (a former committee, or the organisation)."""
         return self.ctx.issuer_of(plan)

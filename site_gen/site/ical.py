@@ -136,8 +136,8 @@ def _cadre_unit(ctx: Context, ident: str, day: dt.date, fallback: str | None = N
     return (unit,) if unit else ()
 
 
-def _places(ctx: Context, places: Iterable[str]) -> str:
-    return ", ".join(ctx.unit_name(place) for place in places)
+def _places(ctx: Context, places: Iterable[str], day: dt.date) -> str:
+    return ", ".join(ctx.unit_name_on(place, day) for place in places)  # the names of the day
 
 
 Row = RegistrationRow | QuarterlyReportVisit
@@ -195,7 +195,7 @@ def _registrations(ctx: Context, record: Record[Registration], base_url: str) ->
             start=start,
             end=end,
             description="\n".join(lines),
-            location=_places(ctx, row.places),
+            location=_places(ctx, row.places, row.from_),
             categories=(VISIT, PLANNED),
             units=_cadre_unit(ctx, cadre, row.from_),
             teams=(),
@@ -224,7 +224,7 @@ def _visits(ctx: Context, record: Record[QuarterlyReport], base_url: str) -> Ite
             start=start,
             end=end,
             description="\n".join(lines),
-            location=_places(ctx, visit.places),
+            location=_places(ctx, visit.places, visit.from_),
             categories=(VISIT, DONE),
             units=_cadre_unit(ctx, cadre, visit.from_, data.unit),
             teams=(),
@@ -249,7 +249,7 @@ def _inspections(ctx: Context, record: Record[InspectionPlan], base_url: str) ->
     for index, row in enumerate(plan.schedule):
         date = row.date
         start, end = _session_times(plan, row.session, date)
-        unit = ctx.unit_name(row.unit)
+        unit = ctx.unit_name_on(row.unit, date)
         team = teams.get(row.team)
         team_name = (team.name if team else None) or row.team
         lines = [WORDS["inspected_unit"].format(unit=unit), f"{team_name}"]

@@ -488,7 +488,7 @@ def inspections(site: SiteData) -> Iterator[Page]:
         sectors: list[dict[str, Any]] = []
         names = {s.id: s.name for s in org.sectors}
         for sector in data.sectors:
-            ranked = [r for u, r in results.items() if site.ctx.sector_of(u) == sector]
+            ranked = [r for u, r in results.items() if site.ctx.sector_on(u, r.model.date) == sector]
             ranked.sort(key=lambda r: (10_000 if r.model.rank is None else r.model.rank, sort_key(site.unit_name(r.model.unit))))
             counts = Counter(r.model.classification for r in ranked)
             sectors.append(
@@ -532,7 +532,7 @@ def inspections(site: SiteData) -> Iterator[Page]:
             yield Page(
                 f"kiem-tra/{plan.id}/{unit}.md",
                 "ket-qua.md.j2",
-                WORDS["result"].format(year=data.year, unit=site.unit_name(unit)),
+                WORDS["result"].format(year=data.year, unit=site.ctx.unit_name_on(unit, result.model.date)),
                 {"plan": plan, "result": result, "team": teams.get(result.model.team), "models": found},
                 [result],
             )
