@@ -28,7 +28,7 @@ from site_gen.kinds.field_visit_plan import FieldVisitPlan
 from site_gen.kinds.quarterly_report import QuarterlyReport, QuarterlyReportVisit
 from site_gen.kinds.registration import Registration, RegistrationRow
 from site_gen.labels import labels
-from site_gen.model import Context, Record, quarterly_deadline, records_of
+from site_gen.model import Context, Record, quarter_bounds, quarterly_deadline, records_of
 from site_gen.vn import format_decimal, format_int, name_key
 
 FORMAT = 1
@@ -224,15 +224,27 @@ def _districts(ctx: Context, visits: Visits, year: int) -> list[dict[str, Any]]:
 def _reports(
     ctx: Context, plans: list[Record[FieldVisitPlan]], reports: list[Record[QuarterlyReport]], cadres: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    units = sorted({c["unit"] for c in cadres if c["status"] != "exempt"})
+    """The quarterly reports received and those still owed. A unit owes a plan a quarter's report when a subject
+    cadre of that plan worked in it during the quarter (on its first or last day): a cadre who moved reports from
+    the new unit, and a former committee's unit owes none after its last day."""
+    owed: set[tuple[str, str, int]] = set()
+    for cadre in cadres:
+        record = ctx.cadres.get(cadre["id"])
+        if cadre["status"] == "exempt" or record is None:
+            continue
+        year = next(p.model.year for p in plans if p.id == cadre["plan"])
+        for quarter in (1, 2, 3, 4):
+            for day in quarter_bounds(year, quarter):
+                owed.add((cadre["plan"], assignment_on(record.model, day).unit, quarter))
     received = []
-    for report in sorted((r.model for r in reports), key=lambda r: (r.unit, r.quarter)):
+    for report in sorted((r.model for r in reports), key=lambda r: (r.unit, r.quarter, r.plan)):
         plan = next(p for p in plans if p.id == report.plan)
         deadline = quarterly_deadline(plan.model, report.quarter)
         received.append(
             {
                 "unit": report.unit,
                 "quarter": report.quarter,
+                "plan": report.plan,
                 "submitted": report.submitted.isoformat(),
                 "deadline": deadline.isoformat(),
                 "late": report.submitted > deadline,
@@ -240,10 +252,14 @@ def _reports(
                 "days": sum(v.days for v in report.visits),
             }
         )
-    have = {(r["unit"], r["quarter"]) for r in received}
-    missing = [{"unit": u, "quarter": q} for u in units for q in (1, 2, 3, 4) if (u, q) not in have]
+    have = {(r["plan"], r["unit"], r["quarter"]) for r in received}
+    missing = [
+        {"unit": unit, "quarter": quarter, "plan": plan}
+        for plan, unit, quarter in sorted(owed, key=lambda k: (k[1], k[2], k[0]))
+        if (plan, unit, quarter) not in have
+    ]
     return {
-        "expected": len(units) * 4,
+        "expected": len(owed | have),
         "received": len(received),
         "late": sum(1 for r in received if r["late"]),
         "items": received,

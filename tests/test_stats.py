@@ -112,9 +112,23 @@ def test_reports(base: dict) -> None:  # type: ignore[type-arg]
     reports = base["reports"]
     assert (reports["expected"], reports["received"], reports["late"]) == (8, 5, 0)
     assert reports["missing"] == [
-        {"unit": "ban-tckt", "quarter": 4}, {"unit": "thuong-truc", "quarter": 3}, {"unit": "thuong-truc", "quarter": 4},
-    ]  # fmt: skip
+        {"unit": "ban-tckt", "quarter": 4, "plan": "di-co-so-2025"},
+        {"unit": "thuong-truc", "quarter": 3, "plan": "di-co-so-2025"},
+        {"unit": "thuong-truc", "quarter": 4, "plan": "di-co-so-2025"},
+    ]
     assert base["unregistered_visits"] == 0
+
+
+def test_a_moved_cadre_owes_reports_from_the_unit_of_each_quarter(tmp_path: Path) -> None:
+    """A unit owes a quarter's report for the cadres who worked in it then: the new unit from the move on."""
+    root = make_repo(tmp_path / "repo", CASES / "valid" / "cadre-moved")
+    result = check_repository(root, use_cache=False)
+    data = figures(result.context, result.records(), 2025)
+    owed = {(m["unit"], m["quarter"]) for m in data["reports"]["missing"]} | {
+        (r["unit"], r["quarter"]) for r in data["reports"]["items"]
+    }
+    assert {("ban-tckt", 3), ("van-phong", 4)} <= owed  # moved on 01/10/2025: Q3 ends at ban-tckt, Q4 at van-phong
+    assert data["reports"]["expected"] >= data["reports"]["received"]
 
 
 def test_text_reads_like_a_report(base: dict) -> None:  # type: ignore[type-arg]
