@@ -459,9 +459,7 @@ def make_district(ident: str, union: str, place: str, level: str, communes: str,
         UNITS[cid] = unit
         COMMUNES[ident].append(cid)
         HAMLET_OF[cid] = (
-            [f"Khu phố {n}" for n in sorted(rng.sample(range(1, 9), 3))]
-            if code != "x"
-            else [f"Ấp {h}" for h in pick(HAMLETS, 3)]
+            [f"Khu phố {n}" for n in sorted(rng.sample(range(1, 9), 3))] if code != "x" else [f"Ấp {h}" for h in pick(HAMLETS, 3)]
         )
 
 
@@ -582,14 +580,24 @@ def make_cadres() -> None:
         add_cadre(new, name, new_post, new_group, members)
         record = CADRE[slug(name)]
         record["assignments"] = [
-            {"until": iso(add(REFORM, -1)), "unit": unit, "post": post, "role_group": group,
-             "memberships": [MEMBERSHIPS[m] for m in members.split()]}
+            {
+                "until": iso(add(REFORM, -1)),
+                "unit": unit,
+                "post": post,
+                "role_group": group,
+                "memberships": [MEMBERSHIPS[m] for m in members.split()],
+            }
         ]
     for ident, (new, new_post) in MOVES.items():
         record = CADRE[ident]
         record["assignments"] = [
-            {"until": iso(add(REFORM, -1)), "unit": record["unit"], "post": record["post"],
-             "role_group": record["role_group"], "memberships": list(record["memberships"])}
+            {
+                "until": iso(add(REFORM, -1)),
+                "unit": record["unit"],
+                "post": record["post"],
+                "role_group": record["role_group"],
+                "memberships": list(record["memberships"]),
+            }
         ]
         record.update(unit=new, post=new_post)
     for ident, record in CADRE.items():
@@ -658,9 +666,7 @@ def subjects(year: int, committee: str = ORG) -> list[str]:
 
 
 def head_of(unit: str, day: D) -> str:
-    return next(
-        c for c in CADRE if unit_on(c, day) == unit and assignment(c, day)["role_group"] in ("leader", "standing")
-    )
+    return next(c for c in CADRE if unit_on(c, day) == unit and assignment(c, day)["role_group"] in ("leader", "standing"))
 
 
 # -- field-visit plans (seed 003) ----------------------------------------------------------------------------
@@ -1487,7 +1493,11 @@ def make_reorganisation() -> None:
     """The decisions of the register: Hải Lâm's committee merged into Bình An's, the district level ended and the
     grassroots unions rearranged on 01/07/2025; the business bloc's union renamed on 01/10/2025."""
     effective = iso(REFORM)
-    head = [("hai-lam-thuong-truc", "thuong-truc"), ("hai-lam-van-phong", "van-phong"), ("hai-lam-ban-phong-trao", "ban-phong-trao")]
+    head = [
+        ("hai-lam-thuong-truc", "thuong-truc"),
+        ("hai-lam-van-phong", "van-phong"),
+        ("hai-lam-ban-phong-trao", "ban-phong-trao"),
+    ]
     put(
         "ban-tckt",
         "to-chuc/sap-xep/hop-nhat-tinh-doan-hai-lam.yaml",
