@@ -1055,12 +1055,6 @@ def quarter_span(year: int, quarter: int) -> tuple[D, D]:
     return D(year, 3 * quarter - 2, 1), add(D(year + (quarter == 4), (3 * quarter) % 12 + 1, 1), -1)
 
 
-def existed(unit: str, first: D, last: D) -> bool:
-    """Whether a unit existed on some day from ``first`` to ``last``."""
-    data = UNITS[unit]
-    return data.get("established", "") <= iso(last) and ("dissolved" not in data or data["dissolved"] > iso(first))
-
-
 def quarterly_due(year: int, quarter: int) -> D:
     """The last day to send form 3: before day 27 of the quarter's last month."""
     return D(year, 3 * quarter, 26)
