@@ -401,7 +401,7 @@ class Context:
         the former committee's last day), their membership and role group are covered, and they worked that year."""
         applies = plan.model.applies_to
         then = assignment_on(cadre.model, self.reference_day(plan))
-        if self.committee_of(then.unit) != plan.model.issuer:
+        if not self.works_for(cadre, plan):
             return False
         if applies and not set(applies) & set(then.memberships):
             return False

@@ -6,6 +6,13 @@ seed documents: the field-visit plan of seed 003 (forms 1, 2, 3), the
 inspection plan of seed 001, the remediation plan of seed 004, the mid-term
 survey of seed 000 and the "1+2" figures and problems of seed 002.
 
+The organisation is that of 2026, after the 2025 reform: Bình An, into which
+the former committee of Hải Lâm merged on 01/07/2025. 2024 has two committees,
+each with its districts, communes, cadres and plan; 2025 spans the reform (the
+district level ends, the communes are merged into 25 unions directly under the
+committee, Hải Lâm's cadres move to Bình An's units and finish the year under
+Hải Lâm's plan); 2026 has one committee.
+
 The years 2024 and 2025 are complete. The year 2026 is in progress, as the
 records stand on the snapshot date 20/11/2026: the plan, the registrations and
 the reports of quarters 1 to 3 (one unit's third-quarter report has not
@@ -18,9 +25,8 @@ has no remediation record.
 
 The output is stable: one ``random.Random(2025)`` drives every choice of 2024
 and 2025, in a fixed order; the year in progress has its own
-``random.Random(2026)``, used only after everything else is made, so adding it
-left the 2024 and 2025 records untouched. Run from anywhere:
-``python tools/make_sample.py [--root DIR]``. The previous contents of
+``random.Random(2026)``, used only after everything else is made. Run from
+anywhere: ``python tools/make_sample.py [--root DIR]``. The previous contents of
 ``submissions/`` are deleted first.
 
 ``site-gen check`` gives no error and these warnings, all intended:
@@ -51,7 +57,7 @@ D = dt.date
 YEARS = (2024, 2025)  # complete years, drawn from ``rng``
 CURRENT = 2026  # the year in progress, drawn from its own Random(2026)
 SNAPSHOT = D(2026, 11, 20)  # the records of the year in progress stand as on this day
-MISSING_REPORT = ("huyen-doan-phuoc-lam", CURRENT, 3)  # the one quarterly report not yet arrived
+MISSING_REPORT = ("xa-phuoc-lam", CURRENT, 3)  # the one quarterly report not yet arrived
 MODEL_TAGS = {  # the names of the good models' tags, shown on the site
     "an-ninh-trat-tu": "An ninh trật tự",
     "chuyen-doi-so": "Chuyển đổi số",
@@ -68,7 +74,7 @@ MODEL_TAGS = {  # the names of the good models' tags, shown on the site
     "tuong-tro": "Tương trợ",
     "van-hoa": "Văn hóa",
 }
-UNVISITED_2025 = "huyen-doan-tra-giang"  # the one district-level union nobody visits in 2025 (seed 002)
+UNVISITED_2025 = "xa-tra-giang"  # no provincial cadre visited it in 2025 (seed 002; see UNVISITED): its inspection says so
 
 # -- the register: text tables, one row a line, columns split on "|" ------------------------------------------
 HEAD_UNITS = """
@@ -106,10 +112,58 @@ huyen-doan-tra-giang  | Huyện đoàn | Trà Giang  | district | tt:Trà Giang,
 AFFILIATED = """
 doan-khoi-co-quan      | ĐKCQ | Đoàn Khối các cơ quan tỉnh  | Khối các cơ quan  | Chi đoàn Sở Tư pháp; Chi đoàn Sở Y tế;
                          Chi đoàn Kho bạc Nhà nước tỉnh; Chi đoàn Báo Bình An
-doan-khoi-doanh-nghiep | ĐKDN | Đoàn Khối Doanh nghiệp tỉnh | Khối Doanh nghiệp | Chi đoàn Công ty Cổ phần May Tân Định;
+doan-khoi-doanh-nghiep | ĐKDN | Đoàn Khối Doanh nghiệp và Hợp tác xã tỉnh | Khối Doanh nghiệp | Chi đoàn Công ty Cổ phần May Tân Định;
                          Chi đoàn Công ty TNHH Gỗ Phước Hưng; Chi đoàn Công ty Điện lực Bình An
 """
-LEVELS = {"p": ("ward", "Phường", "phuong"), "x": ("commune", "Xã", "xa"), "tt": ("township", "Thị trấn", "thi-tran")}
+# The former committee of Hải Lâm, merged into Bình An on 01/07/2025 (as Bình Dương joined Hồ Chí Minh City): its
+# head units and its two district-level unions, which end with it; its cadres move to Bình An's units.
+HAI_LAM = "tinh-doan-hai-lam"
+HAI_LAM_HEAD = """
+hai-lam-thuong-truc    | leadership | TT | Thường trực Tỉnh đoàn Hải Lâm       | Thường trực (Hải Lâm)
+hai-lam-van-phong      | office     | VP | Văn phòng Tỉnh đoàn Hải Lâm         | Văn phòng (Hải Lâm)
+hai-lam-ban-phong-trao | department | PT | Ban Phong trào Tỉnh đoàn Hải Lâm    | Ban Phong trào (Hải Lâm)
+"""
+HAI_LAM_DISTRICTS = """
+thanh-doan-hai-lam | Thành đoàn | Hải Lâm  | city     | p:Hải Thịnh, p:Hải Châu, p:Cửa Lấp, x:Hải Bình, x:Phước Hải:hardship
+huyen-doan-hon-ngoc | Huyện đoàn | Hòn Ngọc | district | tt:Hòn Ngọc, x:Bãi Thơm:remote, x:Gành Dầu:border+remote
+"""
+# The reform of 01/07/2025: the district level ends; the communes, wards and townships are merged into the units
+# below, directly under the committee. id | level | name | the units it is formed from. A unit that keeps its id
+# (An Khánh keeps its name; Long Thạnh and Suối Đá are not merged) records its earlier parent in ``history``.
+REFORM = D(2025, 7, 1)
+NEW_UNITS = """
+phuong-an-khanh  | p  | An Khánh  | phuong-an-khanh, phuong-phu-thinh
+phuong-binh-tan  | p  | Bình Tân  | phuong-tan-dinh, xa-tan-an
+phuong-thuan-an  | p  | Thuận An  | phuong-hoa-thuan, phuong-hiep-hoa
+phuong-phuoc-an  | p  | Phước An  | xa-an-tay, xa-long-binh-dong
+phuong-my-dien   | p  | Mỹ Điền   | phuong-an-dien, phuong-my-phuoc
+xa-tan-hung      | x  | Tân Hưng  | thi-tran-tan-hung, xa-tan-binh, xa-bau-sen
+xa-hoa-lap       | x  | Hòa Lập   | xa-tan-lap, xa-hoa-hiep, xa-thanh-an
+xa-phuoc-lam     | x  | Phước Lâm | thi-tran-phuoc-lam, xa-phuoc-hoa, xa-phuoc-thanh
+xa-an-long       | x  | An Long   | xa-an-nhon, xa-long-tan, xa-phu-an
+xa-binh-son      | x  | Bình Sơn  | thi-tran-binh-son, xa-binh-hoa, xa-binh-tri
+xa-tan-thuy      | x  | Tân Thủy  | xa-tan-phuoc, xa-son-thuy
+xa-long-giang    | x  | Long Giang | thi-tran-long-giang, xa-long-phu
+xa-long-thanh    | x  | Long Thạnh | xa-long-thanh
+xa-my-hung       | x  | Mỹ Hưng   | xa-long-hung, xa-my-long
+xa-phu-giang     | x  | Phú Giang | xa-phu-long, xa-giang-dien
+xa-vinh-phuoc    | x  | Vĩnh Phước | thi-tran-vinh-phuoc, xa-vinh-loi
+xa-vinh-bien     | x  | Vĩnh Biên | xa-vinh-hoa, xa-phuoc-vinh
+xa-son-lam       | x  | Sơn Lâm   | thi-tran-son-lam, xa-tan-son, xa-bau-tram
+xa-lam-ha        | x  | Lâm Hà    | xa-lam-son, xa-son-ha
+xa-suoi-da       | x  | Suối Đá   | xa-suoi-da
+xa-tra-giang     | x  | Trà Giang | thi-tran-tra-giang, xa-giang-hai
+xa-tra-tien      | x  | Trà Tiên  | xa-tra-phong, xa-con-tien
+phuong-hai-lam   | p  | Hải Lâm   | phuong-hai-thinh, phuong-hai-chau
+phuong-hai-an    | p  | Hải An    | phuong-cua-lap, xa-hai-binh, xa-phuoc-hai
+dac-khu-hon-ngoc | dk | Hòn Ngọc  | thi-tran-hon-ngoc, xa-bai-thom, xa-ganh-dau
+"""
+LEVELS = {
+    "p": ("ward", "Phường", "phuong"),
+    "x": ("commune", "Xã", "xa"),
+    "tt": ("township", "Thị trấn", "thi-tran"),
+    "dk": ("special-zone", "Đặc khu", "dac-khu"),
+}
 DISTRICT_LEVEL_NAME = {"city": "Thành phố", "town": "Thị xã", "district": "Huyện"}
 
 # -- cadres: unit | name | post | role group | memberships (S staff, E executive, B standing board) ----------
@@ -161,6 +215,23 @@ thi-doan-hoa-thuan        | Trần Thị Kiều Oanh   | Bí thư Thị đoàn H
 huyen-doan-tan-hung       | Lê Quốc Việt         | Bí thư Huyện đoàn Tân Hưng                  | leader     | E
 huyen-doan-phuoc-lam      | Phạm Văn Sang        | Bí thư Huyện đoàn Phước Lâm                 | leader     | E
 """
+# Hải Lâm's cadres: their unit and post until 30/06/2025, then where the merged committee placed them.
+HAI_LAM_CADRES = """
+hai-lam-thuong-truc    | Trần Văn Hải        | Bí thư Tỉnh đoàn Hải Lâm      | standing   | S E B | thuong-truc    | Phó Bí thư Tỉnh đoàn
+hai-lam-thuong-truc    | Nguyễn Thị Bích Lâm | Phó Bí thư Tỉnh đoàn Hải Lâm  | standing   | S E B | ban-tckt       | Phó Trưởng ban
+hai-lam-van-phong      | Phan Minh Quân      | Chánh Văn phòng               | leader     | S E   | van-phong      | Phó Chánh Văn phòng
+hai-lam-van-phong      | Lê Thị Ngọc Hạnh    | Chuyên viên                   | specialist | S     | ban-phong-trao | Chuyên viên
+hai-lam-ban-phong-trao | Võ Hoàng Duy        | Trưởng ban                    | leader     | S E   | ban-phong-trao | Phó Trưởng ban
+hai-lam-ban-phong-trao | Đỗ Minh Triết       | Chuyên viên                   | specialist | S     | ban-tuyen-giao | Chuyên viên
+thanh-doan-hai-lam     | Huỳnh Thanh Tâm     | Bí thư Thành đoàn Hải Lâm     | leader     | E     | phuong-hai-lam | Bí thư Đoàn phường Hải Lâm
+"""
+# Bình An's district secretaries from 01/07/2025: the secretary of the commune or ward union formed where they were.
+MOVES = {
+    "nguyen-thanh-cong": ("phuong-an-khanh", "Bí thư Đoàn phường An Khánh"),
+    "tran-thi-kieu-oanh": ("phuong-thuan-an", "Bí thư Đoàn phường Thuận An"),
+    "le-quoc-viet": ("xa-tan-hung", "Bí thư Đoàn xã Tân Hưng"),
+    "pham-van-sang": ("xa-phuoc-lam", "Bí thư Đoàn xã Phước Lâm"),
+}
 MEMBERSHIPS = {"S": "staff", "E": "executive", "B": "standing-board"}
 AFFILIATED_IDS = ["doan-khoi-co-quan", "doan-khoi-doanh-nghiep"]
 
@@ -331,6 +402,99 @@ def teams(ident: str) -> dict[str, list[str]]:
     return {"approvers": [f"@{ORG}/{ident}-duyet"], "submitters": [f"@{ORG}/{ident}-nop"]}
 
 
+ORGANISATION_NOTE = (
+    "Từ ngày 01/07/2025, Tỉnh đoàn Hải Lâm hợp nhất vào Tỉnh đoàn Bình An; cấp huyện kết thúc hoạt động, các Đoàn xã, "
+    "phường, đặc khu trực thuộc Tỉnh đoàn."
+)
+PREDECESSORS = [
+    {
+        "id": HAI_LAM,
+        "name": "Đoàn TNCS Hồ Chí Minh tỉnh Hải Lâm",
+        "short_name": "Tỉnh đoàn Hải Lâm",
+        "place": "Hải Lâm",
+        "committee": "BCH ĐOÀN TỈNH HẢI LÂM",
+        "until": "2025-06-30",
+        "note": "Hợp nhất vào Tỉnh đoàn Bình An từ ngày 01/07/2025.",
+    }
+]
+HISTORY: dict[str, list[dict[str, Any]]] = {}  # unit -> earlier states (a unit that keeps its id through the reform)
+PREDECESSORS_OF: dict[str, list[str]] = {}  # new unit -> the units it is formed from
+DISTRICTS_OF: dict[str, list[str]] = {ORG: [], HAI_LAM: []}  # committee -> its district-level unions (before the reform)
+NEW_IDS: list[str] = []
+
+
+def make_district(ident: str, union: str, place: str, level: str, communes: str, committee: str | None) -> None:
+    UNITS[ident] = {
+        "kind": "unit",
+        "id": ident,
+        "name": f"{union} {place}",
+        "short_name": place,
+        "type": "district",
+        "sector": "huyen-thi-thanh",
+        "locality": {"name": f"{DISTRICT_LEVEL_NAME[level]} {place}", "level": level},
+        **({"committee": committee} if committee else {}),
+        **teams(ident),
+        "dissolved": iso(REFORM),
+    }
+    DISTRICTS_OF[committee or ORG].append(ident)
+    COMMUNES[ident] = []
+    for spec in communes.split(", "):
+        code, cname, *flags = spec.split(":")
+        level_code, prefix, id_prefix = LEVELS[code]
+        cid = f"{id_prefix}-{slug(cname)}"
+        assert cid not in UNITS, cid
+        unit = {
+            "kind": "unit",
+            "id": cid,
+            "name": f"Đoàn {prefix.lower()} {cname}",
+            "short_name": cname,
+            "type": "grassroots",
+            "parent": ident,
+            "sector": "huyen-thi-thanh",
+            "locality": {"name": f"{prefix} {cname}", "level": level_code},
+        }
+        if flags:
+            unit["disadvantaged"] = flags[0].split("+")
+        unit.update(approvers=[f"@{ORG}/{ident}-duyet"], submitters=[f"@{ORG}/{cid}-nop"], dissolved=iso(REFORM))
+        UNITS[cid] = unit
+        COMMUNES[ident].append(cid)
+        HAMLET_OF[cid] = (
+            [f"Khu phố {n}" for n in sorted(rng.sample(range(1, 9), 3))] if code != "x" else [f"Ấp {h}" for h in pick(HAMLETS, 3)]
+        )
+
+
+def make_new_units() -> None:
+    """The commune, ward and special-zone unions of 01/07/2025, each formed from the units of its row."""
+    for ident, code, cname, sources in table(NEW_UNITS):
+        level_code, prefix, _ = LEVELS[code]
+        before = sources.split(", ")
+        hamlets = [h for old in before for h in HAMLET_OF.get(old, [])]
+        flags = sorted({flag for old in before for flag in UNITS[old].get("disadvantaged", [])})
+        unit: dict[str, Any] = {
+            "kind": "unit",
+            "id": ident,
+            "name": f"Đoàn {prefix.lower()} {cname}",
+            "short_name": cname,
+            "type": "grassroots",
+            "sector": "xa-phuong",
+            "locality": {"name": f"{prefix} {cname}", "level": level_code},
+        }
+        if flags:
+            unit["disadvantaged"] = flags
+        unit.update(teams(ident))
+        if ident in UNITS:  # keeps its id: the earlier parent and sector are history
+            old = UNITS[ident]
+            HISTORY[ident] = [{"until": iso(add(REFORM, -1)), "parent": old["parent"], "sector": old["sector"]}]
+            unit["history"] = HISTORY[ident]
+            before = [b for b in before if b != ident]
+        else:
+            unit["established"] = iso(REFORM)
+        PREDECESSORS_OF[ident] = before
+        UNITS[ident] = unit
+        HAMLET_OF[ident] = hamlets or [f"Khu phố {n}" for n in (1, 2, 3)]
+        NEW_IDS.append(ident)
+
+
 def make_units() -> None:
     put(
         "ban-tckt",
@@ -346,10 +510,12 @@ def make_units() -> None:
             "register_owner": "ban-tckt",
             "leadership_unit": "thuong-truc",
             "sectors": [
-                {"id": "huyen-thi-thanh", "name": "Huyện, thị xã, thành phố"},
+                {"id": "huyen-thi-thanh", "name": "Huyện, thị xã, thành phố", "until": iso(add(REFORM, -1))},
+                {"id": "xa-phuong", "name": "Xã, phường, đặc khu", "from": iso(REFORM)},
                 {"id": "truc-thuoc", "name": "Đoàn trực thuộc"},
             ],
-            "address": "Số 12 đường Trần Phú, phường An Khánh, thành phố An Khánh, tỉnh Bình An",
+            "predecessors": PREDECESSORS,
+            "address": "Số 12 đường Trần Phú, phường An Khánh, tỉnh Bình An",
             "phone": "0274 3822 456",
             "email": "tinhdoan@binhan.gov.vn",
             "website": "https://tinhdoanbinhan.vn",
@@ -362,53 +528,21 @@ def make_units() -> None:
             "timezone": "Asia/Ho_Chi_Minh",
         },
     )
-    for ident, kind, abbr, name, short in table(HEAD_UNITS):
-        UNITS[ident] = {
-            "kind": "unit",
-            "id": ident,
-            "name": name,
-            "short_name": short,
-            "abbreviation": abbr,
-            "type": kind,
-            **teams(ident),
-        }
-    for ident, union, place, level, communes in table(DISTRICTS):
-        UNITS[ident] = {
-            "kind": "unit",
-            "id": ident,
-            "name": f"{union} {place}",
-            "short_name": place,
-            "type": "district",
-            "sector": "huyen-thi-thanh",
-            "locality": {"name": f"{DISTRICT_LEVEL_NAME[level]} {place}", "level": level},
-            **teams(ident),
-        }
-        COMMUNES[ident] = []
-        for spec in communes.split(", "):
-            code, cname, *flags = spec.split(":")
-            level_code, prefix, id_prefix = LEVELS[code]
-            cid = f"{id_prefix}-{slug(cname)}"
-            assert cid not in UNITS, cid
-            unit = {
+    for text, committee in ((HEAD_UNITS, None), (HAI_LAM_HEAD, HAI_LAM)):
+        for ident, kind, abbr, name, short in table(text):
+            UNITS[ident] = {
                 "kind": "unit",
-                "id": cid,
-                "name": f"Đoàn {prefix.lower()} {cname}",
-                "short_name": cname,
-                "type": "grassroots",
-                "parent": ident,
-                "sector": "huyen-thi-thanh",
-                "locality": {"name": f"{prefix} {cname}", "level": level_code},
+                "id": ident,
+                "name": name,
+                "short_name": short,
+                "abbreviation": abbr,
+                "type": kind,
+                **({"committee": committee, "dissolved": iso(REFORM)} if committee else {}),
+                **teams(ident),
             }
-            if flags:
-                unit["disadvantaged"] = flags[0].split("+")
-            unit.update(approvers=[f"@{ORG}/{ident}-duyet"], submitters=[f"@{ORG}/{cid}-nop"])
-            UNITS[cid] = unit
-            COMMUNES[ident].append(cid)
-            HAMLET_OF[cid] = (
-                [f"Khu phố {n}" for n in sorted(rng.sample(range(1, 9), 3))]
-                if code != "x"
-                else [f"Ấp {h}" for h in pick(HAMLETS, 3)]
-            )
+    for text, committee in ((DISTRICTS, None), (HAI_LAM_DISTRICTS, HAI_LAM)):
+        for ident, union, place, level, communes in table(text):
+            make_district(ident, union, place, level, communes, committee)
     for ident, abbr, name, short, branches in table(AFFILIATED):
         UNITS[ident] = {
             "kind": "unit",
@@ -421,6 +555,10 @@ def make_units() -> None:
             **teams(ident),
         }
         HAMLET_OF[ident] = branches.split("; ")
+    UNITS["doan-khoi-doanh-nghiep"]["history"] = [
+        {"until": "2025-09-30", "name": "Đoàn Khối Doanh nghiệp tỉnh", "short_name": "Khối Doanh nghiệp"}
+    ]
+    make_new_units()
     for ident, unit in UNITS.items():
         put("ban-tckt", f"don-vi/{ident}.yaml", unit)
 
@@ -436,71 +574,138 @@ CADRE: dict[str, dict[str, Any]] = {}
 
 def make_cadres() -> None:
     for unit, name, post, group, members in table(CADRES):
-        ident = slug(name)
-        assert ident not in CADRE, ident
-        record: dict[str, Any] = {
-            "kind": "cadre",
-            "id": ident,
-            "name": name,
-            "unit": unit,
-            "post": post,
-            "role_group": group,
-            "memberships": [MEMBERSHIPS[m] for m in members.split()],
-        }
-        if ident in EXEMPTIONS:
-            record["exemptions"] = []
-            for year, reason in EXEMPTIONS[ident]:
-                item: dict[str, Any] = {"year": year, "reason": reason}
-                if (ident, year) in EXEMPTION_DETAIL:
-                    start, end, note = EXEMPTION_DETAIL[(ident, year)]
-                    item.update({"from": start, "to": end})
-                    if note:
-                        item["note"] = note
-                record["exemptions"].append(item)
-        CADRE[ident] = record
-        put(unit, f"can-bo/{ident}.yaml", record)
+        add_cadre(unit, name, post, group, members)
+    for unit, name, post, group, members, new, new_post in table(HAI_LAM_CADRES):
+        new_group = "standing" if new == "thuong-truc" else "specialist" if group == "specialist" else "leader"
+        add_cadre(new, name, new_post, new_group, members)
+        record = CADRE[slug(name)]
+        record["assignments"] = [
+            {
+                "until": iso(add(REFORM, -1)),
+                "unit": unit,
+                "post": post,
+                "role_group": group,
+                "memberships": [MEMBERSHIPS[m] for m in members.split()],
+            }
+        ]
+    for ident, (new, new_post) in MOVES.items():
+        record = CADRE[ident]
+        record["assignments"] = [
+            {
+                "until": iso(add(REFORM, -1)),
+                "unit": record["unit"],
+                "post": record["post"],
+                "role_group": record["role_group"],
+                "memberships": list(record["memberships"]),
+            }
+        ]
+        record.update(unit=new, post=new_post)
+    for ident, record in CADRE.items():
+        if "assignments" in record:  # the earlier assignment before the exemptions, as a person would write it
+            order = ["kind", "id", "name", "unit", "post", "role_group", "memberships", "assignments"]
+            CADRE[ident] = record = {k: record[k] for k in order if k in record} | {
+                k: v for k, v in record.items() if k not in order
+            }
+        put(record["unit"], f"can-bo/{ident}.yaml", record)
+
+
+def add_cadre(unit: str, name: str, post: str, group: str, members: str) -> None:
+    ident = slug(name)
+    assert ident not in CADRE, ident
+    record: dict[str, Any] = {
+        "kind": "cadre",
+        "id": ident,
+        "name": name,
+        "unit": unit,
+        "post": post,
+        "role_group": group,
+        "memberships": [MEMBERSHIPS[m] for m in members.split()],
+    }
+    if ident in EXEMPTIONS:
+        record["exemptions"] = []
+        for year, reason in EXEMPTIONS[ident]:
+            item: dict[str, Any] = {"year": year, "reason": reason}
+            if (ident, year) in EXEMPTION_DETAIL:
+                start, end, note = EXEMPTION_DETAIL[(ident, year)]
+                item.update({"from": start, "to": end})
+                if note:
+                    item["note"] = note
+            record["exemptions"].append(item)
+    CADRE[ident] = record
+
+
+def unit_on(ident: str, day: D) -> str:
+    """The cadre's unit on a day (their earlier assignment until it ends)."""
+    return str(assignment(ident, day)["unit"])
+
+
+def assignment(ident: str, day: D) -> dict[str, Any]:
+    record = CADRE[ident]
+    for item in record.get("assignments", []):
+        if iso(day) <= item["until"]:
+            return dict(item)
+    return record
+
+
+def committee_of(unit: str) -> str:
+    """The committee a unit belongs to: a former committee's units say so (communes through their district)."""
+    data = UNITS[unit]
+    return str(data.get("committee") or (committee_of(data["parent"]) if data.get("parent") else ORG))
 
 
 def exempt(ident: str, year: int) -> bool:
     return any(e["year"] == year for e in CADRE[ident].get("exemptions", []))
 
 
-def subjects(year: int) -> list[str]:
-    return [c for c in CADRE if not exempt(c, year)]
+def subjects(year: int, committee: str = ORG) -> list[str]:
+    """The cadres a committee's plan of the year applies to: by their unit on its last day (Hải Lâm's: 30/06/2025)."""
+    day = D(year, 12, 31) if committee == ORG else min(D(year, 12, 31), add(REFORM, -1))
+    if committee == ORG and year == REFORM.year:  # 2025: Hải Lâm's cadres stay on the plan they registered under
+        return [c for c in CADRE if not exempt(c, year) and committee_of(unit_on(c, D(year, 1, 1))) == ORG]
+    return [c for c in CADRE if not exempt(c, year) and committee_of(unit_on(c, day)) == committee]
 
 
-def head_of(unit: str) -> str:
-    return next(c for c, r in CADRE.items() if r["unit"] == unit and r["role_group"] in ("leader", "standing"))
+def head_of(unit: str, day: D) -> str:
+    return next(c for c in CADRE if unit_on(c, day) == unit and assignment(c, day)["role_group"] in ("leader", "standing"))
 
 
 # -- field-visit plans (seed 003) ----------------------------------------------------------------------------
 VISIT_PLAN_DOCUMENTS = {2024: ("05-KH/TĐTN-TCKT", D(2024, 1, 12)), 2025: ("08-KH/TĐTN-TCKT", D(2025, 1, 10))}
 VISIT_PLAN_DOCUMENTS[CURRENT] = ("06-KH/TĐTN-TCKT", D(2026, 1, 9))
+# Hải Lâm's own plans, for its own cadres (its 2025 plan stays in force for them after the merger, to 31/12/2025).
+HAI_LAM_PLAN_DOCUMENTS = {2024: ("03-KH/TĐTN-VP", D(2024, 1, 16)), 2025: ("04-KH/TĐTN-VP", D(2025, 1, 14))}
 
 
-def make_visit_plans(years: tuple[int, ...] = YEARS) -> None:
+def plan_id(year: int, committee: str = ORG) -> str:
+    return f"di-co-so-{year}" if committee == ORG else f"di-co-so-{year}-hai-lam"
+
+
+def make_visit_plans(years: tuple[int, ...] = YEARS, committee: str = ORG) -> None:
     text = VISIT_PLAN_TEXT
+    own = committee == ORG
     for year in years:
-        number, issued = VISIT_PLAN_DOCUMENTS[year]
+        text = VISIT_PLAN_TEXT if year < REFORM.year else two_tier(VISIT_PLAN_TEXT)
+        number, issued = (VISIT_PLAN_DOCUMENTS if own else HAI_LAM_PLAN_DOCUMENTS)[year]
         categories = [dict(c) for c in text["categories"]]
         categories[2]["topics"] = [{"code": f"1.3.{i}", "name": t} for i, t in enumerate(TOPICS, start=1)]
         plan = {
             "kind": "field-visit-plan",
-            "id": f"di-co-so-{year}",
+            "id": plan_id(year, committee),
+            **({} if own else {"issuer": committee}),
             "year": year,
             "document": {
                 "number": number,
                 "date": iso(issued),
-                "place": "Bình An",
+                "place": "Bình An" if own else "Hải Lâm",
                 "title": f"Kế hoạch đi công tác cơ sở của cán bộ Đoàn cấp tỉnh năm {year}",
                 "issuer": "Ban Thường vụ Tỉnh đoàn",
-                "issuer_unit": "thuong-truc",
-                "drafted_by": "ban-tckt",
+                "issuer_unit": "thuong-truc" if own else "hai-lam-thuong-truc",
+                "drafted_by": "ban-tckt" if own else "hai-lam-van-phong",
                 "signer": {
-                    "name": "Lê Hoàng Phúc",
+                    "name": "Lê Hoàng Phúc" if own else "Trần Văn Hải",
                     "title": "Bí thư",
                     "on_behalf": "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN",
-                    "cadre": "le-hoang-phuc",
+                    "cadre": "le-hoang-phuc" if own else "tran-van-hai",
                 },
                 "references": [dict(r, title=r["title"].format(year=year - 1)) for r in text["references"][year]],
                 "recipients": text["recipients"],
@@ -515,7 +720,9 @@ def make_visit_plans(years: tuple[int, ...] = YEARS) -> None:
                 {"group": "standing", "name": "Thường trực Tỉnh đoàn (Bí thư và các Phó Bí thư)", "focus": ["1.2", "1.5"]},
                 {
                     "group": "leader",
-                    "name": "Lãnh đạo các ban, Văn phòng và Ủy viên Ban Chấp hành chuyên trách cấp huyện",
+                    "name": "Lãnh đạo các ban, Văn phòng và Ủy viên Ban Chấp hành chuyên trách cấp huyện"
+                    if year < REFORM.year
+                    else "Lãnh đạo các ban, Văn phòng và Ủy viên Ban Chấp hành là Bí thư Đoàn xã, phường, đặc khu",
                     "focus": ["1.2", "1.4", "1.5"],
                 },
                 {
@@ -538,7 +745,7 @@ def make_visit_plans(years: tuple[int, ...] = YEARS) -> None:
             "budget": text["budget"],
             "implementation": [dict(item, tasks=[t.format(year=year) for t in item["tasks"]]) for item in text["implementation"]],
         }
-        put("ban-tckt", f"ke-hoach/di-co-so-{year}.yaml", plan)
+        put(plan["document"]["drafted_by"], f"ke-hoach/{plan['id']}.yaml", plan)
 
 
 # -- registrations (form 1) and visits (form 3) ----------------------------------------------------------------
@@ -582,26 +789,44 @@ def quarter_of(day: D) -> int:
     return (day.month - 1) // 3 + 1
 
 
-def allowed_districts(year: int) -> list[str]:
-    return [d for d in COMMUNES if not (year == 2025 and d == UNVISITED_2025)]
+# Where nobody goes: the district union of Trà Giang in the first half of 2025 and the two communes formed from it
+# after the reform (seed 002's one unvisited unit), and three of 2026's units not visited by the snapshot.
+UNVISITED = {2025: {"huyen-doan-tra-giang", "xa-tra-giang", "xa-tra-tien"}, 2026: {"xa-lam-ha", "phuong-hai-an", "xa-tra-tien"}}
 
 
-def pick_commune(districts: list[str]) -> str:
-    pool = [c for d in districts for c in COMMUNES[d]]
+def districts_on(ident: str, day: D) -> list[str]:
+    """The units a cadre's "district" visits go to on a day: the district-level unions of their committee before the
+    reform; the commune, ward and special-zone unions after it."""
+    skip = UNVISITED.get(day.year, set())
+    if day < REFORM:
+        return [d for d in DISTRICTS_OF[committee_of(unit_on(ident, day))] if d not in skip]
+    return [u for u in NEW_IDS if u not in skip]
+
+
+def communes_of(unit: str, day: D) -> list[str]:
+    """The grassroots unions a district-level union holds (before the reform); after it, a union is its own place."""
+    return COMMUNES[unit] if day < REFORM else [unit]
+
+
+def pick_commune(districts: list[str], day: D) -> str:
+    pool = [c for d in districts for c in communes_of(d, day)]
     weights = [3 if "disadvantaged" in UNITS[c] else 1 for c in pool]
     return rng.choices(pool, weights)[0]
 
 
-def places_for(ident: str, category: str, year: int) -> tuple[list[str], str | None]:
-    unit = CADRE[ident]["unit"]
-    home = [unit] if unit in COMMUNES else allowed_districts(year)
-    if category == "1.5" and unit not in COMMUNES and rng.random() < 0.12:
-        union = pick(AFFILIATED_IDS)
+def places_for(ident: str, category: str, day: D) -> tuple[list[str], str | None]:
+    unit = unit_on(ident, day)
+    local = unit in COMMUNES or unit in NEW_IDS  # a district or commune secretary
+    home = [unit] if local else districts_on(ident, day)
+    affiliated = AFFILIATED_IDS if committee_of(unit) == ORG else []
+    if category == "1.5" and not local and affiliated and rng.random() < 0.12:
+        union = pick(affiliated)
         return [union], f"{pick(HAMLET_OF[union])}, {UNITS[union]['name']}"
-    if unit in COMMUNES and category in ("1.2", "1.4"):  # a district secretary works in their own communes
-        return sorted(rng.sample(COMMUNES[unit], 1 if category == "1.4" else 2)), None
-    if category in ("1.1", "1.5") or unit in COMMUNES:
-        commune = pick_commune(home)
+    if local and category in ("1.2", "1.4"):  # a secretary works in their own communes
+        own = communes_of(unit, day)
+        return sorted(rng.sample(own, min(len(own), 1 if category == "1.4" else 2))), None
+    if category in ("1.1", "1.5") or local:
+        commune = pick_commune(home, day)
         hamlet = pick(HAMLET_OF[commune])
         where = (
             f"{hamlet}, {commune_label(commune)}"
@@ -610,16 +835,16 @@ def places_for(ident: str, category: str, year: int) -> tuple[list[str], str | N
         )
         return [commune], where
     roll = rng.random()
-    if roll < 0.15:
-        return [pick(AFFILIATED_IDS)], None
+    if roll < 0.15 and affiliated:
+        return [pick(affiliated)], None
     district = pick(home)
-    if category == "1.4" or roll < 0.45:
+    if category == "1.4" or roll < 0.45 or day >= REFORM:
         return [district], None
     return [district, *sorted(rng.sample(COMMUNES[district], 2))], None
 
 
 def make_rows(ident: str, year: int) -> list[dict[str, Any]]:
-    group = CADRE[ident]["role_group"]
+    group = assignment(ident, D(year, 1, 1))["role_group"]
     rows: list[dict[str, Any]] = []
     for quarter in range(1, 5):
         start, end = band(year, quarter)
@@ -631,7 +856,7 @@ def make_rows(ident: str, year: int) -> list[dict[str, Any]]:
             first, last = cursor, add(cursor, days + rng.randint(slack_low, slack_high) - 1)
             if last > end:
                 continue
-            places, where = places_for(ident, category, year)
+            places, where = places_for(ident, category, first)
             rows.append({"category": category, "days": days, "from": first, "to": last, "places": places, "place": where})
             cursor = add(last, rng.randint(3, 9))
     target = rng.randint(61, 68)
@@ -692,7 +917,7 @@ def visit_text(ident: str, visit: dict[str, Any]) -> dict[str, Any]:
     activity = fill(pick(pool), where=where, hamlet=hamlet)
     if visit.get("unregistered"):
         activity = (
-            "Dự hội nghị Ban Chấp hành Huyện đoàn Long Giang mở rộng sơ kết 6 tháng đầu năm theo lời mời của đơn vị "
+            "Dự hội nghị Ban Chấp hành Đoàn xã Long Giang mở rộng sơ kết 6 tháng đầu năm theo lời mời của đơn vị "
             "(đi đột xuất, chưa đăng ký bổ sung với lãnh đạo Ban)"
         )
     results = {"achievements": fill(pick(ACHIEVEMENTS[cat]), where=where)}
@@ -740,26 +965,34 @@ def registration_date(year: int) -> D:
     return D(2025, 2, rng.randint(4, 13)) if year == 2025 else add(D(2024, 1, 29), rng.randint(0, 8))
 
 
-def approver_of(ident: str) -> str:
+def approver_of(ident: str, day: D) -> str:
     """The head of the cadre's unit approves form 1; a head's is approved by the Standing Committee.
 
-    The Phó Bí thư Thường trực approves the heads' and the Bí thư's; the Bí thư approves the deputies'.
+    The Phó Bí thư Thường trực approves the heads' and the Bí thư's; the Bí thư approves the deputies'. Hải Lâm's
+    Bí thư approves his committee's heads; his deputy approves his.
     """
-    head = head_of(CADRE[ident]["unit"])
+    head = head_of(unit_on(ident, day), day)
     if head != ident:
         return head
+    if committee_of(unit_on(ident, day)) == HAI_LAM:
+        return "nguyen-thi-bich-lam" if ident == "tran-van-hai" else "tran-van-hai"
     return "le-hoang-phuc" if ident == "vo-thanh-son" else "vo-thanh-son"
 
 
-def make_registrations_and_reports(years: tuple[int, ...] = YEARS) -> None:
-    """Forms 1 and 3 of each year; for the year in progress, only the reports due before the snapshot and sent."""
+def make_registrations_and_reports(years: tuple[int, ...] = YEARS, committee: str = ORG) -> None:
+    """Forms 1 and 3 of each year; for the year in progress, only the reports due before the snapshot and sent.
+
+    A registration is filed by the cadre's unit on the day it is sent; a visit is reported by the cadre's unit on
+    its first day, under the plan the cadre registered under (a Hải Lâm cadre's third and fourth quarters of 2025
+    are reported by their new unit in Bình An, under Hải Lâm's plan, in a file of its own)."""
     for year in years:
-        plan = f"di-co-so-{year}"
+        plan = plan_id(year, committee)
         by_unit: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        for ident in subjects(year):
-            unit = CADRE[ident]["unit"]
+        cadres = subjects(year, committee)
+        for ident in cadres:
             rows = make_rows(ident, year)
             submitted = registration_date(year)
+            unit = unit_on(ident, submitted)
             reg_rows = []
             for row in rows:
                 item = {
@@ -781,7 +1014,7 @@ def make_registrations_and_reports(years: tuple[int, ...] = YEARS) -> None:
                     "plan": plan,
                     "cadre": ident,
                     "submitted": iso(submitted),
-                    "approved_by": approver_of(ident),
+                    "approved_by": approver_of(ident, submitted),
                     "approved_on": iso(add(submitted, rng.randint(0, 3))),
                     "rows": reg_rows,
                 },
@@ -790,9 +1023,12 @@ def make_registrations_and_reports(years: tuple[int, ...] = YEARS) -> None:
             if (ident, year) == UNREGISTERED:
                 visits.append(unregistered_visit(year, rows, visits))
             VISITS[(ident, year)] = visits
-            by_unit.setdefault(unit, []).extend((ident, visit) for visit in visits)
+            for visit in visits:
+                by_unit.setdefault(unit_on(ident, visit["from"]), []).append((ident, visit))
         for unit, items in by_unit.items():
-            for quarter in range(1, 5):
+            # the quarters in which some cadre of the plan worked in the unit
+            quarters = [q for q in range(1, 5) if any(unit_on(c, d) == unit for c in cadres for d in quarter_span(year, q))]
+            for quarter in sorted(quarters):
                 if year == CURRENT and (quarterly_due(year, quarter) >= SNAPSHOT or (unit, year, quarter) == MISSING_REPORT):
                     continue  # not yet due (the fourth quarter), or due and not arrived
                 done = sorted((v for v in items if quarter_of(v[1]["to"]) == quarter), key=lambda v: (v[1]["from"], v[0]))
@@ -804,14 +1040,19 @@ def make_registrations_and_reports(years: tuple[int, ...] = YEARS) -> None:
                     "unit": unit,
                     "quarter": quarter,
                     "submitted": iso(LATE_REPORT[3] if late else submitted),
-                    "prepared_by": "vo-thanh-son" if unit == "thuong-truc" else head_of(unit),
+                    "prepared_by": "vo-thanh-son" if unit == "thuong-truc" else head_of(unit, submitted),
                     "visits": [visit_text(ident, visit) for ident, visit in done],
                 }
                 if late:
                     report["note"] = (
                         "Báo cáo gửi chậm do Ban tập trung phục vụ Đại hội đại biểu Hội Liên hiệp Thanh niên Việt Nam tỉnh."
                     )
-                put(unit, f"bao-cao/{year}/quy-{quarter}.yaml", report)
+                suffix = "" if committee == committee_of(unit) else "-hai-lam"
+                put(unit, f"bao-cao/{year}/quy-{quarter}{suffix}.yaml", report)
+
+
+def quarter_span(year: int, quarter: int) -> tuple[D, D]:
+    return D(year, 3 * quarter - 2, 1), add(D(year + (quarter == 4), (3 * quarter) % 12 + 1, 1), -1)
 
 
 def quarterly_due(year: int, quarter: int) -> D:
@@ -832,7 +1073,7 @@ def unregistered_visit(year: int, rows: list[dict[str, Any]], visits: list[dict[
         "days": 1,
         "from": day,
         "to": day,
-        "places": ["huyen-doan-long-giang"],
+        "places": ["xa-long-giang"],
         "place": None,
         "unregistered": True,
     }
@@ -862,7 +1103,7 @@ def make_visit_models() -> None:
         name = entry["name"]
         model_id = f"{entry['key']}-{commune.removeprefix('xa-')}"
         put(
-            CADRE[ident]["unit"],
+            unit_on(ident, found_on),
             f"mo-hinh/{model_id}.yaml",
             {
                 "kind": "good-model",
@@ -889,17 +1130,17 @@ TEAMS = [
     ("trinh-quoc-hung", "nguyen-hoang-long", ["to-thi-bao-ngoc"], "Hồ Thị Thanh Xuân"),
 ]
 SCHEDULE = [  # (unit, day of November 2025, session, team number)
-    ("thanh-doan-an-khanh", 10, "morning", 1),
-    ("thi-doan-hoa-thuan", 11, "morning", 2),
-    ("huyen-doan-tan-hung", 12, "morning", 3),
-    ("huyen-doan-phuoc-lam", 13, "morning", 4),
-    ("huyen-doan-long-giang", 13, "afternoon", 6),
-    ("huyen-doan-binh-son", 14, "morning", 5),
+    ("phuong-an-khanh", 10, "morning", 1),
+    ("phuong-thuan-an", 11, "morning", 2),
+    ("xa-tan-hung", 12, "morning", 3),
+    ("xa-phuoc-lam", 13, "morning", 4),
+    ("xa-long-giang", 13, "afternoon", 6),
+    ("xa-binh-son", 14, "morning", 5),
     ("doan-khoi-co-quan", 17, "afternoon", 1),
     ("doan-khoi-doanh-nghiep", 18, "afternoon", 4),
-    ("huyen-doan-tra-giang", 19, "morning", 2),
-    ("huyen-doan-vinh-phuoc", 20, "morning", 3),
-    ("huyen-doan-son-lam", 21, "morning", 5),
+    ("xa-tra-giang", 19, "morning", 2),
+    ("xa-vinh-phuoc", 20, "morning", 3),
+    ("xa-son-lam", 21, "morning", 5),
 ]
 SCORE_MAX = {
     "ban-tckt": 25,
@@ -911,19 +1152,19 @@ SCORE_MAX = {
     "van-phong": 10,
 }
 QUALITY = {
-    "thanh-doan-an-khanh": 0.93,
-    "thi-doan-hoa-thuan": 0.86,
-    "huyen-doan-tan-hung": 0.9,
-    "huyen-doan-phuoc-lam": 0.84,
-    "huyen-doan-long-giang": 0.81,
-    "huyen-doan-binh-son": 0.88,
+    "phuong-an-khanh": 0.93,
+    "phuong-thuan-an": 0.86,
+    "xa-tan-hung": 0.9,
+    "xa-phuoc-lam": 0.84,
+    "xa-long-giang": 0.81,
+    "xa-binh-son": 0.88,
     "doan-khoi-co-quan": 0.91,
     "doan-khoi-doanh-nghiep": 0.83,
-    "huyen-doan-tra-giang": 0.72,
-    "huyen-doan-vinh-phuoc": 0.78,
-    "huyen-doan-son-lam": 0.87,
+    "xa-tra-giang": 0.72,
+    "xa-vinh-phuoc": 0.78,
+    "xa-son-lam": 0.87,
 }
-DOCS_LATE = "huyen-doan-vinh-phuoc"  # sent its documents two days ahead instead of three
+DOCS_LATE = "xa-vinh-phuoc"  # sent its documents two days ahead instead of three
 
 
 def team_id(number: int) -> str:
@@ -938,7 +1179,7 @@ def make_inspection_plan(
     team_list: list[tuple[str, str, list[str], str]] = TEAMS,
     schedule: list[tuple[str, str, str, int]] | None = None,
 ) -> None:
-    text = text or INSPECTION_TEXT
+    text = two_tier(text or INSPECTION_TEXT)  # the inspections of November 2025 and 2026 follow the reform
     rows = schedule or [(unit, f"2025-11-{day:02d}", session, team) for unit, day, session, team in SCHEDULE]
     plan = {
         "kind": "inspection-plan",
@@ -965,7 +1206,7 @@ def make_inspection_plan(
         "purposes": text["purposes"],
         "requirements": text["requirements"],
         "contents": text["contents"],
-        "sectors": ["huyen-thi-thanh", "truc-thuoc"],
+        "sectors": ["xa-phuong", "truc-thuoc"],
         "methods": text["methods"],
         "attendees": text["attendees"],
         "documents_days_before": 3,
@@ -1083,7 +1324,7 @@ def make_inspection_results() -> None:
                 "Trưởng đoàn đồng ý tiến hành kiểm tra theo lịch.",
             }
         results[unit] = result
-    for sector in ("huyen-thi-thanh", "truc-thuoc"):
+    for sector in ("xa-phuong", "truc-thuoc"):
         ranked = sorted((r for u, r in results.items() if UNITS[u]["sector"] == sector), key=lambda r: -r["final_score"])
         for rank, result in enumerate(ranked, start=1):
             result["rank"] = rank
@@ -1226,24 +1467,98 @@ def make_survey_plan() -> None:
     )
 
 
+DECISION_SIGNER = {"name": "Võ Thanh Sơn", "title": "Phó Bí thư", "on_behalf": "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"}
+
+
+def decision(number: str, date: str, title: str, issuer: str = "Ban Thường vụ Tỉnh đoàn") -> dict[str, Any]:
+    return {
+        "number": number,
+        "date": date,
+        "place": "Bình An",
+        "title": title,
+        "issuer": issuer,
+        "issuer_unit": "thuong-truc",
+        "drafted_by": "ban-tckt",
+        "signer": DECISION_SIGNER,
+    }
+
+
 def make_reorganisation() -> None:
-    """A decision of the register: the business bloc's union renamed (no unit ends or starts, so no dates move)."""
+    """The decisions of the register: Hải Lâm's committee merged into Bình An's, the district level ended and the
+    grassroots unions rearranged on 01/07/2025; the business bloc's union renamed on 01/10/2025."""
+    effective = iso(REFORM)
+    head = [
+        ("hai-lam-thuong-truc", "thuong-truc"),
+        ("hai-lam-van-phong", "van-phong"),
+        ("hai-lam-ban-phong-trao", "ban-phong-trao"),
+    ]
+    put(
+        "ban-tckt",
+        "to-chuc/sap-xep/hop-nhat-tinh-doan-hai-lam.yaml",
+        {
+            "kind": "reorganisation",
+            "id": "hop-nhat-tinh-doan-hai-lam",
+            "document": {
+                **decision(
+                    "1085-QĐ/TWĐTN-BTC",
+                    "2025-06-27",
+                    "Quyết định về việc hợp nhất Đoàn TNCS Hồ Chí Minh tỉnh Hải Lâm và Đoàn TNCS Hồ Chí Minh tỉnh Bình An",
+                    "Ban Bí thư Trung ương Đoàn",
+                ),
+                "signer": {"name": "Nguyễn Minh Triết", "title": "Bí thư Thường trực", "on_behalf": "TM. BAN BÍ THƯ"},
+            },
+            "effective": effective,
+            "changes": [{"change": "absorb", "from": [old], "to": [new]} for old, new in head],
+            "note": "Cán bộ của Tỉnh đoàn Hải Lâm chuyển về các ban, Văn phòng của Tỉnh đoàn Bình An (xem hồ sơ cán bộ).",
+        },
+    )
+    districts = [d for ids in DISTRICTS_OF.values() for d in ids]
+    put(
+        "ban-tckt",
+        "to-chuc/sap-xep/ket-thuc-cap-huyen.yaml",
+        {
+            "kind": "reorganisation",
+            "id": "ket-thuc-cap-huyen",
+            "document": decision(
+                "1120-QĐ/TĐTN",
+                "2025-06-28",
+                "Quyết định về việc kết thúc hoạt động của Đoàn TNCS Hồ Chí Minh các huyện, thị xã, thành phố",
+            ),
+            "effective": effective,
+            "changes": [{"change": "dissolve", "from": districts}],
+        },
+    )
+    changes: list[dict[str, Any]] = []
+    for ident in NEW_IDS:
+        before = PREDECESSORS_OF[ident]
+        if ident in HISTORY:
+            changes.append({"change": "transfer", "from": [ident], "note": "Trực thuộc Tỉnh đoàn từ ngày 01/07/2025."})
+            if before:
+                changes.append({"change": "absorb", "from": before, "to": [ident]})
+        else:
+            changes.append({"change": "merge", "from": before, "to": [ident]})
+    put(
+        "ban-tckt",
+        "to-chuc/sap-xep/sap-xep-co-so-2025.yaml",
+        {
+            "kind": "reorganisation",
+            "id": "sap-xep-co-so-2025",
+            "document": decision(
+                "1121-QĐ/TĐTN",
+                "2025-06-28",
+                "Quyết định về việc thành lập, sắp xếp tổ chức cơ sở Đoàn xã, phường, đặc khu trực thuộc Tỉnh đoàn",
+            ),
+            "effective": effective,
+            "changes": changes,
+        },
+    )
     put(
         "ban-tckt",
         "to-chuc/sap-xep/doi-ten-doan-khoi-doanh-nghiep.yaml",
         {
             "kind": "reorganisation",
             "id": "doi-ten-doan-khoi-doanh-nghiep",
-            "document": {
-                "number": "112-QĐ/TĐTN",
-                "date": "2025-09-15",
-                "place": "Bình An",
-                "title": "Quyết định về việc đổi tên Đoàn Khối Doanh nghiệp tỉnh",
-                "issuer": "Ban Thường vụ Tỉnh đoàn",
-                "issuer_unit": "thuong-truc",
-                "drafted_by": "ban-tckt",
-                "signer": {"name": "Võ Thanh Sơn", "title": "Phó Bí thư", "on_behalf": "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"},
-            },
+            "document": decision("112-QĐ/TĐTN", "2025-09-15", "Quyết định về việc đổi tên Đoàn Khối Doanh nghiệp tỉnh"),
             "effective": "2025-10-01",
             "changes": [
                 {
@@ -1266,20 +1581,44 @@ TEAMS_2026 = [
     ("trinh-quoc-hung", "nguyen-hoang-long", ["to-thi-bao-ngoc", "nguyen-thi-lan-anh"], "Hồ Thị Thanh Xuân"),
 ]
 SCHEDULE_2026 = [  # (unit, date, session, team number): from 24/11 to 05/12/2026, all after the snapshot
-    ("thanh-doan-an-khanh", "2026-11-24", "morning", 1),
-    ("thi-doan-hoa-thuan", "2026-11-25", "morning", 2),
-    ("huyen-doan-tan-hung", "2026-11-26", "morning", 3),
-    ("huyen-doan-phuoc-lam", "2026-11-26", "afternoon", 4),
-    ("huyen-doan-long-giang", "2026-11-27", "morning", 6),
-    ("huyen-doan-binh-son", "2026-11-30", "morning", 5),
+    ("phuong-an-khanh", "2026-11-24", "morning", 1),
+    ("phuong-thuan-an", "2026-11-25", "morning", 2),
+    ("xa-tan-hung", "2026-11-26", "morning", 3),
+    ("xa-phuoc-lam", "2026-11-26", "afternoon", 4),
+    ("xa-long-giang", "2026-11-27", "morning", 6),
+    ("xa-binh-son", "2026-11-30", "morning", 5),
     ("doan-khoi-co-quan", "2026-12-01", "afternoon", 1),
     ("doan-khoi-doanh-nghiep", "2026-12-02", "afternoon", 4),
-    ("huyen-doan-tra-giang", "2026-12-03", "morning", 2),
-    ("huyen-doan-vinh-phuoc", "2026-12-04", "morning", 3),
-    ("huyen-doan-son-lam", "2026-12-05", "morning", 5),  # a Saturday: the farthest district, on the way back
+    ("xa-tra-giang", "2026-12-03", "morning", 2),
+    ("xa-vinh-phuoc", "2026-12-04", "morning", 3),
+    ("xa-son-lam", "2026-12-05", "morning", 5),  # a Saturday: the farthest commune, on the way back
+    ("phuong-hai-lam", "2026-12-01", "morning", 6),
+    ("dac-khu-hon-ngoc", "2026-12-02", "morning", 6),
 ]
 
-DOCUMENTS_2026 = {"thanh-doan-an-khanh": "2026-11-18", "thi-doan-hoa-thuan": "2026-11-19"}
+DOCUMENTS_2026 = {"phuong-an-khanh": "2026-11-18", "phuong-thuan-an": "2026-11-19"}
+
+
+TWO_TIER_WORDS = [  # the phrases of the three-tier organisation, as a document after 01/07/2025 words them
+    ("đoàn cấp huyện, thị, thành phố; xã, phường, thị trấn và tương đương", "Đoàn xã, phường, đặc khu và tương đương"),
+    ("Cấp ủy các huyện, thị xã, thành phố", "Cấp ủy các xã, phường, đặc khu"),
+    ("các huyện, thị, thành đoàn", "các Đoàn xã, phường, đặc khu"),
+    ("Các huyện, thị, thành đoàn", "Các Đoàn xã, phường, đặc khu"),
+    ("Mỗi huyện, thị, thành đoàn", "Mỗi Đoàn xã, phường, đặc khu"),
+    ("cán bộ Đoàn chuyên trách cấp huyện", "cán bộ Đoàn chuyên trách cấp xã"),
+]
+
+
+def two_tier(value: Any) -> Any:
+    """A text (or the texts in a list or mapping) worded for the organisation after the 2025 reform."""
+    if isinstance(value, list):
+        return [two_tier(item) for item in value]
+    if isinstance(value, dict):
+        return {key: two_tier(item) for key, item in value.items()}
+    if isinstance(value, str):
+        for old, new in TWO_TIER_WORDS:
+            value = value.replace(old, new)
+    return value
 
 
 def next_year(value: Any) -> Any:
@@ -1337,7 +1676,9 @@ def main() -> None:
     make_units()
     make_cadres()
     make_visit_plans()
+    make_visit_plans(YEARS, HAI_LAM)
     make_registrations_and_reports()
+    make_registrations_and_reports(YEARS, HAI_LAM)
     make_visit_models()
     make_inspection_plan()
     make_inspection_results()
@@ -1690,15 +2031,15 @@ models:
   inspection:
     - id: ngay-thu-bay-tinh-nguyen-an-khanh
       name: Ngày thứ Bảy tình nguyện
-      unit: thanh-doan-an-khanh
-      place: Các phường, xã thành phố An Khánh
+      unit: phuong-an-khanh
+      place: Các khu phố phường An Khánh
       tags: [tinh-nguyen]
       description: Thứ Bảy cuối tháng, các chi đoàn khu phố ra quân chỉnh trang hẻm, dọn vệ sinh kênh rạch, hỗ trợ
         gia đình chính sách; mỗi năm trên 9.000 lượt đoàn viên tham gia.
     - id: so-hoa-ho-so-doan-vien-tan-hung
       name: Số hóa hồ sơ đoàn viên bằng mã QR
-      unit: huyen-doan-tan-hung
-      place: Huyện Tân Hưng
+      unit: xa-tan-hung
+      place: Xã Tân Hưng
       tags: [chuyen-doi-so, to-chuc]
       description: Mỗi đoàn viên có mã QR liên kết hồ sơ trên phần mềm quản lý đoàn viên; việc chuyển sinh hoạt, đánh
         giá xếp loại thực hiện trực tuyến, giảm thời gian tổng hợp báo cáo của cơ sở.
@@ -1711,8 +2052,8 @@ models:
         là nơi phát hiện, bồi dưỡng nguồn phát triển đoàn viên trong doanh nghiệp ngoài nhà nước.'
     - id: doi-hinh-thanh-nien-song-ngu-son-lam
       name: Đội hình thanh niên song ngữ hỗ trợ đồng bào dân tộc thiểu số
-      unit: huyen-doan-son-lam
-      place: Các xã Lâm Sơn, Sơn Hà, Suối Đá
+      unit: xa-son-lam
+      place: Các xã Sơn Lâm, Lâm Hà, Suối Đá
       tags: [dan-toc-thieu-so, tinh-nguyen]
       description: Đoàn viên người dân tộc thiểu số biết hai thứ tiếng hỗ trợ bà con làm thủ tục hành chính, tuyên
         truyền chính sách, phòng chống tảo hôn; năm 2025 hỗ trợ hơn 1.200 lượt người dân.
@@ -1764,11 +2105,11 @@ inspection_text:
       count: 2
     - role: Bí thư Đoàn cơ sở được xếp loại hoàn thành tốt nhiệm vụ hoặc hoàn thành nhiệm vụ
       count: 2
-    - role: Công chức tham mưu công tác quản lý nhà nước về thanh niên thuộc Phòng Nội vụ
+    - role: Công chức phụ trách công tác thanh niên của Ủy ban nhân dân xã, phường, đặc khu
       count: 1
-      unit_types: [district]
+      unit_types: [grassroots]
   deadlines:
-    - task: Đánh giá kết quả công tác Đội và phong trào thiếu nhi năm 2025 của các huyện, thị, thành đoàn, gửi Văn
+    - task: Đánh giá kết quả công tác Đội và phong trào thiếu nhi năm 2025 của các Đoàn xã, phường, đặc khu, gửi Văn
         phòng Tỉnh đoàn
       unit: ban-cong-tac-thieu-nhi
       due:
