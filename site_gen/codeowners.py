@@ -264,8 +264,9 @@ def sections(ctx: Context, today: dt.date | None = None) -> list[Section]:
             document = record.model.document
             drafter = document.drafted_by or record.folder
             issuer = document.issuer_unit or leader
-            owners = _union(approvers(ctx, drafter), approvers(ctx, issuer))
-            by_folder = _union(approvers(ctx, record.folder), leader_owners)
+            # a dissolved unit (a former committee's office) approves nothing: its plan falls to the keeper
+            owners = _union(*(approvers(ctx, unit) for unit in (drafter, issuer) if unit not in ended))
+            by_folder = _union(approvers(ctx, record.folder) if record.folder not in ended else (), leader_owners)
             if owners and owners != by_folder:
                 named.rules.append(Rule(f"/{record.file}", owners))
                 named.notes.append(wording["named_file"].format(file=record.file, drafter=drafter, issuer=issuer))

@@ -137,6 +137,18 @@ def test_every_record_has_approvers_and_never_a_submitter_team(rules: list[Rule]
         assert not any(owner.endswith("-nop") for owner in owners), path
 
 
+def test_no_dissolved_unit_approves_anything_in_the_merged_sample(rules: list[Rule]) -> None:
+    """The sample's former committee (Hải Lâm) and its district and commune unions ended on 01/07/2025: their folders
+    and their plans fall to the register keeper; no rule names one of their teams."""
+    units = check_repository(ROOT, use_cache=False).context.units
+    ended = {ident for ident, unit in units.items() if unit.model.dissolved is not None}
+    assert {"hai-lam-van-phong", "huyen-doan-tan-hung", "xa-phu-an"} <= ended
+    teams = {owner.rsplit("/", 1)[-1].removesuffix("-duyet") for rule in rules for owner in rule.owners}
+    assert not teams & ended
+    plan = "submissions/hai-lam-van-phong/ke-hoach/di-co-so-2024-hai-lam.yaml"
+    assert owners_for(plan, rules) == owners_for("submissions/ban-tckt/don-vi/xa-phu-an.yaml", rules)
+
+
 def test_patterns_read_as_github_reads_them() -> None:
     assert pattern_regex("*").fullmatch("a/b/c.txt")
     assert pattern_regex("/submissions/").fullmatch("submissions/x/y.yaml")
