@@ -13,7 +13,10 @@ bench/out/ between runs), then times whole processes, median of --repeat:
 * check-jsonschema: the same files against the same schemas, one run per
   record kind (in chunks when the command line would be too long);
 * check, warm: after one file changed, with the cache of the previous run
-  (the pre-commit and local situation), and with nothing changed.
+  (the pre-commit and local situation), and with nothing changed;
+* for the first size, check cold and warm on the same records in the shape
+  the 2025 reform leaves (``synth.generate(..., reform=True)``): the cost of
+  resolving every reference as of its record's date.
 
 It prints the figures and the ratios the README records. Times are wall
 clock on this machine; read them as ratios.
@@ -166,6 +169,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"  check-jsonschema (schemas only):     {cjs:7.2f} s  {count / cjs:>9,.0f} records/s  (check is {cjs / cold:.1f} x faster)"
             )
         rows.append((count, floor, cold, unchanged, changed, cjs))
+        if size == sizes[0]:
+            reform_root = Path(args.out) / f"org-{size}-reform"
+            reform_count = synth.generate(reform_root, size, ROOT / "schemas", reform=True)
+            reform_cold = check_cold(reform_root, runs)
+            reform_unchanged, _ = warm_times(reform_root, runs)
+            print(
+                f"  the same after the reform ({reform_count} records: dated units, a unit's history, reorganisations,"
+                f" earlier assignments): cold {reform_cold:.2f} s ({reform_cold / cold:.2f} x), warm {reform_unchanged:.2f} s"
+            )
     print(
         "\n| records | floor | check, cold | cold / floor | check-jsonschema | speed-up | warm, no change | warm, 1 file changed |"
     )

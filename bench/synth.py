@@ -5,6 +5,14 @@ union with its communes, one department with its cadres, their registrations
 and quarterly reports for two years, and a good model. The text is
 Vietnamese and the records are about the size of real ones (1-2 KB; reports
 are larger). Deterministic: the same size gives the same bytes.
+
+``reform=True`` gives the same records in the shape the 2025 reform leaves,
+with every dated reference the rules resolve: each district union and six of
+its seven communes end on 01/01/2026, two new communes start that day (a
+reorganisation decision per block records the merge), the seventh commune
+keeps its id and records its earlier parent in ``history``, and two cadres per
+block carry an earlier assignment. The years of the records (2024, 2025)
+stay before the change, so the organisation checks clean either way.
 """
 
 from __future__ import annotations
@@ -167,7 +175,42 @@ _MIDDLE = ("Văn", "Thị", "Minh", "Hoàng", "Ngọc", "Quốc")
 _GIVEN = ("An", "Bình", "Chi", "Dũng", "Đức", "Giang", "Hà", "Hải", "Khánh", "Linh", "Mai", "Nam", "Phúc", "Quân")
 
 
-def block_files(block: int) -> dict[str, str]:
+REFORM = "2026-01-01"
+
+
+def _reform(block: int, files: dict[str, str]) -> None:
+    """The block after the reform (see the module's docstring), written over ``files``."""
+    register = "submissions/ban-tckt/don-vi"
+    district = f"huyen-{block}"
+    files[f"{register}/{district}.yaml"] += f"dissolved: {REFORM}\n"
+    for commune in range(1, COMMUNES_PER_BLOCK):
+        files[f"{register}/xa-{block}-{commune}.yaml"] += f"dissolved: {REFORM}\n"
+    kept = f"{register}/xa-{block}-0.yaml"
+    files[kept] = files[kept].replace(f"parent: {district}\n", "") + (
+        f"history:\n  - until: 2025-12-31\n    parent: {district}\n    name: Đoàn xã cũ {block}-0\n"
+    )
+    for new in (1, 2):
+        ident = f"xa-moi-{block}-{new}"
+        files[f"{register}/{ident}.yaml"] = _unit(
+            ident, f"Đoàn xã mới {block}-{new}", "grassroots",
+            f"locality:\n  name: Xã mới {block}-{new}\n  level: commune\nestablished: {REFORM}\n",
+        )  # fmt: skip
+    merged = [f"xa-{block}-{c}" for c in range(1, COMMUNES_PER_BLOCK)]
+    files[f"submissions/ban-tckt/to-chuc/sap-xep/sap-xep-{block}.yaml"] = (
+        f"kind: reorganisation\nid: sap-xep-{block}\ndocument:\n  number: {block}-QĐ/TĐTN\n  date: 2025-12-20\n"
+        "  title: Quyết định sắp xếp tổ chức cơ sở Đoàn\n  issuer: Ban Thường vụ Tỉnh đoàn\n"
+        f"  signer:\n    name: Nguyễn Văn Tổng\n    title: Bí thư\neffective: {REFORM}\nchanges:\n"
+        f"  - change: merge\n    from: [{', '.join(merged[:3])}]\n    to: [xa-moi-{block}-1]\n"
+        f"  - change: merge\n    from: [{', '.join(merged[3:])}]\n    to: [xa-moi-{block}-2]\n"
+        f"  - change: transfer\n    from: [xa-{block}-0]\n  - change: dissolve\n    from: [{district}]\n"
+    )
+    dept = f"ban-{block}"
+    for index in (1, 2):
+        path = f"submissions/{dept}/can-bo/can-bo-{block}-{index}.yaml"
+        files[path] += f"assignments:\n  - until: 2024-06-30\n    unit: {dept}\n    post: Cán sự\n    role_group: specialist\n"
+
+
+def block_files(block: int, reform: bool = False) -> dict[str, str]:
     files: dict[str, str] = {}
     dept = f"ban-{block}"
     district = f"huyen-{block}"
@@ -203,6 +246,8 @@ def block_files(block: int) -> dict[str, str]:
         "description: Chi đoàn ấp ra quân dọn vệ sinh, trồng cây xanh vào chủ nhật cuối tháng.\ntags: [moi-truong]\n"
         f"found_in:\n  visit:\n    cadre: can-bo-{block}-1\n    date: 2025-02-20\n"
     )
+    if reform:
+        _reform(block, files)
     return files
 
 
@@ -222,9 +267,9 @@ def per_block() -> int:
     return len(block_files(0))
 
 
-def generate(root: Path, records: int, schemas: Path) -> int:
+def generate(root: Path, records: int, schemas: Path, reform: bool = False) -> int:
     """Write an organisation of about ``records`` files under ``root``; returns the exact count."""
-    stamp = f"{VERSION}:{records}"
+    stamp = f"{VERSION}:{records}" + (":reform" if reform else "")
     marker = root / MARKER
     if marker.exists() and marker.read_text() == stamp:
         # The records are reused; the schemas are the tool's of today (a kind added since must be known).
@@ -237,7 +282,7 @@ def generate(root: Path, records: int, schemas: Path) -> int:
     blocks = max(1, round((records - len(fixed)) / per_block()))
     count = 0
     made: set[Path] = set()
-    for files in [fixed, *(block_files(b) for b in range(blocks))]:
+    for files in [fixed, *(block_files(b, reform) for b in range(blocks))]:
         for relative, text in files.items():
             path = root / relative
             if path.parent not in made:
