@@ -8,6 +8,7 @@ The case ``tests/cases/valid/lineage-ward``: Đoàn phường An Bình is formed
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from site_gen.kinds import REORGANISATION
 from site_gen.lineage import Lineage, predecessors, successors
 from site_gen.model import Record
 from site_gen.site.build import generate
-from tests.conftest import CASES, make_repo
+from tests.conftest import CASES, ROOT, make_repo
 
 
 @pytest.fixture(scope="module")
@@ -136,5 +137,17 @@ def test_a_merged_commune_links_to_what_it_became(pages: dict[str, str]) -> None
 
 def test_every_unit_has_a_page(root: Path, pages: dict[str, str]) -> None:
     ctx = check_repository(root, use_cache=False).context
-    assert {f"don-vi/{ident}.md" for ident in ctx.units} == set(pages)
+    assert {f"don-vi/{ident}.md" for ident in ctx.units} | {"don-vi/index.md"} == set(pages)
     assert "Chưa có chuyến đi cơ sở, kết quả kiểm tra hay kế hoạch khắc phục nào của đơn vị." in pages["don-vi/trung-tam.md"]
+
+
+def test_the_units_index_lists_every_unit_of_the_sample_once() -> None:
+    """don-vi/index: the units at work by type and level, the dissolved ones with the units they went into."""
+    page = (ROOT / "tests/golden/site/don-vi/index.md").read_text(encoding="utf-8")
+    units = check_repository(ROOT, use_cache=False).context.units
+    active, _, ended = page.partition("## Đã giải thể, sáp nhập")
+    listed = re.findall(r"\]\(([a-z0-9-]+)\.md\)", active) + re.findall(r'<th scope="row"><a href="([a-z0-9-]+)\.html"', ended)
+    assert sorted(listed) == sorted(units)
+    assert "### Cơ sở Đoàn đặc khu (1)" in active and "dac-khu-hon-ngoc.md" in active
+    row = next(line for line in ended.splitlines() if 'href="xa-an-tay.html"' in line)
+    assert "01/07/2025" in row and 'href="phuong-phuoc-an.html"' in row

@@ -658,3 +658,31 @@ def units(site: SiteData) -> Iterator[Page]:
         values = unit_history(lineage, records, ident)
         sources = values.pop("sources")
         yield Page(f"don-vi/{ident}.md", "don-vi.md.j2", unit.model.name, {"unit": unit, **values}, [unit, *sources])
+    yield Page("don-vi/index.md", "don-vi-danh-sach.md.j2", WORDS["units"], unit_index(site, lineage), navigation=True)
+
+
+def unit_index(site: SiteData, lineage: Lineage) -> dict[str, Any]:
+    """The register as readers look for a unit: those at work today by type (grassroots unions by the level of their
+    locality), then those dissolved or merged, each with the day it ended and the units it went into."""
+    today = site.today
+    active: dict[str, list[str]] = {}
+    ended = []
+    for ident in site.units_sorted(site.ctx.units):
+        unit = site.ctx.units[ident].model
+        if unit.dissolved is not None and unit.dissolved <= today:
+            after = sorted({step.after for step in lineage.successors(ident) if step.after and step.depth == 1})
+            ended.append({"id": ident, "dissolved": unit.dissolved, "after": site.units_sorted(after)})
+            continue
+        level = unit.locality.level if unit.type == "grassroots" and unit.locality and unit.locality.level else None
+        active.setdefault(f"level:{level}" if level else f"type:{unit.type}", []).append(ident)
+    groups = [{"key": key, "units": active[key]} for key in sorted(active, key=_unit_group_order)]
+    return {"groups": groups, "ended": ended}
+
+
+def _unit_group_order(key: str) -> tuple[int, str]:
+    kind, _, value = key.partition(":")
+    order = ("leadership", "office", "department", "service", "district", "affiliated", "grassroots", "branch")
+    levels = ("ward", "commune", "special-zone", "township", "city", "town", "district", "hamlet", "quarter")
+    if kind == "type":
+        return (order.index(value) if value in order else len(order), value)
+    return (len(order) + (levels.index(value) if value in levels else len(levels)), value)
