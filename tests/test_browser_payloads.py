@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import shutil
 import subprocess
 import sys
@@ -199,6 +200,23 @@ def test_nothing_from_a_payload_is_live(pages: dict[str, dict[str, Any]]) -> Non
     assert {name: page["live"] for name, page in pages.items() if page["live"]} == {}
 
 
+def without_cut_payloads(text: str, payloads: list[str]) -> str:
+    """The text less every payload cut short to fit, as a chart's label is ("&#60;img src=x onerror…"; the chart's title
+    and data table hold the whole text): the start of a payload, at least 8 characters, then "…"."""
+    cuts = sorted({payload[:end].rstrip() + "…" for payload in payloads for end in range(8, len(payload))}, key=len, reverse=True)
+    spans = []
+    for match in re.finditer("…", text):
+        cut = next((cut for cut in cuts if text.startswith(cut, match.end() - len(cut))), None)
+        if cut is not None:
+            spans.append((match.end() - len(cut), match.end()))
+    kept, position = [], 0
+    for start, end in spans:
+        if start >= position:
+            kept.append(text[position:start] + " ")
+            position = end
+    return "".join(kept) + text[position:]
+
+
 def test_every_payload_is_shown_as_its_text(planted: tuple[Path, list[str]], pages: dict[str, dict[str, Any]]) -> None:
     texts = [page["text"] for name, page in pages.items() if "text" in page]
     missing = [payload for payload in planted[1] if not any(shown(payload) in text for text in texts)]
@@ -207,7 +225,7 @@ def test_every_payload_is_shown_as_its_text(planted: tuple[Path, list[str]], pag
     payloads = sorted((shown(payload) for payload in planted[1]), key=len, reverse=True)
     escaped_twice = {}
     for name, page in pages.items():
-        rest = page.get("text", "")
+        rest = without_cut_payloads(page.get("text", ""), payloads)
         for payload in payloads:
             rest = rest.replace(payload, " ")
         if "&#" in rest or any(entity in rest for entity in ("&lt;", "&gt;", "&amp;", "&quot;")):
