@@ -152,9 +152,7 @@ def test_the_command_writes_files_and_refuses_bad_usage(tmp_path: Path, capsys: 
         "mau-1-dang-ky-tran-thi-mai-2026.xlsx",
     ]
     out = tmp_path / "b"
-    assert (
-        main(["export", *root, "--notice", "xa-binh-son", "--year", "2025", "--format", "docx", "--out", str(out)]) == 0
-    )
+    assert main(["export", *root, "--notice", "xa-binh-son", "--year", "2025", "--format", "docx", "--out", str(out)]) == 0
     assert [p.name for p in out.iterdir()] == ["thong-bao-kiem-tra-xa-binh-son-2025.docx"]
     assert (
         main(["export", *root, "--form", "3", "--unit", "ban-tckt", "--year", "2026", "--quarter", "3", "--out", str(out)]) == 0
