@@ -223,10 +223,12 @@ def test_cells(files: dict[str, bytes]) -> None:
     registration = _table(files["dang-ky.csv"])
     mai = registration[3]
     assert mai[1:10] == ["tran-thi-mai", "di-co-so-2025", "11/02/2025", "1.1", "", "30", "01/03/2025", "31/03/2025", "xa-a1"]
-    units = {row[1]: row for row in _table(files["don-vi.csv"])[1:]}
+    header, *rows = _table(files["don-vi.csv"])
+    units = {row[1]: row for row in rows}
     assert units["xa-a1"][2] == "Đoàn xã An Phú"
     assert units["xa-a1"][5] == "Cơ sở Đoàn (xã, phường, thị trấn và tương đương)"
-    assert units["xa-a1"][11] == "Biên giới; Xã khó khăn"
+    assert header[7] == "Thuộc tổ chức tiền thân" and units["xa-a1"][7] == ""  # the base organisation merged no committee
+    assert header[12] == "Địa bàn khó khăn" and units["xa-a1"][12] == "Biên giới; Xã khó khăn"
     assert units["ban-tckt"][2] == "Ban Tổ chức – Kiểm tra"
     cadres = {row[1]: row for row in _table(files["can-bo.csv"])[1:]}
     assert cadres["le-van-bi"][2:7] == [

@@ -38,7 +38,7 @@ def _items(sample: CheckResult) -> dict[str, export.Item]:
         "2": export.summaries(ctx, records, 2026, "ban-tckt")[0],
         "3": export.reports(ctx, records, 2026, "ban-tckt", 3)[0],
         "schedule": export.schedules(ctx, 2025)[0],
-        "notice": export.notices(ctx, records, 2025, "huyen-doan-binh-son")[0],
+        "notice": export.notices(ctx, records, 2025, "xa-binh-son")[0],
         "blank": export.blanks(ctx, 2026, ["1"])[0],
     }
 
@@ -63,16 +63,16 @@ def test_form_1_is_laid_out_as_the_organisation_does(items: dict[str, export.Ite
     doc = items["1"].doc
     assert doc.committee == "BCH ĐOÀN TỈNH BÌNH AN"
     assert doc.unit_line == "BAN TỔ CHỨC – KIỂM TRA TỈNH ĐOÀN"
-    assert doc.place_date == "Bình An, ngày 09 tháng 02 năm 2026"
+    assert doc.place_date == "Bình An, ngày 10 tháng 02 năm 2026"
     assert doc.reference == "(Kèm theo Kế hoạch số 06-KH/TĐTN-TCKT, ngày 09/01/2026 của Ban Thường vụ Tỉnh đoàn)"
     assert doc.fields == [("Họ và tên", "Trần Thị Mai"), ("Chức vụ", "Chuyên viên")]
     assert doc.columns == layout.COLUMNS_REGISTRATION and doc.numbers == ["(1)", "(2)", "(3)", "(4)", "(5)"]
     first = [cell.text for cell in doc.rows[0]]
     assert first[1].startswith("1.5 Tham dự sinh hoạt chi đoàn\nMục đích: ")
     assert first[2:4] == ["1 ngày", "Từ ngày 26/02/2026 đến ngày 26/02/2026"]
-    assert first[4] == "Đoàn xã Tân Phước\nCụ thể: Chi đoàn ấp Cầu Đúc, xã Tân Phước"
+    assert first[4] == "Đoàn Khối các cơ quan tỉnh\nCụ thể: Chi đoàn Sở Tư pháp, Đoàn Khối các cơ quan tỉnh"
     assert doc.total == ["Tổng", "", "67 ngày", "", ""]
-    assert doc.signatures[0].extra == "Ngày duyệt: 11/02/2026"
+    assert doc.signatures[0].extra == "Ngày duyệt: 10/02/2026"
 
 
 @pytest.mark.parametrize("key", ["1", "2", "3", "schedule", "notice", "blank"])
@@ -152,10 +152,8 @@ def test_the_command_writes_files_and_refuses_bad_usage(tmp_path: Path, capsys: 
         "mau-1-dang-ky-tran-thi-mai-2026.xlsx",
     ]
     out = tmp_path / "b"
-    assert (
-        main(["export", *root, "--notice", "huyen-doan-binh-son", "--year", "2025", "--format", "docx", "--out", str(out)]) == 0
-    )
-    assert [p.name for p in out.iterdir()] == ["thong-bao-kiem-tra-huyen-doan-binh-son-2025.docx"]
+    assert main(["export", *root, "--notice", "xa-binh-son", "--year", "2025", "--format", "docx", "--out", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["thong-bao-kiem-tra-xa-binh-son-2025.docx"]
     assert (
         main(["export", *root, "--form", "3", "--unit", "ban-tckt", "--year", "2026", "--quarter", "3", "--out", str(out)]) == 0
     )
@@ -184,8 +182,8 @@ def _soffice() -> str:
 @pytest.mark.parametrize(
     ("key", "needles", "pages"),
     [
-        ("1", ["BẢN ĐĂNG KÝ", "Trần Thị Mai", "ĐOÀN TNCS HỒ CHÍ MINH", "Ngày duyệt: 11/02/2026"], (1, 2)),
-        ("notice", ["THÔNG BÁO", "Huyện đoàn Bình Sơn", "Hoàn thành tốt nhiệm vụ", "Võ Thanh Sơn"], (1, 2)),
+        ("1", ["BẢN ĐĂNG KÝ", "Trần Thị Mai", "ĐOÀN TNCS HỒ CHÍ MINH", "Ngày duyệt: 10/02/2026"], (1, 2)),
+        ("notice", ["THÔNG BÁO", "Đoàn xã Bình Sơn", "Hoàn thành tốt nhiệm vụ", "Võ Thanh Sơn"], (1, 2)),
     ],
 )
 def test_libreoffice_prints_the_word_files(

@@ -113,8 +113,8 @@ EXPECTED_1 = {
             "days": 30,
             "from": "2026-04-01",
             "to": "2026-05-10",
-            "places": ["xa-phu-an"],
-            "place": "Ấp Bến Đò, xã Phú An",
+            "places": ["xa-an-long"],
+            "place": "Ấp Bến Đò, xã An Long",
             "purpose": "Đồng hành cùng cơ sở trong Tháng Thanh niên",
         },
         {
@@ -123,7 +123,7 @@ EXPECTED_1 = {
             "days": 30,
             "from": "2026-07-01",
             "to": "2026-08-15",
-            "places": ["xa-phu-an", "huyen-doan-tan-hung"],
+            "places": ["xa-an-long", "xa-tan-hung"],
         },
     ],
     "note": "Đăng ký theo phân công của Ban",
@@ -145,14 +145,14 @@ def form1_rows(days: Any = "30 ngày") -> list[list[Any]]:
             "Phối hợp tổ chức, triển khai hoạt động tại cơ sở\nMục đích: Đồng hành cùng cơ sở trong Tháng Thanh niên",
             days,
             "Từ ngày 01/4/2026 – 10/5/2026",
-            "Xã Phú An\nCụ thể: Ấp Bến Đò, xã Phú An",
+            "Xã An Long\nCụ thể: Ấp Bến Đò, xã An Long",
         ],
         [
             4,
             "1.3 Theo chuyên đề\n1.3.2 Khảo sát câu lạc bộ",
             30,
             "01/07/2026 - 15/08/2026",
-            nfd("Đoàn xã Phú An; huyện đoàn tân hưng"),
+            nfd("Đoàn xã An Long; đoàn xã tân hưng"),
         ],
     ]
 
@@ -204,9 +204,9 @@ def test_form1_two_excel_date_cells_under_a_merged_header(run: Runner, kho: Path
             30,
             date("01/04/2026"),
             date("10/05/2026"),
-            "Xã Phú An\nCụ thể: Ấp Bến Đò, xã Phú An",
+            "Xã An Long\nCụ thể: Ấp Bến Đò, xã An Long",
         ],
-        [2, "1.3.2", "30 ngày", date("01/07/2026"), date("15/08/2026"), "Đoàn xã Phú An, Huyện đoàn Tân Hưng"],
+        [2, "1.3.2", "30 ngày", date("01/07/2026"), date("15/08/2026"), "Đoàn xã An Long, Đoàn xã Tân Hưng"],
     ]
     path = form1(tmp_path / "hai-o-ngay.xlsx", rows, columns=columns, numbers=False, merges=["D13:E13"])
     code, out, _ = run("import", str(path), "--form", "1", "--root", str(kho))
@@ -308,16 +308,16 @@ def form2_rows() -> list[list[Any]]:
             "Chuyên viên",
             "1.1 Phối hợp tổ chức, triển khai hoạt động tại cơ sở",
             "Từ ngày 01/04/2026 đến ngày 30/04/2026",
-            "Đoàn xã Phú An",
+            "Đoàn xã An Long",
         ],
-        [2, "", "", "1.1", "Từ ngày 01/07/2026 đến ngày 30/07/2026", "Huyện đoàn Tân Hưng"],
+        [2, "", "", "1.1", "Từ ngày 01/07/2026 đến ngày 30/07/2026", "Đoàn xã Tân Hưng"],
         [
             3,
             "dang van loc",
             "Chuyên viên",
             "Phối hợp tổ chức, triển khai hoạt động tại cơ sở",
             "01/05/2026 - 30/05/2026",
-            "Xã Phú An",
+            "Xã An Long",
         ],
         [4, "Đặng Văn Lộc", "Chuyên viên", "1.1", "01/09/2026 - 30/09/2026", "Phường An Khánh"],
     ]
@@ -339,8 +339,8 @@ def test_form2_groups_rows_by_cadre(run: Runner, kho: Path, tmp_path: Path) -> N
     assert "lấy số ngày theo thời gian cụ thể (30 ngày)" in out
     dung = record(kho, REGISTRATION)
     assert [(r["from"], r["days"], r["places"]) for r in dung["rows"]] == [
-        ("2026-04-01", 30, ["xa-phu-an"]),
-        ("2026-07-01", 30, ["huyen-doan-tan-hung"]),
+        ("2026-04-01", 30, ["xa-an-long"]),
+        ("2026-07-01", 30, ["xa-tan-hung"]),
     ]
     loc = record(kho, LOC)
     assert loc["cadre"] == "dang-van-loc" and len(loc["rows"]) == 2 and "post" not in loc
@@ -381,8 +381,8 @@ EXPECTED_3 = {
             "days": 1,
             "from": "2026-10-04",
             "to": "2026-10-04",
-            "places": ["xa-long-binh-dong"],
-            "place": "Chi đoàn ấp Bến Đò, xã Long Bình Đông",
+            "places": ["phuong-phuoc-an"],
+            "place": "Chi đoàn ấp Bến Đò, phường Phước An",
             "results": {"achievements": "Buổi sinh hoạt có 25 đoàn viên tham dự.", "limitations": "Chưa có kế hoạch chủ điểm."},
             "proposals": "Biên soạn tài liệu sinh hoạt chủ điểm.",
         },
@@ -420,7 +420,7 @@ def form3(path: Path, **options: Any) -> Path:
             "Dự sinh hoạt chi đoàn ấp Bến Đò",
             "1 ngày",
             "Từ ngày 04/10/2026 đến ngày 04/10/2026",
-            "Xã Long Bình Đông\nCụ thể: Chi đoàn ấp Bến Đò, xã Long Bình Đông",
+            "Phường Phước An\nCụ thể: Chi đoàn ấp Bến Đò, phường Phước An",
             "Mặt được: Buổi sinh hoạt có 25 đoàn viên tham dự.\nHạn chế: Chưa có kế hoạch chủ điểm.\n"
             "Đề xuất, kiến nghị: Biên soạn tài liệu sinh hoạt chủ điểm.",
         ],

@@ -25,11 +25,12 @@ from site_gen.errors import SetupError
 from site_gen.intake.commit import commit
 from site_gen.intake.office_form import FORM_NAMES, FormReader, Planned, Problem, cell_lines, labelled
 from site_gen.intake.parse import find_cadre, find_unit, parse_date, quarter_number
-from site_gen.kinds import QUARTERLY_REPORT, REGISTRATION, Kind
+from site_gen.kinds import CADRE, QUARTERLY_REPORT, REGISTRATION, Kind
+from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.intake import REPLACE, ROWS, Draft, Row, Span, Visit
 from site_gen.kinds.quarterly_report import QuarterlyReportAnswers
 from site_gen.kinds.registration import RegistrationAnswers
-from site_gen.model import Record
+from site_gen.model import Record, of_kind
 from site_gen.office import layout
 from site_gen.office.document import Cell
 from site_gen.office.reading import OfficeFileError, Reading, nfc
@@ -188,8 +189,11 @@ class FormImport(FormReader):
         count = self.days(row, "", span)
         places = self.places(self.column(row, "places"), "", span)
         results = self.results(row, "")
-        if cadre is not None and unit is not None and cadre.data["unit"] != unit.id and name is not None:
-            cadre_unit = self.ctx.unit_name(str(cadre.data["unit"]))
+        # the cadre's unit on the visit's first day: a cadre who moved since reported for the unit they served then
+        day = dt.date.fromisoformat(span[0]) if span else self.form_day()
+        then = assignment_on(of_kind(CADRE, cadre).model, day).unit if cadre is not None else None
+        if cadre is not None and unit is not None and then != unit.id and name is not None:
+            cadre_unit = self.ctx.unit_name(str(then))
             self.add(
                 "issue.cadre-unit", name.where, name.text, cadre=cadre.data["name"], cadre_unit=cadre_unit, unit=unit.data["name"]
             )
