@@ -494,9 +494,7 @@ def test_documents_received_updates_the_inspection_result(run: Runner, repo: Pat
 
 
 def test_documents_before_the_visit_start_a_scheduled_result(run: Runner, repo: Path) -> None:
-    body = render_body(
-        "kiem-tra-nhan-ho-so", {**DOCUMENTS, "plan": "2026", "unit": "Đoàn xã Tân Hưng", "received": "20/11/2026"}
-    )
+    body = render_body("kiem-tra-nhan-ho-so", {**DOCUMENTS, "plan": "2026", "unit": "Đoàn xã Tân Hưng", "received": "20/11/2026"})
     code, message, outputs = submit(run, repo, body, "kiem-tra-nhan-ho-so")
     assert code == 0, message
     path = "submissions/ban-tckt/kiem-tra/2026/ket-qua/xa-tan-hung.yaml"

@@ -33,6 +33,7 @@ from site_gen.intake.parse import (
 from site_gen.intake.repository import Change, Loaded
 from site_gen.kinds import (
     BY_NAME,
+    CADRE,
     FIELD_VISIT_PLAN,
     INSPECTION_PLAN,
     INSPECTION_RESULT,
@@ -160,7 +161,10 @@ class Reader:
 
     def works_for(self, cadre: Record | None) -> list[Callable[[Record], bool]]:
         """The year's plan that applies to ``cadre`` (the population of its issuer)."""
-        return [lambda plan: self.ctx.works_for(cadre, plan)] if cadre is not None else []
+        if cadre is None:
+            return []
+        typed = of_kind(CADRE, cadre)
+        return [lambda plan: self.ctx.works_for(typed, of_kind(FIELD_VISIT_PLAN, plan))]
 
     def committee(self, unit: Record | None) -> list[Callable[[Record], bool]]:
         """The year's plan issued by the committee ``unit`` belongs to."""
@@ -309,8 +313,8 @@ def read_quarterly_report(r: Reader) -> QuarterlyReportAnswers | None:
     submitted = r.date("submitted") if r.text("submitted") else r.loaded.today
     r.confirm()
     # The unit the cadre was in on the visit's first day: a moved cadre's earlier visit is their old unit's.
-    then = assignment_on(cadre.model, r.day("from") or dt.date.today()).unit if cadre is not None else None
-    if then is not None and unit is not None and then != unit.id:
+    then = assignment_on(of_kind(CADRE, cadre).model, r.day("from") or dt.date.today()).unit if cadre is not None else ""
+    if cadre is not None and unit is not None and then != unit.id:
         params = {"cadre": cadre.data["name"], "cadre_unit": r.ctx.unit_name(then), "unit": unit.data["name"]}
         r.problems.append(Issue(r.label("cadre"), r.raw.get("cadre", "").strip(), "issue.cadre-unit", params))
     if r.problems or None in (unit, plan, quarter, cadre, category, days, start, end, places, submitted):
