@@ -465,6 +465,32 @@ class Context:
             for other in self.plans_for_year(kind, plan.model.year)
         )
 
+    def works_for_known(self, cadre: Record[Cadre], plan: Record[P]) -> bool:
+        """False when a record that failed its schema may change :meth:`works_for`: the organisation (its former
+        committees), a plan of the kind (another committee's plan of the year may hold the cadre) or a unit above the
+        cadre's on the reference day of one of the year's plans."""
+        if self.broken.get(ORGANISATION.name) or self.broken.get(plan.kind):
+            return False
+        if not self.broken.get(UNIT.name):
+            return True
+        kind = cast("Kind[P]", BY_NAME[plan.kind])
+        return all(
+            self.committee_known(assignment_on(cadre.model, self.reference_day(other)).unit)
+            for other in self.plans_for_year(kind, plan.model.year)
+        )
+
+    def committee_known(self, unit: str) -> bool:
+        """False when a unit on the way up from ``unit`` failed its schema before one naming a committee: the
+        former committee it belonged to is anyone's guess (as :meth:`sector_known`)."""
+        if not self.broken.get(UNIT.name):
+            return True
+        last = unit
+        for record in self.ancestors(unit):
+            if record.model.committee:
+                return True
+            last = record.model.parent or ""
+        return not (last and self.hides(UNIT.name, last))
+
     def _works_for_issuer(self, cadre: Record[Cadre], plan: Record[P]) -> bool:
         unit = assignment_on(cadre.model, self.reference_day(plan)).unit
         return self.committee_of(unit) == plan.model.issuer

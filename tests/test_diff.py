@@ -24,8 +24,8 @@ NEW_ROW = """
     days: 2
     from: 2026-10-20
     to: 2026-10-21
-    places: [xa-phu-an]
-    purpose: Kiểm tra công tác đoàn vụ tại Đoàn xã Phú An
+    places: [xa-an-long]
+    purpose: Kiểm tra công tác đoàn vụ tại Đoàn xã An Long
 """
 
 REPORT = """# yaml-language-server: $schema=../../../../schemas/bundled/quarterly-report.schema.json
@@ -38,11 +38,11 @@ prepared_by: pham-quoc-bao
 visits:
   - cadre: pham-quoc-bao
     category: "1.2"
-    activity: Kiểm tra công tác đoàn vụ tại Đoàn xã Phú An
+    activity: Kiểm tra công tác đoàn vụ tại Đoàn xã An Long
     days: 2
     from: 2026-10-20
     to: 2026-10-21
-    places: [xa-phu-an]
+    places: [xa-an-long]
     results:
       achievements: {achievements}
 """
@@ -98,10 +98,10 @@ def test_a_report_that_brings_a_cadre_to_the_minimum(repo: Path, capsys: pytest.
         "**Năm 2026**",
         "",
         "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): 59 → 61 ngày, đạt mức tối thiểu (60 ngày)",
-        "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): đăng ký 67 → 69 ngày",
-        "- Cán bộ đạt mức tối thiểu: 20 → 21 (trên 41 người phải thực hiện); tổng số ngày: 2.457 → 2.459 (48,78% → 51,22%)",
-        "- Báo cáo quý đã nhận: 35 → 36/48; nộp trễ: 0 → 0",
-        "- Thị đoàn Hòa Thuận: 232 → 234 ngày đi cơ sở",
+        "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): đăng ký 68 → 70 ngày",
+        "- Cán bộ đạt mức tối thiểu: 23 → 24 (trên 48 người phải thực hiện); tổng số ngày: 2.859 → 2.861 (47,92% → 50,00%)",
+        "- Báo cáo quý đã nhận: 38 → 39/52; nộp trễ: 0 → 0",
+        # (no district line: the district level ended on 01/07/2025, Đoàn xã An Long is directly under the committee)
     ]
     # the new record, field by field, ids shown with names
     assert "### Hồ sơ thêm mới (1)" in out

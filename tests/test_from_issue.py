@@ -73,8 +73,8 @@ REGISTRATION = {
     "cadre": "Trần Thị Mai",
     "plan": "2026",
     "rows": (
-        "1.1 | 30 ngày | 7/4/2026 | 17/05/2026 | Đoàn xã Hòa Hiệp | Ấp Rạch Sơn | Cùng ăn, cùng ở, cùng làm\n"
-        "1.1 | 30 | 2026-07-02 | 08/08/2026 | thi-tran-son-lam\n"
+        "1.1 | 30 ngày | 7/4/2026 | 17/05/2026 | Đoàn xã Hòa Lập | Ấp Rạch Sơn | Cùng ăn, cùng ở, cùng làm\n"
+        "1.1 | 30 | 2026-07-02 | 08/08/2026 | xa-son-lam\n"
         "1.5 | 1 | 04/10/2026 | 04/10/2026 | doan-khoi-co-quan"
     ),
     "submitted": "10/02/2026",
@@ -89,7 +89,7 @@ REPORT_Q3 = {
     "days": "2 ngày",
     "from": "14/09/2026",
     "to": "15/09/2026",
-    "places": "Đoàn xã Tân Lập",
+    "places": "Đoàn xã Hòa Lập",
     "achievements": "Chi đoàn sinh hoạt đều, 25 đoàn viên tham dự.",
     "submitted": "20/09/2026",
 }
@@ -104,7 +104,7 @@ REPORT_Q4 = {
     "limitations": "Chưa có kế hoạch sinh hoạt chủ điểm.",
     "submitted": "",
 }
-DOCUMENTS = {"plan": "2025", "unit": "Huyện đoàn Bình Sơn", "received": "10/11/2025"}
+DOCUMENTS = {"plan": "2025", "unit": "Đoàn xã Bình Sơn", "received": "11/11/2025"}
 REMEDIATION = {
     "unit": "Văn phòng",
     "plan": "2025",
@@ -254,8 +254,8 @@ def test_registration_creates_the_record(run: Runner, repo: Path) -> None:
     data = record(repo, REG_PATH)
     assert data["cadre"] == "tran-thi-mai" and data["plan"] == "di-co-so-2026" and data["submitted"] == "2026-02-10"
     assert [(r["category"], r["days"], r["from"], r["to"], r["places"]) for r in data["rows"]] == [
-        ("1.1", 30, "2026-04-07", "2026-05-17", ["xa-hoa-hiep"]),
-        ("1.1", 30, "2026-07-02", "2026-08-08", ["thi-tran-son-lam"]),
+        ("1.1", 30, "2026-04-07", "2026-05-17", ["xa-hoa-lap"]),
+        ("1.1", 30, "2026-07-02", "2026-08-08", ["xa-son-lam"]),
         ("1.5", 1, "2026-10-04", "2026-10-04", ["doan-khoi-co-quan"]),
     ]
     assert data["rows"][0]["place"] == "Ấp Rạch Sơn" and data["rows"][0]["purpose"] == "Cùng ăn, cùng ở, cùng làm"
@@ -263,7 +263,7 @@ def test_registration_creates_the_record(run: Runner, repo: Path) -> None:
     page = render(message)
     assert "Closes #7" in message and "Ban Tổ chức – Kiểm tra" in message
     assert "của @bi-thu-xa" in page.text and page.references == ["#7", "@b", "#7"]  # the issue, its author (on purpose)
-    assert ["1", "1.1", "30", "07/04/2026", "17/05/2026", "Đoàn xã Hòa Hiệp (xa-hoa-hiep) – Ấp Rạch Sơn"] in page.rows
+    assert ["1", "1.1", "30", "07/04/2026", "17/05/2026", "Đoàn xã Hòa Lập (xa-hoa-lap) – Ấp Rạch Sơn"] in page.rows
 
 
 def test_registration_replaces_the_existing_one_and_drops_its_approval(run: Runner, repo: Path) -> None:
@@ -290,14 +290,14 @@ def test_names_without_diacritics_decomposed_and_by_words(run: Runner, repo: Pat
         "cadre": unicodedata.normalize("NFD", "TRẦN THỊ MAI"),
         "plan": "di-co-so-2026",
         "rows": (
-            "- Phối hợp tổ chức, triển khai hoạt động tại cơ sở\t30 ngay\t07/04/2026\t17/05/2026\tDoan xa Hoa Hiep\n"
-            "- 1.1 | 30 | 02.07.2026 | 8/8/2026 | Đoàn thị trấn Sơn Lâm"
+            "- Phối hợp tổ chức, triển khai hoạt động tại cơ sở\t30 ngay\t07/04/2026\t17/05/2026\tDoan xa Hoa Lap\n"
+            "- 1.1 | 30 | 02.07.2026 | 8/8/2026 | Đoàn xã Sơn Lâm"
         ),
     }
     code, message, _ = submit(run, repo, render_body("mau-1-dang-ky", answers), "")  # no label: by headings
     assert code == 0, message
     rows = record(repo, REG_PATH)["rows"]
-    assert [(r["category"], r["places"]) for r in rows] == [("1.1", ["xa-hoa-hiep"]), ("1.1", ["thi-tran-son-lam"])]
+    assert [(r["category"], r["places"]) for r in rows] == [("1.1", ["xa-hoa-lap"]), ("1.1", ["xa-son-lam"])]
     check_clean(run, repo, REG_PATH)
 
 
@@ -373,6 +373,98 @@ def test_a_visit_after_the_report_date_moves_it(run: Runner, repo: Path) -> None
     check_clean(run, repo, Q3_PATH)
 
 
+# -- two committees' plans in one year (the merger of 2025): the year answered is narrowed ----------------
+
+HAI_LAM_2024 = {
+    "cadre": "Trần Văn Hải",
+    "plan": "2024",
+    "rows": "1.1 | 30 | 04/03/2024 | 02/04/2024 | huyen-doan-hon-ngoc\n1.1 | 30 | 06/05/2024 | 04/06/2024 | xa-ganh-dau",
+    "submitted": "31/01/2024",
+}
+BINH_AN_2024 = {
+    "cadre": "Trần Thị Mai",
+    "plan": "2024",
+    "rows": "1.1 | 30 | 04/03/2024 | 02/04/2024 | xa-long-tan\n1.1 | 30 | 06/05/2024 | 04/06/2024 | xa-tan-lap",
+    "submitted": "02/02/2024",
+}
+# A moved cadre (Thường trực Tỉnh đoàn Hải Lâm until 30/06/2025, then Ban Tổ chức – Kiểm tra).
+SPRING_2025 = {
+    **REPORT_Q3,
+    "plan": "2025",
+    "quarter": "Quý II",
+    "from": "14/05/2025",
+    "to": "15/05/2025",
+    "places": "xa-long-tan",
+    "submitted": "20/06/2025",
+}
+MOVED_Q3_2025 = {
+    **REPORT_Q3,
+    "cadre": "nguyen-thi-bich-lam",
+    "plan": "2025",
+    "quarter": "Quý III",
+    "from": "18/08/2025",
+    "to": "19/08/2025",
+    "places": "Đoàn phường Phước An",
+    "submitted": "21/09/2025",
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "path", "plan"),
+    [
+        (HAI_LAM_2024, "submissions/hai-lam-thuong-truc/dang-ky/2024/tran-van-hai.yaml", "di-co-so-2024-hai-lam"),
+        (BINH_AN_2024, "submissions/ban-tckt/dang-ky/2024/tran-thi-mai.yaml", "di-co-so-2024"),
+    ],
+)
+def test_a_registration_year_is_the_plan_that_applies_to_the_cadre(
+    run: Runner, repo: Path, answers: dict[str, Any], path: str, plan: str
+) -> None:
+    code, message, outputs = submit(run, repo, render_body("mau-1-dang-ky", answers), "mau-1-dang-ky")
+    assert code == 0, message
+    assert outputs["path"] == path and outputs["action"] == "updated"
+    assert record(repo, path)["plan"] == plan
+    assert plan in message
+    check_clean(run, repo, path)
+
+
+def test_a_year_still_ambiguous_asks_for_the_plan(run: Runner, repo: Path) -> None:
+    # No cadre to narrow by: both committees' plans of 2024 are named.
+    body = render_body("mau-1-dang-ky", {**HAI_LAM_2024, "cadre": "Trần Văn Hảii"})
+    message = failed(run, repo, body, "mau-1-dang-ky", "**Năm hoặc kế hoạch**", "hãy ghi mã kế hoạch")
+    assert "Có nhiều kế hoạch đi cơ sở khớp: di-co-so-2024, di-co-so-2024-hai-lam" in message
+
+
+def test_a_report_year_is_the_plan_of_the_cadre_reported_on(run: Runner, repo: Path) -> None:
+    # After the move: the new unit reports the visit, under the former committee's plan that holds the cadre in 2025.
+    path = "submissions/ban-tckt/bao-cao/2025/quy-3-hai-lam.yaml"
+    old = record(repo, path)
+    code, message, outputs = submit(run, repo, render_body("mau-3-bao-cao", MOVED_Q3_2025), "mau-3-bao-cao")
+    assert code == 0, message
+    assert outputs["path"] == path and outputs["action"] == "updated"
+    data = record(repo, path)
+    assert data["plan"] == "di-co-so-2025-hai-lam" and data["visits"][:-1] == old["visits"]
+    assert data["visits"][-1]["cadre"] == "nguyen-thi-bich-lam" and data["visits"][-1]["places"] == ["phuong-phuoc-an"]
+    check_clean(run, repo, path)
+    # A Bình An cadre's visit of the same quarter, answered "2025" too, is the organisation's plan.
+    answers = {**MOVED_Q3_2025, "cadre": "tran-thi-mai"}
+    code, message, outputs = submit(run, repo, render_body("mau-3-bao-cao", answers), "mau-3-bao-cao", 8)
+    assert code == 0, message
+    assert outputs["path"] == "submissions/ban-tckt/bao-cao/2025/quy-3.yaml"
+    assert record(repo, outputs["path"])["plan"] == "di-co-so-2025"
+
+
+def test_a_moved_cadre_belongs_to_the_unit_of_the_visit_day(run: Runner, repo: Path) -> None:
+    # Before the move the cadre was the former committee's: their old unit reports that visit, their new one does not.
+    answers = {**SPRING_2025, "cadre": "nguyen-thi-bich-lam", "unit": "hai-lam-thuong-truc"}
+    code, message, outputs = submit(run, repo, render_body("mau-3-bao-cao", answers), "mau-3-bao-cao")
+    assert code == 0, message
+    path = "submissions/hai-lam-thuong-truc/bao-cao/2025/quy-2.yaml"
+    assert outputs["path"] == path and record(repo, path)["plan"] == "di-co-so-2025-hai-lam"
+    check_clean(run, repo, path)
+    body = render_body("mau-3-bao-cao", {**SPRING_2025, "cadre": "nguyen-thi-bich-lam"})
+    failed(run, repo, body, "mau-3-bao-cao", "**Cán bộ đi cơ sở**", "không thuộc đơn vị báo cáo", "Thường trực Tỉnh đoàn Hải Lâm")
+
+
 def test_checker_errors_roll_the_update_back(run: Runner, repo: Path) -> None:
     # 5 days in a 2-day period: the checker's rule, reported on the form's field, and the report restored.
     answers = {**REPORT_Q3, "days": "5"}
@@ -382,7 +474,7 @@ def test_checker_errors_roll_the_update_back(run: Runner, repo: Path) -> None:
 
 # -- documents received for an inspection ----------------------------------------------------------
 
-RESULT_PATH = "submissions/ban-tckt/kiem-tra/2025/ket-qua/huyen-doan-binh-son.yaml"
+RESULT_PATH = "submissions/ban-tckt/kiem-tra/2025/ket-qua/xa-binh-son.yaml"
 
 
 def test_documents_received_updates_the_inspection_result(run: Runner, repo: Path) -> None:
@@ -392,9 +484,9 @@ def test_documents_received_updates_the_inspection_result(run: Runner, repo: Pat
     assert code == 0, message
     assert outputs["path"] == RESULT_PATH and outputs["action"] == "updated" and outputs["kind"] == "inspection-result"
     data = record(repo, RESULT_PATH)
-    assert data["documents_received"] == "2025-11-10"
+    assert data["documents_received"] == "2025-11-11"
     text = (repo / RESULT_PATH).read_text(encoding="utf-8")
-    assert text == old_text.replace("documents_received: 2025-11-11", "documents_received: 2025-11-10")
+    assert text == old_text.replace("documents_received: 2025-11-10", "documents_received: 2025-11-11")
     assert "10/11/2025" in message and "11/11/2025" in message
     check_clean(run, repo, RESULT_PATH)
     code, _, _ = submit(run, repo, body, "kiem-tra-nhan-ho-so")
@@ -402,16 +494,14 @@ def test_documents_received_updates_the_inspection_result(run: Runner, repo: Pat
 
 
 def test_documents_before_the_visit_start_a_scheduled_result(run: Runner, repo: Path) -> None:
-    body = render_body(
-        "kiem-tra-nhan-ho-so", {**DOCUMENTS, "plan": "2026", "unit": "Huyện đoàn Tân Hưng", "received": "20/11/2026"}
-    )
+    body = render_body("kiem-tra-nhan-ho-so", {**DOCUMENTS, "plan": "2026", "unit": "Đoàn xã Tân Hưng", "received": "20/11/2026"})
     code, message, outputs = submit(run, repo, body, "kiem-tra-nhan-ho-so")
     assert code == 0, message
-    path = "submissions/ban-tckt/kiem-tra/2026/ket-qua/huyen-doan-tan-hung.yaml"
+    path = "submissions/ban-tckt/kiem-tra/2026/ket-qua/xa-tan-hung.yaml"
     assert outputs["path"] == path and outputs["action"] == "created"
     data = record(repo, path)
     schedule = yaml.safe_load((repo / "submissions/ban-tckt/kiem-tra/2026/ke-hoach.yaml").read_text(encoding="utf-8"))["schedule"]
-    row = next(r for r in schedule if r["unit"] == "huyen-doan-tan-hung")
+    row = next(r for r in schedule if r["unit"] == "xa-tan-hung")
     assert data["status"] == "scheduled" and data["documents_received"] == "2026-11-20"
     assert (data["team"], data["date"]) == (row["team"], str(row["date"]))
     assert "chờ kiểm tra" in message
@@ -478,7 +568,7 @@ def test_bad_date(run: Runner, repo: Path) -> None:
 
 
 def test_bad_date_in_a_registration_row(run: Runner, repo: Path) -> None:
-    rows = "1.1 | 30 | 07/04/2026 | 17/05/2026 | xa-hoa-hiep\n1.1 | 30 | 2/7/2026 | tám tháng tám | xa-tan-lap"
+    rows = "1.1 | 30 | 07/04/2026 | 17/05/2026 | xa-hoa-lap\n1.1 | 30 | 2/7/2026 | tám tháng tám | xa-son-lam"
     body = render_body("mau-1-dang-ky", {**REGISTRATION, "rows": rows})
     failed(run, repo, body, "mau-1-dang-ky", "**Các dòng đăng ký, dòng 2, cột Đến ngày**", '"tám tháng tám"')
 
@@ -540,7 +630,7 @@ def test_unchecked_confirmation_and_unknown_choice(run: Runner, repo: Path) -> N
     [
         ("mau-1-dang-ky", {**REGISTRATION, "plan": "2030"}, "di-co-so-2026"),
         ("mau-1-dang-ky", {**REGISTRATION, "rows": "1.1 | 30 | 07/04/2026"}, "có 3 cột"),
-        ("mau-1-dang-ky", {**REGISTRATION, "rows": "9.9 | 30 | 07/04/2026 | 17/05/2026 | xa-hoa-hiep"}, '"9.9"'),
+        ("mau-1-dang-ky", {**REGISTRATION, "rows": "9.9 | 30 | 07/04/2026 | 17/05/2026 | xa-hoa-lap"}, '"9.9"'),
         ("mau-3-bao-cao", {**REPORT_Q3, "cadre": "Nguyễn Văn"}, "Cán bộ đi cơ sở"),
         ("khac-phuc-tien-do", {**REMEDIATION, "shortcoming": "kd9"}, "kd1, kd2, kd3, kd4"),
         ("khac-phuc-tien-do", {**REMEDIATION, "actions": "nhom-9-9"}, '"nhom-9-9"'),
@@ -599,9 +689,9 @@ def test_dates_days_quarters_and_folding() -> None:
 
 
 def test_ambiguous_names_ask_for_the_id(repo: Path) -> None:
-    outcome = from_issue(
-        repo, render_body("mau-3-bao-cao", {**REPORT_Q3, "places": "Tân Hưng"}), ["mau-3-bao-cao"], 7, "x", "vi", TODAY
-    )
+    # Before the reform of 01/07/2025 "Tân Hưng" was both the district and its township.
+    answers = {**SPRING_2025, "places": "Tân Hưng"}
+    outcome = from_issue(repo, render_body("mau-3-bao-cao", answers), ["mau-3-bao-cao"], 7, "x", "vi", TODAY)
     assert not outcome.ok
     assert "huyen-doan-tan-hung" in outcome.message and "thi-tran-tan-hung" in outcome.message
 
@@ -636,7 +726,6 @@ def test_every_issue_error_code_is_exercised() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     codes = {code for code, entry in CATALOGUE.items() if code.startswith("issue.") and entry.severity.value == "error"}
     untested = {
-        "issue.ambiguous-plan": "the sample has one plan of each kind a year",
         "issue.bad-quarter": "the form's dropdown only offers valid quarters (parse_quarter is tested)",
         "issue.check-problem": "exercised by test_checker_errors_roll_the_update_back",
     }
@@ -651,6 +740,7 @@ def test_every_issue_error_code_is_exercised() -> None:
         "issue.bad-choice": "Sắp xong",
         "issue.bad-row": "có 3 cột",
         "issue.unknown-plan": "di-co-so-2026",
+        "issue.ambiguous-plan": "hãy ghi mã kế hoạch",
         "issue.unknown-cadre": "Trần Thị Maii",
         "issue.ambiguous-cadre": "tran-thi-mai-2",
         "issue.unknown-unit": "Đoàn xã Không Có",

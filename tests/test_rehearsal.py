@@ -138,8 +138,8 @@ def comment_run(artifact: Path, where: Path, head_sha: str, gh: tuple[Path, Path
 WARNINGS = [
     "::warning file=submissions/ban-doan-ket-tap-hop/bao-cao/2025/quy-3.yaml,line=6,col=1,title=[rule.late] Nộp trễ hạn"
     "::Nộp ngày 30/09/2025, trễ hạn (hạn cuối 26/09/2025).",
-    "::warning file=submissions/ban-phong-trao/bao-cao/2025/quy-3.yaml,line=21,col=5,"
-    "title=[rule.visit-unregistered] Chuyến đi không đăng ký::Chuyến đi 01/07/2025 – 01/07/2025 (nội dung 1.4) "
+    "::warning file=submissions/ban-phong-trao/bao-cao/2025/quy-3.yaml,line=102,col=5,"
+    "title=[rule.visit-unregistered] Chuyến đi không đăng ký::Chuyến đi 16/07/2025 – 16/07/2025 (nội dung 1.4) "
     "của Lương Thị Cẩm Tú không khớp dòng đăng ký nào (cùng nội dung, cùng thời gian, đăng ký trước khi đi).",
 ]
 FIGURE = "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): 59 → 61 ngày, đạt mức tối thiểu (60 ngày)"
@@ -147,16 +147,15 @@ FIGURES = [
     "**Năm 2026**",
     "",
     FIGURE,
-    "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): đăng ký 0 → 69 ngày",
-    "- Hồ Thị Diễm My (Ban Tổ chức – Kiểm tra Tỉnh đoàn): 59 → 58 ngày, còn thiếu 2 ngày",
-    "- Cán bộ đạt mức tối thiểu: 20 → 21 (trên 41 người phải thực hiện); tổng số ngày: 2.457 → 2.458 (48,78% → 51,22%)",
-    "- Báo cáo quý đã nhận: 35 → 36/48; nộp trễ: 0 → 0",
+    "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): đăng ký 0 → 70 ngày",
+    "- Hồ Thị Diễm My (Ban Tổ chức – Kiểm tra Tỉnh đoàn): 56 → 55 ngày, còn thiếu 5 ngày",
+    "- Cán bộ đạt mức tối thiểu: 23 → 24 (trên 48 người phải thực hiện); tổng số ngày: 2.859 → 2.860 (47,92% → 50,00%)",
+    "- Báo cáo quý đã nhận: 38 → 39/52; nộp trễ: 0 → 0",
     "- Chuyến đi không đăng ký: 10 → 0",
-    "- Huyện đoàn Long Giang: 349 → 348 ngày đi cơ sở",
-    "- Thị đoàn Hòa Thuận: 232 → 234 ngày đi cơ sở",
+    # (no district lines: the district level ended on 01/07/2025; 2026's communes are directly under the committee)
 ]
 Q3 = "submissions/ban-tckt/bao-cao/2026/quy-3.yaml"
-SHORTER = ("    days: 10\n    from: 2026-07-02\n    to: 2026-07-11\n", "    days: 9\n    from: 2026-07-02\n    to: 2026-07-10\n")
+SHORTER = ("    days: 7\n    from: 2026-07-13\n    to: 2026-07-21\n", "    days: 6\n    from: 2026-07-13\n    to: 2026-07-20\n")
 
 
 def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, tmp_path: Path, gh: tuple[Path, Path]) -> None:
@@ -175,6 +174,7 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     git(unit, "checkout", "HEAD~1", "--", REGISTRATION)
     add_report(unit)
     q3 = unit / Q3
+    assert SHORTER[0] in q3.read_text(encoding="utf-8")
     q3.write_text(q3.read_text(encoding="utf-8").replace(SHORTER[0], SHORTER[1], 1), encoding="utf-8")
     head_sha = commit_all(unit, "Ban TCKT: đăng ký của Phạm Quốc Bảo, báo cáo quý 4/2026, sửa báo cáo quý 3")
     git(unit, "push", "-q", "origin", BRANCH)
@@ -206,8 +206,8 @@ def test_a_unit_submits_a_reviewer_sees_the_change_main_publishes(origin: Path, 
     assert f"<code>{Q4}</code>" in added and f"<code>{REGISTRATION}</code>" in added
     changed = comment.split("### Hồ sơ sửa đổi (1)", 1)[1].split("###", 1)[0]
     assert f"<code>{Q3}</code>" in changed
-    assert ["Các chuyến đi cơ sở[2] › Số ngày đi", "10", "9"] in render(changed).rows
-    assert ["Các chuyến đi cơ sở[2] › Đến ngày", "11/07/2026", "10/07/2026"] in render(changed).rows
+    assert ["Các chuyến đi cơ sở[9] › Số ngày đi", "7", "6"] in render(changed).rows
+    assert ["Các chuyến đi cơ sở[9] › Đến ngày", "21/07/2026", "20/07/2026"] in render(changed).rows
     assert "Đã hết 11 lỗi, cảnh báo so với trước thay đổi." in comment  # the unregistered visits, the missing registration
     assert (runner / "site" / "index.html").is_file()  # the preview artifact
 

@@ -33,6 +33,7 @@ from site_gen.intake.parse import (
 from site_gen.intake.repository import Change, Loaded
 from site_gen.kinds import (
     BY_NAME,
+    CADRE,
     FIELD_VISIT_PLAN,
     INSPECTION_PLAN,
     INSPECTION_RESULT,
@@ -41,6 +42,7 @@ from site_gen.kinds import (
     REMEDIATION_PLAN,
     REMEDIATION_PROGRESS,
 )
+from site_gen.kinds.cadre import assignment_on
 from site_gen.kinds.inspection_result import DocumentsReceived
 from site_gen.kinds.intake import Category, Draft, Invalid, Refused, Row, Span, Visit
 from site_gen.kinds.quarterly_report import QuarterlyReportAnswers
@@ -152,9 +154,24 @@ class Reader:
                     continue
         return dt.date.fromisoformat(self.loaded.today) if self.loaded.today else None
 
-    def plan(self, kind: str) -> Record | None:
-        found: Record | None = self.read("plan", lambda t: find_plan(self.ctx, kind, t))
+    def plan(self, kind: str, *fits: Callable[[Record], bool]) -> Record | None:
+        """The plan answered; a year with several plans narrowed by ``fits`` (see :func:`find_plan`)."""
+        found: Record | None = self.read("plan", lambda t: find_plan(self.ctx, kind, t, *fits))
         return found
+
+    def works_for(self, cadre: Record | None) -> list[Callable[[Record], bool]]:
+        """The year's plan that applies to ``cadre`` (the population of its issuer)."""
+        if cadre is None:
+            return []
+        typed = of_kind(CADRE, cadre)
+        return [lambda plan: self.ctx.works_for(typed, of_kind(FIELD_VISIT_PLAN, plan))]
+
+    def committee(self, unit: Record | None) -> list[Callable[[Record], bool]]:
+        """The year's plan issued by the committee ``unit`` belongs to."""
+        if unit is None:
+            return []
+        committee = self.ctx.committee_of(unit.id)
+        return [lambda plan: plan.model.issuer == committee]
 
     def date(self, ident: str) -> str | None:
         found: str | None = self.read(ident, parse_date)
@@ -184,7 +201,7 @@ def _category(category: Category) -> str:
 
 def read_registration(r: Reader) -> RegistrationAnswers | None:
     cadre = r.cadre()
-    plan = r.plan(FIELD_VISIT_PLAN.name)
+    plan = r.plan(FIELD_VISIT_PLAN.name, *r.works_for(cadre))
     post = r.text("post")
     submitted = r.date("submitted") if r.text("submitted") else r.loaded.today
     note = r.text("note")
@@ -282,9 +299,10 @@ def describe_registration(r: Reader, answers: RegistrationAnswers, draft: Draft)
 
 def read_quarterly_report(r: Reader) -> QuarterlyReportAnswers | None:
     unit = r.unit("submitted")
-    plan = r.plan(FIELD_VISIT_PLAN.name)
-    quarter = r.read("quarter", parse_quarter)
     cadre = r.cadre()
+    # The plan of the cadre reported on, else of the unit's committee (problems are listed in the form's order).
+    plan = r.plan(FIELD_VISIT_PLAN.name, *r.works_for(cadre), *r.committee(unit))
+    quarter = r.read("quarter", parse_quarter)
     category = r.read("category", lambda t: find_category(plan, t)) if plan is not None else None
     if plan is None:
         r.text("category")
@@ -294,8 +312,10 @@ def read_quarterly_report(r: Reader) -> QuarterlyReportAnswers | None:
     place, achievements, limitations, proposals = (r.text(k) for k in ("place", "achievements", "limitations", "proposals"))
     submitted = r.date("submitted") if r.text("submitted") else r.loaded.today
     r.confirm()
-    if cadre is not None and unit is not None and cadre.data["unit"] != unit.id:
-        params = {"cadre": cadre.data["name"], "cadre_unit": r.ctx.unit_name(cadre.data["unit"]), "unit": unit.data["name"]}
+    # The unit the cadre was in on the visit's first day: a moved cadre's earlier visit is their old unit's.
+    then = assignment_on(of_kind(CADRE, cadre).model, r.day("from") or dt.date.today()).unit if cadre is not None else ""
+    if cadre is not None and unit is not None and then != unit.id:
+        params = {"cadre": cadre.data["name"], "cadre_unit": r.ctx.unit_name(then), "unit": unit.data["name"]}
         r.problems.append(Issue(r.label("cadre"), r.raw.get("cadre", "").strip(), "issue.cadre-unit", params))
     if r.problems or None in (unit, plan, quarter, cadre, category, days, start, end, places, submitted):
         return None
@@ -340,8 +360,8 @@ def describe_quarterly_report(r: Reader, answers: QuarterlyReportAnswers, draft:
 
 
 def read_inspection_result(r: Reader) -> DocumentsReceived | None:
-    plan = r.plan(INSPECTION_PLAN.name)
     unit = r.unit("received")
+    plan = r.plan(INSPECTION_PLAN.name, *r.committee(unit))
     received = r.date("received")
     approver = r.cadre("approved_by") if r.text("approved_by") else None
     reason = r.text("reason")
@@ -375,7 +395,7 @@ def describe_inspection_result(r: Reader, answers: DocumentsReceived, draft: Dra
 
 def read_remediation_progress(r: Reader) -> Progress | None:
     unit = r.unit("submitted")
-    plan = r.plan(REMEDIATION_PLAN.name)
+    plan = r.plan(REMEDIATION_PLAN.name, *r.committee(unit))
     shortcoming = r.read("shortcoming", lambda t: find_shortcoming(plan, t)) if plan is not None else None
     actions = r.read("actions", lambda t: find_actions(plan, t)) if plan is not None and r.text("actions") else []
     status = r.read("status", lambda t: find_choice(r.loaded.schemas, REMEDIATION_PROGRESS.name, STATUS, t))

@@ -192,8 +192,9 @@ def find_units(ctx: Context, text: str, day: dt.date | None = None) -> list[str]
     return out
 
 
-def find_plan(ctx: Context, kind: str, text: str) -> Record:
-    """A plan of ``kind`` by id, document number or year."""
+def find_plan(ctx: Context, kind: str, text: str, *fits: Callable[[Record], bool]) -> Record:
+    """A plan of ``kind`` by id, document number or year. A year with several plans (two committees' in the year
+    of a merger) is narrowed by ``fits``, tried in turn: the first that leaves exactly one plan names it."""
     plans = sorted(ctx.plans[kind].values(), key=lambda r: r.id)
     value = text.strip().strip("`\"'")
     listed = [plan.id for plan in plans]
@@ -206,6 +207,10 @@ def find_plan(ctx: Context, kind: str, text: str) -> Record:
         found = [plan for plan in plans if plan.data["year"] == int(years[0])]
         if len(found) == 1:
             return found[0]
+        for fit in fits:
+            narrowed = [plan for plan in found if fit(plan)]
+            if len(narrowed) == 1:
+                return narrowed[0]
         if len(found) > 1:
             raise Invalid("issue.ambiguous-plan", plan_kind=kind, plans_list=[p.id for p in found])
     raise Invalid("issue.unknown-plan", plan_kind=kind, plans_list=listed)

@@ -319,7 +319,8 @@ def cadre_year(ctx: Context, key: PartitionKey, members: list[Record]) -> Iterat
     if cadre is not None:
         for plan in ctx.table(FIELD_VISIT_PLAN).values():
             missing = plan.id not in registrations and not ctx.hides(REGISTRATION.name, ident, plan.id)
-            if missing and ctx.is_subject(cadre, plan):
+            # a broken unit or organisation file may hide which committee's plan the cadre belongs to
+            if missing and ctx.works_for_known(cadre, plan) and ctx.is_subject(cadre, plan):
                 yield problem(cadre, "rule.registration-missing", "id", cadre=cadre.model.name, plan=plan.id)
     for model in records_of(GOOD_MODEL, members):
         found = model.model.found_in.visit
