@@ -369,9 +369,9 @@ def _year_lines(before: dict[str, Any], after: dict[str, Any], words: dict[str, 
         )
     if before["unregistered_visits"] != after["unregistered_visits"]:
         lines.append(words["unregistered"].format(before=before["unregistered_visits"], after=after["unregistered_visits"]))
-    old_districts = {d["unit"]: d for d in before["districts"]}
-    for district in after["districts"]:
-        old_district = old_districts.get(district["unit"])
+    old_rows = _coverage_rows(before)
+    for key, district in _coverage_rows(after).items():
+        old_district = old_rows.get(key)
         if old_district is None or old_district["days"] == district["days"]:
             continue
         note = ""
@@ -383,6 +383,18 @@ def _year_lines(before: dict[str, Any], after: dict[str, Any], words: dict[str, 
             words["district"].format(name=district["name"], before=old_district["days"], after=district["days"], note=note)
         )
     return lines
+
+
+def _coverage_rows(figures: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The units a year's coverage counts, part by part: district unions while they exist, communes, wards and
+    special zones under the committee after, and the affiliated unions (a row's days are the visits it received)."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for part in figures.get("coverage", ()):
+        for row in (*part.get("rows", ()), *part.get("affiliated", ())):
+            rows[(part["from"], row["unit"])] = row
+    if not rows:  # figures written before the coverage parts
+        rows = {("", row["unit"]): row for row in figures.get("districts", ())}
+    return rows
 
 
 # -- the report -------------------------------------------------------------------

@@ -101,7 +101,8 @@ def test_a_report_that_brings_a_cadre_to_the_minimum(repo: Path, capsys: pytest.
         "- Phạm Quốc Bảo (Ban Tổ chức – Kiểm tra Tỉnh đoàn): đăng ký 68 → 70 ngày",
         "- Cán bộ đạt mức tối thiểu: 23 → 24 (trên 48 người phải thực hiện); tổng số ngày: 2.859 → 2.861 (47,92% → 50,00%)",
         "- Báo cáo quý đã nhận: 38 → 39/52; nộp trễ: 0 → 0",
-        # (no district line: the district level ended on 01/07/2025, Đoàn xã An Long is directly under the committee)
+        # the district level ended on 01/07/2025: the line is the commune's, directly under the committee
+        "- Đoàn xã An Long: 159 → 161 ngày đi cơ sở",
     ]
     # the new record, field by field, ids shown with names
     assert "### Hồ sơ thêm mới (1)" in out

@@ -152,7 +152,9 @@ FIGURES = [
     "- Cán bộ đạt mức tối thiểu: 23 → 24 (trên 48 người phải thực hiện); tổng số ngày: 2.859 → 2.860 (47,92% → 50,00%)",
     "- Báo cáo quý đã nhận: 38 → 39/52; nộp trễ: 0 → 0",
     "- Chuyến đi không đăng ký: 10 → 0",
-    # (no district lines: the district level ended on 01/07/2025; 2026's communes are directly under the committee)
+    # the district level ended on 01/07/2025: the lines are the communes', directly under the committee
+    "- Đoàn xã An Long: 159 → 161 ngày đi cơ sở",
+    "- Đoàn xã Phước Lâm: 89 → 88 ngày đi cơ sở",
 ]
 Q3 = "submissions/ban-tckt/bao-cao/2026/quy-3.yaml"
 SHORTER = ("    days: 7\n    from: 2026-07-13\n    to: 2026-07-21\n", "    days: 6\n    from: 2026-07-13\n    to: 2026-07-20\n")
