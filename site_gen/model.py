@@ -306,11 +306,16 @@ class Context:
 
     def sector_known(self, ident: str) -> bool:
         """False when a unit on the way up from ``ident`` failed its schema: its sector is anyone's guess."""
+        return self._inherited_known(ident, lambda unit: bool(unit.sector))
+
+    def _inherited_known(self, ident: str, says: Callable[[Unit], bool]) -> bool:
+        """Whether what a unit inherits from the first unit above it that ``says`` it is known: False when a unit
+        on the way up failed its schema before one that says it."""
         if not self.broken.get(UNIT.name):
             return True
         last = ident
         for unit in self.ancestors(ident):
-            if unit.model.sector:
+            if says(unit.model):
                 return True
             last = unit.model.parent or ""
         return not (last and self.hides(UNIT.name, last))
@@ -482,14 +487,7 @@ class Context:
     def committee_known(self, unit: str) -> bool:
         """False when a unit on the way up from ``unit`` failed its schema before one naming a committee: the
         former committee it belonged to is anyone's guess (as :meth:`sector_known`)."""
-        if not self.broken.get(UNIT.name):
-            return True
-        last = unit
-        for record in self.ancestors(unit):
-            if record.model.committee:
-                return True
-            last = record.model.parent or ""
-        return not (last and self.hides(UNIT.name, last))
+        return self._inherited_known(unit, lambda found: bool(found.committee))
 
     def _works_for_issuer(self, cadre: Record[Cadre], plan: Record[P]) -> bool:
         unit = assignment_on(cadre.model, self.reference_day(plan)).unit
