@@ -95,6 +95,7 @@ def overlaps(a: RegistrationRow | QuarterlyReportVisit, b: RegistrationRow | Qua
         "rule.owner-mismatch",
         "rule.late",
         "rule.registration-exempt",
+        "rule.registration-other-committee",
         "rule.role-group-not-covered",
         "rule.registration-overlap",
         "rule.registration-min-days",
@@ -137,6 +138,8 @@ def registration(ctx: Context, record: Record) -> Iterator[Problem]:
         yield problem(record, "rule.role-group-not-covered", "cadre", plan=plan.id, role_group=role_group)
         return
     if not ctx.in_scope(cadre, plan):
+        if ctx.works_for_known(cadre, plan) and not ctx.works_for(cadre, plan):
+            yield from _other_committee(ctx, record, cadre, plan)
         return
     planned = sum(row.days for row in rows)
     minimum = ctx.min_days(plan, role_group)
@@ -171,6 +174,26 @@ def _may_approve(ctx: Context, approver: str, unit: str, day: dt.date) -> bool:
     """A leader of the cadre's unit, or a member of the Standing Committee, on the day of the approval."""
     then = assignment_on(ctx.cadres[approver].model, day)
     return then.role_group == "standing" or (then.role_group == "leader" and then.unit == unit)
+
+
+def _other_committee(ctx: Context, record: Record, cadre: Record[Cadre], plan: Record[FieldVisitPlan]) -> Iterator[Problem]:
+    """A registration under a plan another committee issued: the cadre's own committee's plan of the year is the one
+    their days count for (the committee they worked for on that plan's reference day)."""
+    year = plan.model.year
+    own = [other for other in ctx.plans_for_year(FIELD_VISIT_PLAN, year) if other.id != plan.id and ctx.works_for(cadre, other)]
+    day = ctx.reference_day(own[0] if own else plan)
+    unit = assignment_on(cadre.model, day).unit
+    yield problem(
+        record,
+        "rule.registration-other-committee",
+        "plan",
+        cadre=cadre.model.name,
+        plan=plan.id,
+        issuer=ctx.issuer_of(plan).short_name,
+        committee=ctx.issuer_of(own[0]).short_name if own else ctx.unit_name(unit),
+        own_plan=own[0].id if own else "—",
+        on_date=day,
+    )
 
 
 def _row_overlaps(record: Record, rows: tuple[RegistrationRow, ...]) -> Iterator[Problem]:
