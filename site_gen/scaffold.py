@@ -73,8 +73,9 @@ def _comment(lines: list[str], indent: str, schemas: Schemas, node: dict[str, An
 
 
 class Writer:
-    def __init__(self, schemas: Schemas) -> None:
+    def __init__(self, schemas: Schemas, years: int = 0) -> None:
         self.schemas = schemas
+        self.years = years  # how far the examples of the commented fields move on (see _seed)
 
     def mapping(self, node: dict[str, Any], base: dict[str, Any], value: dict[str, Any], indent: str) -> list[str]:
         target, doc = self.schemas.deref(node, base)
@@ -83,7 +84,7 @@ class Writer:
         for name, sub in target.get("properties", {}).items():
             present = name in value
             _comment(lines, indent, self.schemas, sub, doc, name not in required)
-            sample = value[name] if present else example(self.schemas, sub, doc)
+            sample = value[name] if present else _moved(example(self.schemas, sub, doc), self.years)
             member = self.member(name, sub, doc, sample, indent)
             if not present:
                 member = [indent + "# " + line[len(indent) :] for line in member]
@@ -165,7 +166,7 @@ def example(schemas: Schemas, node: dict[str, Any], base: dict[str, Any]) -> Any
     return "..."
 
 
-def render(schemas: Schemas, kind: str, value: dict[str, Any], schema_path: str) -> str:
+def render(schemas: Schemas, kind: str, value: dict[str, Any], schema_path: str, years: int = 0) -> str:
     schema = schemas.kind_schema[kind]
     lines = [
         f"# yaml-language-server: $schema={schema_path}",
@@ -174,7 +175,7 @@ def render(schemas: Schemas, kind: str, value: dict[str, Any], schema_path: str)
         say("scaffold", "how_to"),
         "",
     ]
-    lines += Writer(schemas).mapping(schema, schema, value, "")
+    lines += Writer(schemas, years).mapping(schema, schema, value, "")
     return "\n".join(lines) + "\n"
 
 
@@ -215,7 +216,35 @@ def _options(args: NewOptions, ctx: Context | None) -> dict[str, Any]:
     return values
 
 
-def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> dict[str, Any]:
+_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
+
+
+def _example_year(sample: dict[str, Any]) -> int | None:
+    """The year a schema's example is written for: its ``year``, else the year of its first date."""
+    if isinstance(sample.get("year"), int):
+        return int(sample["year"])
+    found = _YEAR.search(json.dumps(sample, ensure_ascii=False))
+    return int(found.group(1)) if found else None
+
+
+def _moved(value: Any, years: int) -> Any:
+    """An example's value moved on by ``years``: every year in a text (an id, a date, a title) and a ``year``."""
+    if isinstance(value, dict):
+        return {
+            key: (item + years if key == "year" and isinstance(item, int) else _moved(item, years)) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_moved(item, years) for item in value]
+    if isinstance(value, str):
+        moved = _YEAR.sub(lambda m: str(int(m.group(1)) + years), value)
+        return moved.replace("-02-29", "-02-28") if moved != value else value
+    return value
+
+
+def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str, year: int | None = None) -> dict[str, Any]:
+    """The required fields from the schema's example, written for ``year`` (its dates, ids and titles moved to that
+    year, so a plan of 2027 is di-co-so-2027 with 2027's window and a registration's rows fall in its plan's
+    year), then what the command line gives."""
     schema = schemas.kind_schema[kind]
     sample = schema.get("examples", [{}])[0]
     required = list(schema.get("required", []))
@@ -223,6 +252,9 @@ def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> d
     if condition and all(sample.get(name) == rule.get("const") for name, rule in condition.items()):
         required += schema.get("then", {}).get("required", [])  # e.g. an inspected unit has scores
     value = {name: json.loads(json.dumps(sample[name])) for name in required if name in sample}
+    written_for = _example_year(sample)
+    if year is not None and written_for is not None and year != written_for:
+        value = _moved(value, year - written_for)
     properties = schema.get("properties", {})
     for name in ("id", "unit", "cadre", "plan", "year", "quarter", "sectors"):
         if name in options and name in properties:
@@ -230,6 +262,16 @@ def _seed(schemas: Schemas, kind: str, options: dict[str, Any], today: str) -> d
     if "submitted" in properties:
         value["submitted"] = today
     return dict(value)
+
+
+def _record_year(options: dict[str, Any], ctx: Context | None, day: dt.date) -> int:
+    """The year a new record is for: --year, else its plan's year, else the year of its date."""
+    if isinstance(options.get("year"), int):
+        return int(options["year"])
+    ident = str(options.get("plan") or "")
+    plan = next((table[ident] for table in ctx.plans.values() if ident in table), None) if ctx and ident else None
+    year = getattr(plan.model, "year", None) if plan is not None else None
+    return int(year) if isinstance(year, int) else day.year
 
 
 def _day(args: NewOptions) -> dt.date:
@@ -263,11 +305,13 @@ def new_record(root: Path, args: NewOptions) -> int:
     today = args.date or dt.date.today().isoformat()
     if ctx is not None and options.get("unit"):
         _unit_of_the_day(ctx, str(options["unit"]), _day(args))
-    value = _seed(schemas, kind, options, today)
+    year = _record_year(options, ctx, _day(args))
+    value = _seed(schemas, kind, options, today, year)
+    written_for = _example_year(schemas.kind_schema[kind].get("examples", [{}])[0])
     path = _target(root, args, kind, value, options, today, ctx)
     bundled = root / SCHEMA_DIR / BUNDLED_DIR / BY_NAME[kind].schema
     relative = os.path.relpath(bundled, path.parent).replace(os.sep, "/")
-    text = render(schemas, kind, value, relative)
+    text = render(schemas, kind, value, relative, year - written_for if written_for else 0)
     if args.stdout:
         sys.stdout.write(text)
         return 0

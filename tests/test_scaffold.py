@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,28 @@ def test_registration_is_placed_in_the_cadre_folder(repo: Path, run: Runner) -> 
     assert "cadre: tran-thi-mai" in text and "submitted: 2026-02-01" in text
     assert "# Ngày nộp bản đăng ký.\nsubmitted: 2026-02-01" in text
     assert "#   specialist" not in text
+
+
+def test_a_plan_for_a_year_is_written_for_that_year(repo: Path, run: Runner) -> None:
+    """The schema's example is a plan of 2025: a plan for 2027 takes the year's id, dates and title, and checks."""
+    code, out, err = run("new", "field-visit-plan", "--root", str(repo), "--year", "2027")
+    assert code == 0, err
+    assert out.strip() == "submissions/ban-tckt/ke-hoach/di-co-so-2027.yaml"
+    value = load_bytes((repo / out.strip()).read_bytes(), out.strip()).value
+    assert (value["id"], value["year"], value["window"]) == ("di-co-so-2027", 2027, {"from": "2027-01-01", "to": "2027-10-25"})
+    assert value["document"]["date"].startswith("2027-") and value["document"]["title"].endswith("năm 2027")
+    text = (repo / out.strip()).read_text(encoding="utf-8")
+    assert "2025-" not in text  # the commented optional fields too
+    code, out, _ = run("check", "--root", str(repo), "--format", "json")
+    problems = [p for p in json.loads(out)["problems"] if p["file"].endswith("di-co-so-2027.yaml")]
+    assert problems == []
+
+
+def test_a_registration_takes_its_plans_year(repo: Path, run: Runner) -> None:
+    code, out, err = run("new", "registration", "--root", str(repo), "--cadre", "tran-thi-mai", "--plan", "di-co-so-2026")
+    assert code == 0, err
+    rows = load_bytes((repo / out.strip()).read_bytes(), out.strip()).value["rows"]
+    assert rows and all(row["from"].startswith("2026-") and row["to"].startswith("2026-") for row in rows)
 
 
 def test_new_with_stdout_writes_nothing(repo: Path, run: Runner) -> None:
